@@ -1,0 +1,75 @@
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import { lintKnowledgeBase } from '../knowledge/lint.js';
+import { type Entry, PRODUCT_LABELS, PRODUCTS } from '../knowledge/types.js';
+
+export interface CommandResult {
+  output: string;
+  exitCode: number;
+}
+
+export function kbStats(kb: KnowledgeBase): CommandResult {
+  const rows = PRODUCTS.map((product) => {
+    const mine = kb.entries.filter((e) => e.product === product);
+    const codes = mine.filter((e) => e.kind === 'code').length;
+    return `${product.padEnd(30)} ${String(codes).padStart(6)} ${String(mine.length - codes).padStart(9)}`;
+  });
+  const codes = kb.entries.filter((e) => e.kind === 'code').length;
+  const output = [
+    `${'product'.padEnd(30)} ${'codes'.padStart(6)} ${'sections'.padStart(9)}`,
+    ...rows,
+    `${'total'.padEnd(30)} ${String(codes).padStart(6)} ${String(kb.entries.length - codes).padStart(9)}`,
+  ].join('\n');
+  return { output, exitCode: 0 };
+}
+
+/** One entry as a technician reads it: the facts, then where they come from. */
+export function describeEntry(kb: KnowledgeBase, entry: Entry): string {
+  const lines: string[] = [];
+  if (entry.kind === 'code') {
+    lines.push(`${PRODUCT_LABELS[entry.product]} — code ${entry.code}  [${entry.id}]`);
+    if (entry.severity) lines.push(`Type : ${entry.severity}`);
+    lines.push(`Message : ${entry.message}`);
+    lines.push(`Cause : ${entry.cause ?? '(la source ne donne pas de cause distincte du message)'}`);
+    lines.push(`Action : ${entry.action ?? '(la source ne donne pas d’action)'}`);
+  } else {
+    lines.push(`${PRODUCT_LABELS[entry.product]} — ${entry.title}  [${entry.id}]`, '', entry.body);
+  }
+  const followUps = kb.followUpsOf(entry);
+  if (followUps.length > 0) lines.push('', 'Questions de suivi :', ...followUps.map((q) => `- ${q}`));
+  const related = kb.relatedOf(entry);
+  if (related.length > 0) lines.push('', 'Voir aussi :', ...related.map((r) => `- ${r.title} [${r.id}]`));
+  lines.push(
+    '',
+    `Source : ${entry.source}, lignes ${entry.lines[0]}-${entry.lines[1]}`,
+    `Section : ${entry.sectionPath.join(' › ')}`,
+  );
+  return lines.join('\n');
+}
+
+export function kbShow(kb: KnowledgeBase, key: string): CommandResult {
+  const wanted = key.trim().replace(/\s+/g, '');
+  const byId = kb.byId.get(key.trim());
+  const matches = byId ? [byId] : kb.entries.filter((e) => e.kind === 'code' && e.code === wanted);
+  if (matches.length === 0) {
+    return { output: `Aucune entrée pour « ${key} » (ni code connu, ni identifiant).`, exitCode: 1 };
+  }
+  return { output: matches.map((e) => describeEntry(kb, e)).join('\n\n────────\n\n'), exitCode: 0 };
+}
+
+export function kbLint(kb: KnowledgeBase): CommandResult {
+  const problems = lintKnowledgeBase(kb);
+  if (problems.length === 0) {
+    return { output: `kb lint: ${kb.entries.length} entries, no problem found`, exitCode: 0 };
+  }
+  return { output: `kb lint: ${problems.length} problem(s)\n${problems.join('\n')}`, exitCode: 1 };
+}
+
+export async function kbBuild(): Promise<CommandResult> {
+  const started = performance.now();
+  const { writeKnowledgeCache } = await import('../knowledge/build.js');
+  const { file, entries } = writeKnowledgeCache();
+  return {
+    output: `kb build: ${entries} entries ingested in ${Math.round(performance.now() - started)} ms -> ${file}`,
+    exitCode: 0,
+  };
+}

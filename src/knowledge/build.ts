@@ -1,0 +1,31 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingestSource } from './ingest.js';
+import { assemble, CACHE_FILE, DEFAULT_KNOWLEDGE_DIR, fingerprint, type KnowledgeBase } from './kb.js';
+import { danglingOverlayRefs, loadOverlays } from './overlays.js';
+import { loadRegistry } from './registry.js';
+import type { Entry } from './types.js';
+
+export function ingestAll(knowledgeDir: string): Entry[] {
+  return loadRegistry(knowledgeDir).flatMap((spec) =>
+    ingestSource(spec, readFileSync(join(knowledgeDir, 'sources', spec.file), 'utf8')),
+  );
+}
+
+/** Ingests the sources and merges the overlays; dangling overlay references fail here. */
+export function buildKnowledgeBase(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
+  const entries = ingestAll(knowledgeDir);
+  const overlays = loadOverlays(knowledgeDir);
+  const dangling = danglingOverlayRefs(overlays, new Set(entries.map((e) => e.id)));
+  if (dangling.length > 0)
+    throw new Error(`Knowledge overlays point at missing entries:\n${dangling.join('\n')}`);
+  return assemble(entries, overlays);
+}
+
+/** Writes the ingested knowledge base next to the compiled code, so start-up skips the markdown parse. */
+export function writeKnowledgeCache(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): { file: string; entries: number } {
+  const kb = buildKnowledgeBase(knowledgeDir);
+  const payload = { fingerprint: fingerprint(knowledgeDir), entries: kb.entries, overlays: kb.overlays };
+  writeFileSync(CACHE_FILE, JSON.stringify(payload));
+  return { file: CACHE_FILE, entries: kb.entries.length };
+}

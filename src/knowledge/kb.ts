@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Overlays } from './overlays.js';
+import type { Entry, SectionEntry } from './types.js';
+
+export interface KnowledgeBase {
+  entries: Entry[];
+  overlays: Overlays;
+  byId: Map<string, Entry>;
+  /** Follow-up questions per entry id (its own, or those of the section holding it). */
+  followUpsOf(entry: Entry): string[];
+  relatedOf(entry: Entry): SectionEntry[];
+}
+
+/** The package root: where package.json and knowledge/ live, from src/ or from dist/src/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the knowledge module');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const DEFAULT_KNOWLEDGE_DIR = join(packageRoot(), 'knowledge');
+export const CACHE_FILE = join(packageRoot(), 'dist', 'knowledge-base.json');
+
+/** Hash of everything the ingest reads: the cache is used only when it was built from the same files. */
+export function fingerprint(knowledgeDir: string): string {
+  const hash = createHash('sha256');
+  const files = [
+    join(knowledgeDir, 'sources.yaml'),
+    ...readdirSync(join(knowledgeDir, 'sources')).map((f) => join(knowledgeDir, 'sources', f)),
+    ...readdirSync(join(knowledgeDir, 'overlays')).map((f) => join(knowledgeDir, 'overlays', f)),
+  ].sort();
+  for (const file of files) hash.update(file).update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+export function assemble(entries: Entry[], overlays: Overlays): KnowledgeBase {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const sectionIdOf = new Map<string, string>();
+  for (const e of entries) if (e.kind === 'section') sectionIdOf.set(e.sectionPath.join('\u0000'), e.id);
+  const containerOf = (entry: Entry) => sectionIdOf.get(entry.sectionPath.join('\u0000'));
+  return {
+    entries,
+    overlays,
+    byId,
+    followUpsOf(entry) {
+      const own = overlays.followUps[entry.id];
+      if (own) return own;
+      const container = entry.kind === 'code' ? containerOf(entry) : undefined;
+      return (container && overlays.followUps[container]) || [];
+    },
+    relatedOf(entry) {
+      return (overlays.related[entry.id] ?? [])
+        .map((id) => byId.get(id))
+        .filter((e): e is SectionEntry => e?.kind === 'section');
+    },
+  };
+}
+
+/** The knowledge base, from the build cache when it matches the files, else ingested now. */
+export async function loadKnowledgeBase(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): Promise<KnowledgeBase> {
+  if (knowledgeDir === DEFAULT_KNOWLEDGE_DIR && existsSync(CACHE_FILE)) {
+    const cached = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as {
+      fingerprint: string;
+      entries: Entry[];
+      overlays: Overlays;
+    };
+    if (cached.fingerprint === fingerprint(knowledgeDir)) return assemble(cached.entries, cached.overlays);
+  }
+  // The markdown parser is loaded only when the cache is missing or stale: it doubles start-up time.
+  const { buildKnowledgeBase } = await import('./build.js');
+  return buildKnowledgeBase(knowledgeDir);
+}

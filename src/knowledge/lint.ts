@@ -1,0 +1,65 @@
+import { foldText } from './fold.js';
+import type { KnowledgeBase } from './kb.js';
+import { hasMojibake } from './mojibake.js';
+import { danglingOverlayRefs } from './overlays.js';
+import type { Entry } from './types.js';
+
+const RESIDUE: [RegExp, string][] = [
+  [/<br\s*\/?>/i, '<br/>'],
+  [/<a\s+name/i, '<a name'],
+  [/<\/?(p|i|b|a|div|span|strong|em)\b[^>]*>/i, 'HTML tag'],
+  [/\*\*/, '**'],
+  [/```/, 'code fence'],
+  [/\]\(#/, 'markdown link'],
+  [/^#{1,6} /m, 'markdown heading'],
+];
+
+/** Titles that are page furniture or screenshot text, never a real section. */
+export const JUNK_TITLES = [
+  'procedure',
+  'user details',
+  'cisco systems inc',
+  'remarque',
+  'contenu du chapitre',
+];
+
+function texts(entry: Entry): [string, string][] {
+  const fields: [string, string | null][] =
+    entry.kind === 'code'
+      ? [
+          ['message', entry.message],
+          ['cause', entry.cause],
+          ['action', entry.action],
+          ['section', entry.section],
+        ]
+      : [
+          ['title', entry.title],
+          ['body', entry.body],
+          ['section', entry.section],
+        ];
+  return fields.filter((f): f is [string, string] => typeof f[1] === 'string');
+}
+
+/** Every rule `uc-triage kb lint` enforces; an empty list means the knowledge base is clean. */
+export function lintKnowledgeBase(kb: KnowledgeBase): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of kb.entries) {
+    if (seen.has(entry.id)) problems.push(`${entry.id}: duplicate id`);
+    seen.add(entry.id);
+    if (entry.kind === 'code' && !entry.message.trim()) problems.push(`${entry.id}: code without a message`);
+    for (const [field, text] of texts(entry)) {
+      if (hasMojibake(text)) problems.push(`${entry.id}: mojibake left in ${field}`);
+      for (const [pattern, label] of RESIDUE) {
+        if (pattern.test(text)) problems.push(`${entry.id}: ${label} residue in ${field}`);
+      }
+    }
+    for (const title of entry.sectionPath) {
+      if (JUNK_TITLES.includes(foldText(title)) || title.trim() === '') {
+        problems.push(`${entry.id}: junk title "${title}" in its section path`);
+      }
+    }
+  }
+  problems.push(...danglingOverlayRefs(kb.overlays, seen));
+  return problems;
+}
