@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { kbBuild, kbLint, kbShow, kbStats, loadKnowledgeBase } from '../src/index.js';
+import { kbBuild, kbLint, kbShow, kbStats, loadKnowledgeBase, parseAskArgs, runAsk, TriageBot } from '../src/index.js';
 
 const USAGE = `Usage:
   uc-triage ask [--json] [--stdin] [QUERY...]   answer a question, a code or a log line
@@ -26,6 +26,16 @@ async function main(argv: string[]): Promise<void> {
       const r = kbShow(kb, args.join(' '));
       return finish(r.output, r.exitCode);
     }
+  }
+  if (command === 'ask') {
+    const bot = await TriageBot.load();
+    process.exitCode = await runAsk(bot, parseAskArgs(rest), process.stdin, process.stdout);
+    return;
+  }
+  if (command === 'chat') {
+    const { runTerminalChat } = await import('./terminal/chat.js');
+    process.exitCode = await runTerminalChat(await TriageBot.load(), process.stdin, process.stdout);
+    return;
   }
   if (command === '--help' || command === '-h' || command === 'help') return finish(USAGE, 0);
   process.stderr.write(`${USAGE}\n`);

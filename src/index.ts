@@ -2,3 +2,9 @@
 export * from './cli/kb.js';
 export { type KnowledgeBase, loadKnowledgeBase } from './knowledge/kb.js';
 export * from './knowledge/types.js';
+export { type Answer, type AnswerResult, citationOf, productLabel } from './answer/answer.js';
+export { LABELS, labels } from './answer/labels.js';
+export { renderAnswerText, renderResultText } from './answer/render-text.js';
+export { TriageBot } from './app/triage-bot.js';
+export { answerJson, parseAskArgs, runAsk } from './cli/ask.js';
+export type { Language } from './intent/language.js';

@@ -24,7 +24,11 @@ const FollowUpsOverlay = z
   })
   .strict();
 
+const KeywordsOverlay = z.object({ keywords: z.record(z.string(), z.array(z.string().min(1))) }).strict();
+
 export interface Overlays {
+  /** Extra search phrases per entry id: how technicians say what the source says differently. */
+  keywords: Record<string, string[]>;
   products: z.infer<typeof ProductsOverlay>['products'];
   synonyms: string[][];
   followUps: Record<string, string[]>;
@@ -42,12 +46,16 @@ export function loadOverlays(knowledgeDir: string): Overlays {
   const { products } = readYaml(join(dir, 'products.yaml'), ProductsOverlay);
   const { synonyms } = readYaml(join(dir, 'synonyms.yaml'), SynonymsOverlay);
   const { followUps, related } = readYaml(join(dir, 'followups.yaml'), FollowUpsOverlay);
-  return { products, synonyms, followUps, related };
+  const { keywords } = readYaml(join(dir, 'keywords.yaml'), KeywordsOverlay);
+  return { products, synonyms, followUps, related, keywords };
 }
 
 /** Every overlay item must point at an existing entry. */
 export function danglingOverlayRefs(overlays: Overlays, ids: ReadonlySet<string>): string[] {
   const problems: string[] = [];
+  for (const key of Object.keys(overlays.keywords)) {
+    if (!ids.has(key)) problems.push(`keywords.yaml: keywords.${key} names no entry`);
+  }
   for (const key of Object.keys(overlays.followUps)) {
     if (!ids.has(key)) problems.push(`followups.yaml: followUps.${key} names no entry`);
   }

@@ -33,6 +33,8 @@ export interface CodeEntry extends EntryBase {
   /** Null when the source gives no action: never invented. */
   action: string | null;
   severity: string | null;
+  /** "table": a row of a code table; "heading": an HTTP status heading ("403 Interdit"). */
+  origin: 'table' | 'heading';
 }
 
 /** One real procedure or problem section, as plain readable text. */

@@ -1,0 +1,115 @@
+import type { Language } from '../intent/language.js';
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import { type Entry, type Product, PRODUCT_LABELS } from '../knowledge/types.js';
+import type { Hit, NoAnswerReason, SearchOutcome } from '../search/search-index.js';
+
+/** One answer candidate, platform-neutral; the JSON contract of `uc-triage ask --json`. */
+export interface AnswerResult {
+  product: Product;
+  code: string | null;
+  /** Every code of a source row that lists several codes with one meaning (e.g. "490, 491, 496"). */
+  codes: string[];
+  title: string;
+  /** The clean heading of the source section the answer comes from. */
+  section: string;
+  sectionPath: string[];
+  cause: string | null;
+  action: string | null;
+  severity: string | null;
+  steps: string[];
+  followUps: string[];
+  score: number;
+  id: string;
+  source: string;
+  lines: [number, number];
+}
+
+export interface Answer {
+  query: string;
+  answered: boolean;
+  language: Language;
+  results: AnswerResult[];
+  unknownCodes: string[];
+  reason?: NoAnswerReason;
+}
+
+function toResult(kb: KnowledgeBase, hit: Hit): AnswerResult {
+  const entry = hit.entry;
+  const related = kb.relatedOf(entry).map((r) => r.title);
+  const followUps = [...kb.followUpsOf(entry)];
+  for (const title of related) if (!followUps.includes(title)) followUps.push(title);
+  const base = {
+    product: entry.product,
+    section: entry.section,
+    sectionPath: entry.sectionPath,
+    followUps,
+    score: hit.confidence,
+    id: entry.id,
+    source: entry.source,
+    lines: entry.lines,
+  };
+  if (entry.kind === 'code') {
+    return {
+      ...base,
+      code: entry.code,
+      codes: [entry.code],
+      title: `${entry.code} : ${entry.message}`,
+      // The source's message states what failed; it stands as the cause where no cause column exists.
+      cause: entry.cause ?? entry.message,
+      action: entry.action,
+      severity: entry.severity,
+      steps: [],
+    };
+  }
+  return {
+    ...base,
+    code: null,
+    codes: [],
+    title: entry.title,
+    cause: null,
+    action: entry.body,
+    severity: null,
+    steps: entry.steps,
+  };
+}
+
+/** Rows that give several codes one meaning come back as one result listing all the codes. */
+function collapseSameMeaning(results: AnswerResult[]): AnswerResult[] {
+  const out: AnswerResult[] = [];
+  for (const result of results) {
+    const twin = out.find(
+      (r) =>
+        r.code !== null &&
+        result.code !== null &&
+        r.product === result.product &&
+        r.cause === result.cause &&
+        r.action === result.action &&
+        r.section === result.section &&
+        r.lines[0] === result.lines[0],
+    );
+    if (twin) twin.codes.push(...result.codes.filter((c) => !twin.codes.includes(c)));
+    else out.push(result);
+  }
+  return out;
+}
+
+export function buildAnswer(kb: KnowledgeBase, query: string, language: Language, outcome: SearchOutcome): Answer {
+  return {
+    query,
+    answered: outcome.answered,
+    language,
+    results: collapseSameMeaning(outcome.hits.map((hit) => toResult(kb, hit))).slice(0, 5),
+    unknownCodes: outcome.unknownCodes,
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+  };
+}
+
+export function citationOf(result: Pick<AnswerResult, 'source' | 'sectionPath' | 'lines'>): string {
+  return `${result.sectionPath.join(' › ')} (${result.source}, l. ${result.lines[0]}-${result.lines[1]})`;
+}
+
+export function productLabel(product: Product): string {
+  return PRODUCT_LABELS[product];
+}
+
+export type { Entry };

@@ -1,0 +1,49 @@
+import type { Language } from '../intent/language.js';
+
+/** Every fixed phrase the bot says, in the user's language; source facts are never translated. */
+export const LABELS = {
+  fr: {
+    cause: 'Cause',
+    action: 'Action',
+    steps: 'Étapes',
+    procedure: 'Procédure',
+    followUps: 'Questions de suivi',
+    source: 'Source',
+    confidence: 'Confiance',
+    alternatives: 'Autres pistes',
+    didYouMean: 'Pistes proches',
+    codes: 'Codes',
+    type: 'Type',
+    noAction: 'La source ne donne pas d’action pour ce code.',
+    unknownCode: (codes: string) => `Je ne connais pas le code ${codes} : il ne figure dans aucune des sources.`,
+    noAnswer: 'Je n’ai pas trouvé de réponse sûre dans la documentation.',
+    empty:
+      'Posez-moi un code d’erreur (ex. 200039, callEndReason 487, Event ID 20017), une ligne de journal ou un symptôme (ex. « l’utilisateur ne voit pas l’icône d’appel »).',
+    escalate: 'Si rien ne correspond, escaladez avec les informations à collecter (« quelles informations collecter »).',
+    notFound: 'introuvable',
+  },
+  en: {
+    cause: 'Cause',
+    action: 'Action',
+    steps: 'Steps',
+    procedure: 'Procedure',
+    followUps: 'Follow-up questions',
+    source: 'Source',
+    confidence: 'Confidence',
+    alternatives: 'Other leads',
+    didYouMean: 'Closest sections',
+    codes: 'Codes',
+    type: 'Type',
+    noAction: 'The source gives no action for this code.',
+    unknownCode: (codes: string) => `I don't know code ${codes}: it is in none of the sources.`,
+    noAnswer: 'I found no confident answer in the documentation.',
+    empty:
+      'Ask me an error code (e.g. 200039, callEndReason 487, Event ID 20017), a log line or a symptom (e.g. "the user has no call icon").',
+    escalate: 'If nothing fits, escalate with the information to collect ("what information to collect").',
+    notFound: 'not found',
+  },
+} as const;
+
+export function labels(language: Language) {
+  return LABELS[language];
+}

@@ -1,0 +1,48 @@
+import { type Answer, type AnswerResult, citationOf, productLabel } from './answer.js';
+import { labels } from './labels.js';
+
+function percent(score: number): string {
+  return `${Math.round(score * 100)} %`;
+}
+
+/** Plain-text rendering (terminal, CLI, and the fallback text of chat messages). */
+export function renderResultText(answer: Answer, result: AnswerResult): string {
+  const l = labels(answer.language);
+  const lines: string[] = [];
+  const codes = result.codes.length > 1 ? result.codes.join(', ') : result.code;
+  lines.push(`${productLabel(result.product)}${codes ? ` — ${codes}` : ''} — ${result.code ? result.cause : result.title}`);
+  if (result.severity) lines.push(`${l.type} : ${result.severity}`);
+  if (result.code) {
+    lines.push(`${l.action} : ${result.action ?? l.noAction}`);
+  } else if (result.action) {
+    lines.push(result.action);
+  }
+  if (result.followUps.length > 0) {
+    lines.push(`${l.followUps} :`, ...result.followUps.map((q) => `  - ${q}`));
+  }
+  lines.push(`${l.source} : ${citationOf(result)}`);
+  return lines.join('\n');
+}
+
+export function renderAnswerText(answer: Answer): string {
+  const l = labels(answer.language);
+  const parts: string[] = [];
+  if (answer.unknownCodes.length > 0 && !answer.answered) parts.push(l.unknownCode(answer.unknownCodes.join(', ')));
+  if (!answer.answered) {
+    if (answer.results.length === 0) {
+      if (answer.unknownCodes.length === 0) parts.push(answer.reason === 'empty' ? l.empty : l.noAnswer);
+      parts.push(l.escalate);
+      return parts.join('\n');
+    }
+    if (answer.unknownCodes.length === 0) parts.push(l.noAnswer);
+    parts.push(`${l.didYouMean} :`, ...answer.results.map((r) => `  - ${r.title} [${r.id}]`));
+    return parts.join('\n');
+  }
+  const [best, ...others] = answer.results;
+  if (!best) return l.noAnswer;
+  parts.push(renderResultText(answer, best), `${l.confidence} : ${percent(best.score)}`);
+  if (others.length > 0) {
+    parts.push('', `${l.alternatives} :`, ...others.map((r) => `  - ${productLabel(r.product)} : ${r.title} [${r.id}]`));
+  }
+  return parts.join('\n');
+}

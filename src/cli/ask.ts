@@ -1,0 +1,37 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Answer } from '../answer/answer.js';
+import { renderAnswerText } from '../answer/render-text.js';
+import type { TriageBot } from '../app/triage-bot.js';
+
+export interface AskOptions {
+  json: boolean;
+  stdin: boolean;
+  query: string;
+}
+
+export function parseAskArgs(args: string[]): AskOptions {
+  const words = args.filter((a) => a !== '--json' && a !== '--stdin');
+  return { json: args.includes('--json'), stdin: args.includes('--stdin'), query: words.join(' ') };
+}
+
+/** The JSON line of one answer: the contract other tools read. */
+export function answerJson(answer: Answer): string {
+  const { query, answered, results, unknownCodes, language } = answer;
+  return JSON.stringify({ query, answered, language, unknownCodes, results });
+}
+
+/** `uc-triage ask`: one answer, or with --stdin one answer per input line, in order, flushed as it goes. */
+export async function runAsk(bot: TriageBot, options: AskOptions, input: Readable, output: Writable): Promise<number> {
+  const format = (answer: Answer) => (options.json ? answerJson(answer) : `${renderAnswerText(answer)}\n`);
+  if (!options.stdin) {
+    const answer = bot.ask(options.query);
+    output.write(`${format(answer)}\n`);
+    return 0;
+  }
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  for await (const line of lines) {
+    output.write(`${format(bot.ask(line))}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,93 @@
+import snowball from 'snowball-stemmers';
+import { foldText } from '../knowledge/fold.js';
+
+const frenchStemmer = snowball.newStemmer('french');
+const englishStemmer = snowball.newStemmer('english');
+
+/** Words that carry no meaning for search, in both languages (folded: no accents). */
+export const STOP_WORDS = new Set(
+  `le la les l un une des du de d et ou a au aux en dans sur pour par avec sans ce cet cette ces se s sa son ses
+  leur leurs que qu qui quoi dont ou ne n pas plus est sont ete etre avoir ai as ont il elle ils elles on nous vous
+  je j me m te t tu y c ca cela ceci mon ma mes ton ta tes notre votre vos nos comme mais si lors depuis vers chez
+  entre aussi tout tous toute toutes tres peut peuvent doit faire fait quel quelle quels quelles comment pourquoi
+  quand mon moi toi lui eux fois encore deja bien alors donc car ni soit avez ai suis es sommes etes
+  bonjour salut merci svp stp coucou bonsoir hello hi hey thanks thank please cordialement
+  the an and or of to in on at for with without from by is are was were be been being it its this that these those
+  i you he she we they my your our their me us them do does did done how what why when where which who can could
+  should would will no yes if then than so as about into after before up out got have has had there here just
+  also any some am im ive dont doesnt cant isnt ok okay oui non yes no won`.split(/\s+/),
+);
+
+const SYNONYM_TOKEN = 'zzsyn';
+
+/**
+ * Words that say something is wrong without saying what: dropped from a query that has other
+ * words, so "impossible de se connecter en SSO" is about SSO, not about every "Impossible de ...".
+ */
+export const WEAK_WORDS = new Set(
+  'impossible probleme problemes souci soucis marche fonctionne work works working issue issues problem problems help aide besoin need fix cannot unable arrive'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Turns text into search terms, the same way for the index and for queries: case and accent
+ * folding, elisions (l', d', qu') and apostrophe variants, French and English stems, and FR<->EN
+ * synonym groups collapsed onto one shared term.
+ */
+export class TextNormalizer {
+  private readonly stemToGroup = new Map<string, string>();
+  private readonly phrases: { pattern: RegExp; token: string }[] = [];
+
+  constructor(synonymGroups: readonly (readonly string[])[]) {
+    synonymGroups.forEach((group, index) => {
+      const token = `${SYNONYM_TOKEN}${index}`;
+      for (const variant of group) {
+        const folded = foldText(variant);
+        if (/[\s'-]/.test(folded)) {
+          const escaped = folded
+            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/ /g, '\\s+')
+            .replace(/'/g, "(?:'\\s*|\\s+)");
+          this.phrases.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'), token });
+        } else {
+          for (const stem of [folded, frenchStemmer.stem(folded), englishStemmer.stem(folded)]) {
+            if (!this.stemToGroup.has(stem)) this.stemToGroup.set(stem, token);
+          }
+        }
+      }
+    });
+    // Longer phrases first, so "ne se charge pas" wins over "se charge".
+    this.phrases.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+  }
+
+  /**
+   * Folded words of a text, elisions dropped, synonym phrases replaced by their group term. For
+   * the index, a phrase also keeps its own words, so a query with a typo in them still finds it.
+   */
+  words(text: string, mode: 'query' | 'index' = 'query'): string[] {
+    let folded = foldText(text);
+    for (const { pattern, token } of this.phrases) {
+      folded = folded.replace(pattern, (phrase) => (mode === 'index' ? ` ${token} ${phrase} ` : ` ${token} `));
+    }
+    return folded
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 0 && !STOP_WORDS.has(w) && !(w.length === 1 && !/\d/.test(w)));
+  }
+
+  /** The search terms one word stands for: its synonym group, else its French and English stems. */
+  termsOfWord(word: string): string[] {
+    if (word.startsWith(SYNONYM_TOKEN) || /^\d+$/.test(word)) return [word];
+    const direct = this.stemToGroup.get(word);
+    if (direct) return [direct];
+    const fr = frenchStemmer.stem(word);
+    const en = englishStemmer.stem(word);
+    const group = this.stemToGroup.get(fr) ?? this.stemToGroup.get(en);
+    if (group) return [group];
+    return fr === en ? [fr] : [fr, en];
+  }
+
+  terms(text: string): string[] {
+    return this.words(text).flatMap((w) => this.termsOfWord(w));
+  }
+}

@@ -1,0 +1,268 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { CodeMention } from '../intent/codes.js';
+import type { Intent } from '../intent/intent.js';
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { CodeEntry, Entry, Product, SectionEntry } from '../knowledge/types.js';
+import { TextNormalizer, WEAK_WORDS } from './normalize.js';
+
+export type HitSource = 'code' | 'mention' | 'text';
+
+export interface Hit {
+  entry: Entry;
+  /** 0..1: 1 for an exact known code, the weighted share of the query matched for free text. */
+  confidence: number;
+  via: HitSource;
+}
+
+export type NoAnswerReason = 'empty' | 'unknown-code' | 'low-confidence';
+
+export interface SearchOutcome {
+  answered: boolean;
+  hits: Hit[];
+  unknownCodes: string[];
+  reason?: NoAnswerReason;
+}
+
+/** Below this share of the query's meaning matched, the bot says it does not know. */
+export const CONFIDENCE_THRESHOLD = 0.55;
+
+/** An HTTP status ("200", "409") is a provisioning-bridge code only in a provisioning context. */
+const STATUS_CONTEXT =
+  /provision|pslog|pont|bridge|conflit|conflict|interdit|forbidden|bad request|demande incorrecte|\bok\b|im&p|subscriberprofile/i;
+export const MAX_RESULTS = 5;
+
+interface IndexedDoc {
+  id: string;
+  keywords: string;
+  title: string;
+  path: string;
+  text: string;
+}
+
+/**
+ * Field boosts: technicians search by the words of a title or an error message; the section
+ * path says where it lives; long bodies match many words by chance, so they weigh least.
+ */
+const BOOST = { title: 3, keywords: 2.5, path: 1.5, text: 1 };
+
+/** A code row is read in the context of its table's introduction ("... sur le portail d'activation"). */
+function docOf(entry: Entry, keywords: string[] = [], tableIntro = ''): IndexedDoc {
+  const base = { id: entry.id, keywords: keywords.join(' ') };
+  if (entry.kind === 'code') {
+    const text = [entry.cause, entry.action].filter(Boolean).join(' ');
+    return { ...base, title: entry.message, path: `${entry.sectionPath.slice(2).join(' ')} ${tableIntro}`, text };
+  }
+  return { ...base, title: entry.title, path: entry.sectionPath.slice(2, -1).join(' '), text: entry.body };
+}
+
+export class SearchIndex {
+  readonly normalizer: TextNormalizer;
+  private readonly mini: MiniSearch<IndexedDoc>;
+  private readonly codes = new Map<string, CodeEntry[]>();
+  private readonly mentions = new Map<string, SectionEntry[]>();
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly productWords: Set<string>;
+  /** The matched rarity that makes an answer sure on its own: about two words found in a few entries. */
+  private readonly sureWeight: number;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.normalizer = new TextNormalizer(kb.overlays.synonyms);
+    const normalizer = this.normalizer;
+    this.mini = new MiniSearch<IndexedDoc>({
+      fields: ['title', 'keywords', 'path', 'text'],
+      storeFields: [],
+      tokenize: (text) => normalizer.words(text, 'index'),
+      processTerm: (word) => normalizer.termsOfWord(word),
+      searchOptions: {
+        tokenize: (text) => normalizer.words(text),
+        boost: BOOST,
+        combineWith: 'OR',
+        // Prefix and typo tolerance only where a word is long enough to be unambiguous.
+        prefix: (term) => term.length >= 4 && !term.startsWith('zzsyn') && !/^\d+$/.test(term),
+        fuzzy: (term) => (term.length >= 5 && !term.startsWith('zzsyn') && !/^\d+$/.test(term) ? 0.2 : false),
+        maxFuzzy: 2,
+        weights: { fuzzy: 0.5, prefix: 0.6 },
+      },
+    });
+    const intros = new Map<string, string>();
+    for (const e of kb.entries) if (e.kind === 'section') intros.set(e.sectionPath.join('\u0000'), e.body.split('\n')[0] ?? '');
+    const docs = kb.entries.map((e) =>
+      docOf(e, kb.overlays.keywords[e.id], e.kind === 'code' ? intros.get(e.sectionPath.join('\u0000')) : ''),
+    );
+    this.mini.addAll(docs);
+    kb.entries.forEach((entry, i) => {
+      if (entry.kind === 'code') this.codes.set(entry.code, [...(this.codes.get(entry.code) ?? []), entry]);
+      else for (const code of entry.mentionedCodes) this.mentions.set(code, [...(this.mentions.get(code) ?? []), entry]);
+      const doc = docs[i] as IndexedDoc;
+      for (const term of new Set(normalizer.terms(`${doc.title} ${doc.keywords} ${doc.path} ${doc.text}`))) {
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      }
+    });
+    this.sureWeight = 2 * Math.log(1 + kb.entries.length / 2);
+    // Product names steer the ranking (boostDocument); they are not what the user asks about.
+    this.productWords = new Set(
+      Object.values(kb.overlays.products).flatMap(({ aliases }) => aliases.flatMap((w) => normalizer.words(w))),
+    );
+  }
+
+  /** Why a text query got its confidence: each word, its weight, and what the best entry matched. */
+  explain(text: string): unknown {
+    const words = this.normalizer.words(text);
+    const result = this.mini.search(words.join(' '))[0];
+    return {
+      top: result?.id,
+      score: result?.score,
+      words: words.map((w) => ({ w, terms: this.normalizer.termsOfWord(w), idf: this.normalizer.termsOfWord(w).map((t) => this.idf(t)) })),
+      matchedDocTerms: result?.terms,
+      queryTerms: result?.queryTerms,
+    };
+  }
+
+  isKnownCode(code: string): boolean {
+    return this.codes.has(code) || this.mentions.has(code);
+  }
+
+  /** Rarity of a term: a word found in few entries says more about what the user means. */
+  private idf(term: string): number {
+    const n = this.kb.entries.length;
+    return Math.log(1 + n / (this.documentFrequency.get(term) ?? 0.5));
+  }
+
+  search(intent: Intent): SearchOutcome {
+    const codeHits: Hit[] = [];
+    const unknownCodes: string[] = [];
+    const hint = intent.products[0]?.product;
+    const resolved = this.resolveCodes(intent.codes, hint, intent.text);
+    codeHits.push(...resolved.hits);
+    const textWithoutCodes = intent.codes.reduce(
+      (t, m) => t.replace(new RegExp(`${m.parts ? m.parts.join('[ .\\u00a0]') : m.code}`), ' '),
+      intent.text,
+    );
+    const allWords = this.normalizer.words(textWithoutCodes).filter((w) => !/^\d+$/.test(w));
+    const strongWords = allWords.filter((w) => !WEAK_WORDS.has(w) && !this.productWords.has(w));
+    const words = strongWords.length > 0 ? strongWords : allWords;
+    for (const mention of resolved.unknown) {
+      // A stray number inside a long log line is noise; one the user asked about is an unknown code.
+      if (mention.form === 'explicit' || words.length <= 3) unknownCodes.push(mention.code);
+    }
+    const textHits = words.length > 0 ? this.searchText(words.join(' '), words, hint) : [];
+
+    if (codeHits.length > 0) {
+      const seen = new Set(codeHits.map((h) => h.entry.id));
+      const related = codeHits.flatMap((h) => this.kb.relatedOf(h.entry)).map((entry): Hit => ({ entry, confidence: 0.5, via: 'text' }));
+      const extra = [...related, ...textHits].filter((h) => !seen.has(h.entry.id) && seen.add(h.entry.id));
+      return { answered: true, hits: [...codeHits, ...extra].slice(0, MAX_RESULTS), unknownCodes };
+    }
+    if (unknownCodes.length > 0) {
+      const near = unknownCodes.flatMap((code) => this.nearCodes(code));
+      return { answered: false, hits: [...near, ...textHits].slice(0, MAX_RESULTS), unknownCodes, reason: 'unknown-code' };
+    }
+    if (textHits.length === 0) return { answered: false, hits: [], unknownCodes, reason: 'empty' };
+    const answered = (textHits[0]?.confidence ?? 0) >= CONFIDENCE_THRESHOLD;
+    return {
+      answered,
+      hits: textHits.slice(0, MAX_RESULTS),
+      unknownCodes,
+      ...(answered ? {} : { reason: 'low-confidence' as const }),
+    };
+  }
+
+  /** Known codes answer exactly; a code shared by products is ordered by the product hint. */
+  private resolveCodes(
+    mentions: CodeMention[],
+    hint: Product | undefined,
+    text: string,
+  ): { hits: Hit[]; unknown: CodeMention[] } {
+    const bareQuery = mentions.length === 1 && text.replace(/\D/g, '').length >= text.replace(/\s/g, '').length - 1;
+    const statusContext = bareQuery || STATUS_CONTEXT.test(text);
+    const hits: Hit[] = [];
+    const unknown: CodeMention[] = [];
+    for (const mention of mentions) {
+      const candidates = [mention.code, ...(this.isKnownCode(mention.code) ? [] : (mention.parts ?? []))];
+      let found = false;
+      for (const code of candidates) {
+        const entries: Entry[] = [
+          ...(this.codes.get(code) ?? []).filter((e) => e.origin === 'table' || statusContext),
+          ...(this.mentions.get(code) ?? []),
+        ];
+        if (entries.length === 0) {
+          // "StatusCode=200" in a log line is a success, not a provisioning-bridge answer: not unknown either.
+          if (this.codes.has(code)) found = true;
+          continue;
+        }
+        found = true;
+        const products = new Set(entries.map((e) => e.product));
+        const ordered = [...entries].sort(
+          (a, b) => Number(b.product === hint) - Number(a.product === hint) || Number(a.kind === 'section') - Number(b.kind === 'section'),
+        );
+        const ambiguous = products.size > 1 && !(hint && products.has(hint));
+        for (const entry of ordered) {
+          const exact = entry.kind === 'code';
+          const onHint = !hint || entry.product === hint || products.size === 1;
+          hits.push({ entry, confidence: exact ? (ambiguous || !onHint ? 0.9 : 1) : 0.85, via: exact ? 'code' : 'mention' });
+        }
+      }
+      if (!found) unknown.push(mention);
+    }
+    return { hits, unknown };
+  }
+
+  /** Known codes one typo away from an unknown one: the "did you mean" of a mistyped code. */
+  private nearCodes(code: string): Hit[] {
+    const near: Hit[] = [];
+    for (const [known, entries] of this.codes) {
+      if (Math.abs(known.length - code.length) <= 1 && editDistance(known, code) === 1) {
+        near.push(...entries.map((entry): Hit => ({ entry, confidence: 0.3, via: 'code' })));
+      }
+    }
+    return near;
+  }
+
+  private searchText(text: string, words: string[], hint: Product | undefined): Hit[] {
+    const results = this.mini.search(text, {
+      boostDocument: hint ? (id) => (this.kb.byId.get(String(id))?.product === hint ? 1.4 : 0.7) : undefined,
+    });
+    if (results.length === 0) return [];
+    const weights = words.map((word) => {
+      // A word weighs what its known stem weighs; a word the sources never use weighs the most.
+      const terms = this.normalizer.termsOfWord(word);
+      const known = terms.filter((t) => this.documentFrequency.has(t));
+      const weight = known.length > 0 ? Math.min(...known.map((t) => this.idf(t))) : this.idf('');
+      return { terms, weight };
+    });
+    const total = weights.reduce((sum, w) => sum + w.weight, 0);
+    // A word found as such counts fully; one found only through a prefix or a typo counts less.
+    // Two ways to be sure: most of the query's meaning is matched, or enough rare words of the
+    // knowledge base are (a paraphrase with a few words the sources never use).
+    const coverage = (result: SearchResult) => {
+      const exact = new Set(result.terms);
+      const loose = new Set(result.queryTerms);
+      const matched = weights.reduce((sum, w) => {
+        if (w.terms.some((t) => exact.has(t))) return sum + w.weight;
+        return sum + (w.terms.some((t) => loose.has(t)) ? 0.6 * w.weight : 0);
+      }, 0);
+      return Math.max(matched / total, Math.min(1, matched / this.sureWeight));
+    };
+    const top = results[0]?.score ?? 1;
+    return results.slice(0, 20).map((result, rank) => {
+      const entry = this.kb.byId.get(String(result.id)) as Entry;
+      // The share of the query's meaning this entry covers, scaled by how close it is to the best score.
+      const confidence = coverage(result) * (rank === 0 ? 1 : Math.min(1, result.score / top));
+      return { entry, confidence: Math.round(confidence * 1000) / 1000, via: 'text' as const };
+    });
+  }
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] as number;
+}

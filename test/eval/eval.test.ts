@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TriageBot } from '../../src/app/triage-bot.js';
+import { buildKnowledgeBase } from '../../src/knowledge/build.js';
+import { accuracyTable, evaluate, loadEvalSet, type Outcome } from './evaluate.js';
+
+let outcomes: Outcome[];
+beforeAll(() => {
+  outcomes = evaluate(new TriageBot(buildKnowledgeBase()), loadEvalSet());
+});
+
+describe('labelled evaluation set', () => {
+  it('has at least 150 realistic queries in every category', () => {
+    expect(outcomes.length).toBeGreaterThanOrEqual(150);
+    const cats = new Set(outcomes.map((o) => o.query.cat));
+    for (const cat of ['code', 'code-sentence', 'code-format', 'log', 'fr-symptom', 'en-symptom', 'off-topic']) {
+      expect(cats.has(cat), cat).toBe(true);
+    }
+  });
+
+  it('puts the right entry first (or declines off-topic) for the tuned categories', () => {
+    const { table, byCategory } = accuracyTable(outcomes);
+    const misses = outcomes.filter((o) => !o.ok).map((o) => `[${o.query.cat}] ${o.query.q} => ${o.got}`);
+    console.log(`${table}\n\nMisses:\n${misses.join('\n')}`);
+    for (const cat of ['code', 'code-sentence', 'code-format', 'log', 'off-topic']) {
+      expect(byCategory.get(cat), cat).toBe(1);
+    }
+    expect(byCategory.get('fr-symptom')).toBeGreaterThanOrEqual(0.95);
+    expect(byCategory.get('en-symptom')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keeps the held-out queries (never tuned on) above a floor', () => {
+    const held = outcomes.filter((o) => o.query.cat === 'held-out');
+    expect(held.filter((o) => o.ok).length / held.length).toBeGreaterThanOrEqual(0.7);
+  });
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { TriageBot } from '../../src/app/triage-bot.js';
+
+export interface LabelledQuery {
+  q: string;
+  expect: string | string[] | null;
+  cat: string;
+}
+
+export interface Outcome {
+  query: LabelledQuery;
+  ok: boolean;
+  got: string;
+}
+
+export function loadEvalSet(): LabelledQuery[] {
+  const file = new URL('./queries.yaml', import.meta.url);
+  return (parse(readFileSync(file, 'utf8')) as { queries: LabelledQuery[] }).queries;
+}
+
+/** Right when the expected entry comes first (answered), or when an off-topic query is not answered. */
+export function evaluate(bot: TriageBot, queries: LabelledQuery[]): Outcome[] {
+  return queries.map((query) => {
+    const answer = bot.ask(query.q);
+    const top = answer.results[0];
+    const got = answer.answered ? `${top?.id} (${top?.score})` : `answered=false [${answer.results.map((r) => r.id).join(', ')}]`;
+    if (query.expect === null) return { query, ok: !answer.answered, got };
+    const wanted = Array.isArray(query.expect) ? query.expect : [query.expect];
+    // A result standing for several codes of one row ("490, 491, 496, 487, 498") answers any of them.
+    const ok = answer.answered && Boolean(top) && wanted.includes(top?.id as string);
+    return { query, ok, got };
+  });
+}
+
+export function accuracyTable(outcomes: Outcome[]): { table: string; byCategory: Map<string, number>; overall: number } {
+  const byCategory = new Map<string, number>();
+  const rows: string[] = ['| category | queries | right | accuracy |', '|---|---:|---:|---:|'];
+  const cats = [...new Set(outcomes.map((o) => o.query.cat))];
+  for (const cat of [...cats, 'all']) {
+    const mine = cat === 'all' ? outcomes : outcomes.filter((o) => o.query.cat === cat);
+    const right = mine.filter((o) => o.ok).length;
+    const accuracy = right / mine.length;
+    byCategory.set(cat, accuracy);
+    rows.push(`| ${cat} | ${mine.length} | ${right} | ${(accuracy * 100).toFixed(1)} % |`);
+  }
+  return { table: rows.join('\n'), byCategory, overall: byCategory.get('all') ?? 0 };
+}
