@@ -1,5 +1,14 @@
 #!/usr/bin/env node
-import { kbBuild, kbLint, kbShow, kbStats, loadKnowledgeBase, parseAskArgs, runAsk, TriageBot } from '../src/index.js';
+import {
+  kbBuild,
+  kbLint,
+  kbShow,
+  kbStats,
+  loadKnowledgeBase,
+  parseAskArgs,
+  runAsk,
+  TriageBot,
+} from '../src/index.js';
 
 const USAGE = `Usage:
   uc-triage ask [--json] [--stdin] [QUERY...]   answer a question, a code or a log line
@@ -19,7 +28,7 @@ async function main(argv: string[]): Promise<void> {
     const kb = await loadKnowledgeBase();
     if (sub === 'stats') return void finish(kbStats(kb).output, 0);
     if (sub === 'lint') {
-      const r = kbLint(kb);
+      const r = await kbLint(kb);
       return finish(r.output, r.exitCode);
     }
     if (sub === 'show' && args.length > 0) {

@@ -1,10 +1,19 @@
 // The core's one public entry: adapters import from here only (enforced by dependency-cruiser).
-export * from './cli/kb.js';
-export { type KnowledgeBase, loadKnowledgeBase } from './knowledge/kb.js';
-export * from './knowledge/types.js';
+
 export { type Answer, type AnswerResult, citationOf, productLabel } from './answer/answer.js';
 export { LABELS, labels } from './answer/labels.js';
 export { renderAnswerText, renderResultText } from './answer/render-text.js';
+export { HELP_TEXT, isHelpRequest } from './app/help.js';
+export {
+  type ConversationRef,
+  conversationKey,
+  type IncomingMessage,
+  type Platform,
+  type Reply,
+} from './app/messages.js';
 export { TriageBot } from './app/triage-bot.js';
 export { answerJson, parseAskArgs, runAsk } from './cli/ask.js';
+export * from './cli/kb.js';
 export type { Language } from './intent/language.js';
+export { type KnowledgeBase, loadKnowledgeBase } from './knowledge/kb.js';
+export * from './knowledge/types.js';

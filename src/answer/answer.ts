@@ -1,6 +1,6 @@
 import type { Language } from '../intent/language.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { type Entry, type Product, PRODUCT_LABELS } from '../knowledge/types.js';
+import { type Entry, PRODUCT_LABELS, type Product } from '../knowledge/types.js';
 import type { Hit, NoAnswerReason, SearchOutcome } from '../search/search-index.js';
 
 /** One answer candidate, platform-neutral; the JSON contract of `uc-triage ask --json`. */
@@ -93,7 +93,12 @@ function collapseSameMeaning(results: AnswerResult[]): AnswerResult[] {
   return out;
 }
 
-export function buildAnswer(kb: KnowledgeBase, query: string, language: Language, outcome: SearchOutcome): Answer {
+export function buildAnswer(
+  kb: KnowledgeBase,
+  query: string,
+  language: Language,
+  outcome: SearchOutcome,
+): Answer {
   return {
     query,
     answered: outcome.answered,

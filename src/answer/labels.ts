@@ -15,11 +15,13 @@ export const LABELS = {
     codes: 'Codes',
     type: 'Type',
     noAction: 'La source ne donne pas d’action pour ce code.',
-    unknownCode: (codes: string) => `Je ne connais pas le code ${codes} : il ne figure dans aucune des sources.`,
+    unknownCode: (codes: string) =>
+      `Je ne connais pas le code ${codes} : il ne figure dans aucune des sources.`,
     noAnswer: 'Je n’ai pas trouvé de réponse sûre dans la documentation.',
     empty:
       'Posez-moi un code d’erreur (ex. 200039, callEndReason 487, Event ID 20017), une ligne de journal ou un symptôme (ex. « l’utilisateur ne voit pas l’icône d’appel »).',
-    escalate: 'Si rien ne correspond, escaladez avec les informations à collecter (« quelles informations collecter »).',
+    escalate:
+      'Si rien ne correspond, escaladez avec les informations à collecter (« quelles informations collecter »).',
     notFound: 'introuvable',
   },
   en: {

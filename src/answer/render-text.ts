@@ -10,7 +10,9 @@ export function renderResultText(answer: Answer, result: AnswerResult): string {
   const l = labels(answer.language);
   const lines: string[] = [];
   const codes = result.codes.length > 1 ? result.codes.join(', ') : result.code;
-  lines.push(`${productLabel(result.product)}${codes ? ` — ${codes}` : ''} — ${result.code ? result.cause : result.title}`);
+  lines.push(
+    `${productLabel(result.product)}${codes ? ` — ${codes}` : ''} — ${result.code ? result.cause : result.title}`,
+  );
   if (result.severity) lines.push(`${l.type} : ${result.severity}`);
   if (result.code) {
     lines.push(`${l.action} : ${result.action ?? l.noAction}`);
@@ -27,7 +29,8 @@ export function renderResultText(answer: Answer, result: AnswerResult): string {
 export function renderAnswerText(answer: Answer): string {
   const l = labels(answer.language);
   const parts: string[] = [];
-  if (answer.unknownCodes.length > 0 && !answer.answered) parts.push(l.unknownCode(answer.unknownCodes.join(', ')));
+  if (answer.unknownCodes.length > 0 && !answer.answered)
+    parts.push(l.unknownCode(answer.unknownCodes.join(', ')));
   if (!answer.answered) {
     if (answer.results.length === 0) {
       if (answer.unknownCodes.length === 0) parts.push(answer.reason === 'empty' ? l.empty : l.noAnswer);
@@ -42,7 +45,11 @@ export function renderAnswerText(answer: Answer): string {
   if (!best) return l.noAnswer;
   parts.push(renderResultText(answer, best), `${l.confidence} : ${percent(best.score)}`);
   if (others.length > 0) {
-    parts.push('', `${l.alternatives} :`, ...others.map((r) => `  - ${productLabel(r.product)} : ${r.title} [${r.id}]`));
+    parts.push(
+      '',
+      `${l.alternatives} :`,
+      ...others.map((r) => `  - ${productLabel(r.product)} : ${r.title} [${r.id}]`),
+    );
   }
   return parts.join('\n');
 }

@@ -22,7 +22,12 @@ export function answerJson(answer: Answer): string {
 }
 
 /** `uc-triage ask`: one answer, or with --stdin one answer per input line, in order, flushed as it goes. */
-export async function runAsk(bot: TriageBot, options: AskOptions, input: Readable, output: Writable): Promise<number> {
+export async function runAsk(
+  bot: TriageBot,
+  options: AskOptions,
+  input: Readable,
+  output: Writable,
+): Promise<number> {
   const format = (answer: Answer) => (options.json ? answerJson(answer) : `${renderAnswerText(answer)}\n`);
   if (!options.stdin) {
     const answer = bot.ask(options.query);

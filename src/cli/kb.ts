@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { lintKnowledgeBase } from '../knowledge/lint.js';
 import { type Entry, PRODUCT_LABELS, PRODUCTS } from '../knowledge/types.js';
+import { writeSearchCache } from '../search/cache.js';
 
 export interface CommandResult {
   output: string;
@@ -56,7 +56,8 @@ export function kbShow(kb: KnowledgeBase, key: string): CommandResult {
   return { output: matches.map((e) => describeEntry(kb, e)).join('\n\n────────\n\n'), exitCode: 0 };
 }
 
-export function kbLint(kb: KnowledgeBase): CommandResult {
+export async function kbLint(kb: KnowledgeBase): Promise<CommandResult> {
+  const { lintKnowledgeBase } = await import('../knowledge/lint.js');
   const problems = lintKnowledgeBase(kb);
   if (problems.length === 0) {
     return { output: `kb lint: ${kb.entries.length} entries, no problem found`, exitCode: 0 };
@@ -67,9 +68,11 @@ export function kbLint(kb: KnowledgeBase): CommandResult {
 export async function kbBuild(): Promise<CommandResult> {
   const started = performance.now();
   const { writeKnowledgeCache } = await import('../knowledge/build.js');
-  const { file, entries } = writeKnowledgeCache();
+  const { file, kb } = writeKnowledgeCache();
+  const ingested = performance.now() - started;
+  const indexFile = writeSearchCache(kb);
   return {
-    output: `kb build: ${entries} entries ingested in ${Math.round(performance.now() - started)} ms -> ${file}`,
+    output: `kb build: ${kb.entries.length} entries ingested in ${Math.round(ingested)} ms -> ${file}; search index -> ${indexFile}`,
     exitCode: 0,
   };
 }

@@ -1,16 +1,19 @@
 /** Removes platform mentions and markup so only what the user asked reaches the core. */
 export function cleanMessage(raw: string): string {
-  return raw
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gi, ' ')
-    .replace(/<#[A-Z0-9]+(?:\|([^>]*))?>/gi, (_m, name: string | undefined) => (name ? `#${name}` : ' '))
-    .replace(/<!(?:here|channel|everyone)(?:\|[^>]*)?>/gi, ' ')
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    raw
+      .replace(/<at>[^<]*<\/at>/gi, ' ')
+      .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gi, ' ')
+      .replace(/<#[A-Z0-9]+(?:\|([^>]*))?>/gi, (_m, name: string | undefined) => (name ? `#${name}` : ' '))
+      .replace(/<!(?:here|channel|everyone)(?:\|[^>]*)?>/gi, ' ')
+      .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
+      .replace(/<(https?:[^>]+)>/g, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: binary pasted into a chat must not reach the search.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

@@ -30,7 +30,8 @@ export function extractCodes(raw: string): CodeMention[] {
   const mentions: CodeMention[] = [];
   const seen = new Set<string>();
   // "200 039" and "200.039" as people type six-digit codes.
-  const number = /(?<![\p{L}\p{N}_])(\d{3})[ \u00a0.](\d{3})(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(\d{3,6})(?![\p{L}\p{N}_])/gu;
+  const number =
+    /(?<![\p{L}\p{N}_])(\d{3})[ \u00a0.](\d{3})(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(\d{3,6})(?![\p{L}\p{N}_])/gu;
   for (const match of text.matchAll(number)) {
     const before = text.slice(Math.max(0, (match.index ?? 0) - 30), match.index);
     const form = KEYWORD.test(before) ? 'explicit' : 'bare';

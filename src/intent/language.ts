@@ -8,7 +8,7 @@ const ENGLISH = new Set(
   ),
 );
 const FRENCH = new Set(
-  "le la les des du un une est sont pas ne je comment quoi pour avec sur dans l d qu que qui erreur utilisateur utilisateurs impossible apres au aux ou se n a mon ma mes il elle on nous vous echec journaux appel appels connexion recoit voit plus depuis lors quand pourquoi quel quelle ca cela c s y j m t est-ce".split(
+  'le la les des du un une est sont pas ne je comment quoi pour avec sur dans l d qu que qui erreur utilisateur utilisateurs impossible apres au aux ou se n a mon ma mes il elle on nous vous echec journaux appel appels connexion recoit voit plus depuis lors quand pourquoi quel quelle ca cela c s y j m t est-ce'.split(
     ' ',
   ),
 );

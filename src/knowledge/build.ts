@@ -19,13 +19,16 @@ export function buildKnowledgeBase(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): Knowle
   const dangling = danglingOverlayRefs(overlays, new Set(entries.map((e) => e.id)));
   if (dangling.length > 0)
     throw new Error(`Knowledge overlays point at missing entries:\n${dangling.join('\n')}`);
-  return assemble(entries, overlays);
+  return assemble(entries, overlays, fingerprint(knowledgeDir));
 }
 
 /** Writes the ingested knowledge base next to the compiled code, so start-up skips the markdown parse. */
-export function writeKnowledgeCache(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): { file: string; entries: number } {
+export function writeKnowledgeCache(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): {
+  file: string;
+  kb: KnowledgeBase;
+} {
   const kb = buildKnowledgeBase(knowledgeDir);
-  const payload = { fingerprint: fingerprint(knowledgeDir), entries: kb.entries, overlays: kb.overlays };
+  const payload = { fingerprint: kb.fingerprint, entries: kb.entries, overlays: kb.overlays };
   writeFileSync(CACHE_FILE, JSON.stringify(payload));
-  return { file: CACHE_FILE, entries: kb.entries.length };
+  return { file: CACHE_FILE, kb };
 }

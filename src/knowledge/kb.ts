@@ -6,6 +6,8 @@ import type { Overlays } from './overlays.js';
 import type { Entry, SectionEntry } from './types.js';
 
 export interface KnowledgeBase {
+  /** Hash of the files it was built from: caches derived from it (the search index) key on it. */
+  fingerprint: string;
   entries: Entry[];
   overlays: Overlays;
   byId: Map<string, Entry>;
@@ -26,7 +28,8 @@ export function packageRoot(): string {
 }
 
 export const DEFAULT_KNOWLEDGE_DIR = join(packageRoot(), 'knowledge');
-export const CACHE_FILE = join(packageRoot(), 'dist', 'knowledge-base.json');
+export const CACHE_DIR = join(packageRoot(), 'dist');
+export const CACHE_FILE = join(CACHE_DIR, 'knowledge-base.json');
 
 /** Hash of everything the ingest reads: the cache is used only when it was built from the same files. */
 export function fingerprint(knowledgeDir: string): string {
@@ -40,12 +43,13 @@ export function fingerprint(knowledgeDir: string): string {
   return hash.digest('hex');
 }
 
-export function assemble(entries: Entry[], overlays: Overlays): KnowledgeBase {
+export function assemble(entries: Entry[], overlays: Overlays, hash: string): KnowledgeBase {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const sectionIdOf = new Map<string, string>();
   for (const e of entries) if (e.kind === 'section') sectionIdOf.set(e.sectionPath.join('\u0000'), e.id);
   const containerOf = (entry: Entry) => sectionIdOf.get(entry.sectionPath.join('\u0000'));
   return {
+    fingerprint: hash,
     entries,
     overlays,
     byId,
@@ -71,7 +75,9 @@ export async function loadKnowledgeBase(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): P
       entries: Entry[];
       overlays: Overlays;
     };
-    if (cached.fingerprint === fingerprint(knowledgeDir)) return assemble(cached.entries, cached.overlays);
+    if (cached.fingerprint === fingerprint(knowledgeDir)) {
+      return assemble(cached.entries, cached.overlays, cached.fingerprint);
+    }
   }
   // The markdown parser is loaded only when the cache is missing or stale: it doubles start-up time.
   const { buildKnowledgeBase } = await import('./build.js');

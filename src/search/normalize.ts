@@ -1,8 +1,23 @@
-import snowball from 'snowball-stemmers';
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stemmer as frenchStem } from '@orama/stemmers/french';
 import { foldText } from '../knowledge/fold.js';
 
-const frenchStemmer = snowball.newStemmer('french');
-const englishStemmer = snowball.newStemmer('english');
+/** Snowball stemming is slow per call; words repeat a lot, so each is stemmed once. */
+function memo(stem: (word: string) => string): { stem: (word: string) => string } {
+  const cache = new Map<string, string>();
+  return {
+    stem(word) {
+      let stemmed = cache.get(word);
+      if (stemmed === undefined) {
+        stemmed = stem(word);
+        if (cache.size < 200_000) cache.set(word, stemmed);
+      }
+      return stemmed;
+    },
+  };
+}
+const frenchStemmer = memo(frenchStem);
+const englishStemmer = memo(englishStem);
 
 /** Words that carry no meaning for search, in both languages (folded: no accents). */
 export const STOP_WORDS = new Set(
@@ -19,6 +34,10 @@ export const STOP_WORDS = new Set(
 );
 
 const SYNONYM_TOKEN = 'zzsyn';
+
+function phraseKey(phrase: string): string {
+  return phrase.replace(/['\s]+/g, ' ').trim();
+}
 
 /**
  * Words that say something is wrong without saying what: dropped from a query that has other
@@ -37,19 +56,21 @@ export const WEAK_WORDS = new Set(
  */
 export class TextNormalizer {
   private readonly stemToGroup = new Map<string, string>();
-  private readonly phrases: { pattern: RegExp; token: string }[] = [];
+  /** Multi-word variants ("authentification unique", "sign in"), keyed by their spaced form. */
+  private readonly phraseToGroup = new Map<string, string>();
+  /** All multi-word variants in one alternation, longest first, so a text is scanned once. */
+  private readonly phrasePattern: RegExp | null;
 
   constructor(synonymGroups: readonly (readonly string[])[]) {
+    const phrases: string[] = [];
     synonymGroups.forEach((group, index) => {
       const token = `${SYNONYM_TOKEN}${index}`;
       for (const variant of group) {
         const folded = foldText(variant);
         if (/[\s'-]/.test(folded)) {
-          const escaped = folded
-            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-            .replace(/ /g, '\\s+')
-            .replace(/'/g, "(?:'\\s*|\\s+)");
-          this.phrases.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'), token });
+          const key = phraseKey(folded);
+          if (!this.phraseToGroup.has(key)) this.phraseToGroup.set(key, token);
+          phrases.push(folded);
         } else {
           for (const stem of [folded, frenchStemmer.stem(folded), englishStemmer.stem(folded)]) {
             if (!this.stemToGroup.has(stem)) this.stemToGroup.set(stem, token);
@@ -57,8 +78,18 @@ export class TextNormalizer {
         }
       }
     });
-    // Longer phrases first, so "ne se charge pas" wins over "se charge".
-    this.phrases.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+    const alternatives = [...new Set(phrases)]
+      .sort((a, b) => b.length - a.length)
+      .map((p) =>
+        p
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/ /g, '\\s+')
+          .replace(/'/g, "(?:'\\s*|\\s+)"),
+      );
+    this.phrasePattern =
+      alternatives.length > 0
+        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+        : null;
   }
 
   /**
@@ -67,8 +98,11 @@ export class TextNormalizer {
    */
   words(text: string, mode: 'query' | 'index' = 'query'): string[] {
     let folded = foldText(text);
-    for (const { pattern, token } of this.phrases) {
-      folded = folded.replace(pattern, (phrase) => (mode === 'index' ? ` ${token} ${phrase} ` : ` ${token} `));
+    if (this.phrasePattern) {
+      folded = folded.replace(this.phrasePattern, (phrase) => {
+        const token = this.phraseToGroup.get(phraseKey(phrase)) ?? '';
+        return mode === 'index' ? ` ${token} ${phrase} ` : ` ${token} `;
+      });
     }
     return folded
       .split(/[^\p{L}\p{N}]+/u)

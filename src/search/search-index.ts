@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { CodeMention } from '../intent/codes.js';
 import type { Intent } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
@@ -50,9 +50,21 @@ function docOf(entry: Entry, keywords: string[] = [], tableIntro = ''): IndexedD
   const base = { id: entry.id, keywords: keywords.join(' ') };
   if (entry.kind === 'code') {
     const text = [entry.cause, entry.action].filter(Boolean).join(' ');
-    return { ...base, title: entry.message, path: `${entry.sectionPath.slice(2).join(' ')} ${tableIntro}`, text };
+    return {
+      ...base,
+      title: entry.message,
+      path: `${entry.sectionPath.slice(2).join(' ')} ${tableIntro}`,
+      text,
+    };
   }
   return { ...base, title: entry.title, path: entry.sectionPath.slice(2, -1).join(' '), text: entry.body };
+}
+
+/** The built index, saved next to the knowledge cache so start-up does not stem every document. */
+export interface SerializedIndex {
+  fingerprint: string;
+  index: string;
+  documentFrequency: [string, number][];
 }
 
 export class SearchIndex {
@@ -65,10 +77,13 @@ export class SearchIndex {
   /** The matched rarity that makes an answer sure on its own: about two words found in a few entries. */
   private readonly sureWeight: number;
 
-  constructor(private readonly kb: KnowledgeBase) {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    prebuilt?: SerializedIndex,
+  ) {
     this.normalizer = new TextNormalizer(kb.overlays.synonyms);
     const normalizer = this.normalizer;
-    this.mini = new MiniSearch<IndexedDoc>({
+    const options: Options<IndexedDoc> = {
       fields: ['title', 'keywords', 'path', 'text'],
       storeFields: [],
       tokenize: (text) => normalizer.words(text, 'index'),
@@ -83,26 +98,50 @@ export class SearchIndex {
         maxFuzzy: 2,
         weights: { fuzzy: 0.5, prefix: 0.6 },
       },
-    });
+    };
+    this.mini = prebuilt
+      ? MiniSearch.loadJSON<IndexedDoc>(prebuilt.index, options)
+      : new MiniSearch<IndexedDoc>(options);
     const intros = new Map<string, string>();
-    for (const e of kb.entries) if (e.kind === 'section') intros.set(e.sectionPath.join('\u0000'), e.body.split('\n')[0] ?? '');
-    const docs = kb.entries.map((e) =>
-      docOf(e, kb.overlays.keywords[e.id], e.kind === 'code' ? intros.get(e.sectionPath.join('\u0000')) : ''),
-    );
-    this.mini.addAll(docs);
+    for (const e of kb.entries)
+      if (e.kind === 'section') intros.set(e.sectionPath.join('\u0000'), e.body.split('\n')[0] ?? '');
+    const docs = prebuilt
+      ? []
+      : kb.entries.map((e) =>
+          docOf(
+            e,
+            kb.overlays.keywords[e.id],
+            e.kind === 'code' ? intros.get(e.sectionPath.join('\u0000')) : '',
+          ),
+        );
+    if (!prebuilt) this.mini.addAll(docs);
     kb.entries.forEach((entry, i) => {
       if (entry.kind === 'code') this.codes.set(entry.code, [...(this.codes.get(entry.code) ?? []), entry]);
-      else for (const code of entry.mentionedCodes) this.mentions.set(code, [...(this.mentions.get(code) ?? []), entry]);
+      else
+        for (const code of entry.mentionedCodes)
+          this.mentions.set(code, [...(this.mentions.get(code) ?? []), entry]);
+      if (prebuilt) return;
       const doc = docs[i] as IndexedDoc;
       for (const term of new Set(normalizer.terms(`${doc.title} ${doc.keywords} ${doc.path} ${doc.text}`))) {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       }
     });
+    if (prebuilt) for (const [term, df] of prebuilt.documentFrequency) this.documentFrequency.set(term, df);
     this.sureWeight = 2 * Math.log(1 + kb.entries.length / 2);
     // Product names steer the ranking (boostDocument); they are not what the user asks about.
     this.productWords = new Set(
-      Object.values(kb.overlays.products).flatMap(({ aliases }) => aliases.flatMap((w) => normalizer.words(w))),
+      Object.values(kb.overlays.products).flatMap(({ aliases }) =>
+        aliases.flatMap((w) => normalizer.words(w)),
+      ),
     );
+  }
+
+  serialize(): SerializedIndex {
+    return {
+      fingerprint: this.kb.fingerprint,
+      index: JSON.stringify(this.mini),
+      documentFrequency: [...this.documentFrequency],
+    };
   }
 
   /** Why a text query got its confidence: each word, its weight, and what the best entry matched. */
@@ -112,7 +151,11 @@ export class SearchIndex {
     return {
       top: result?.id,
       score: result?.score,
-      words: words.map((w) => ({ w, terms: this.normalizer.termsOfWord(w), idf: this.normalizer.termsOfWord(w).map((t) => this.idf(t)) })),
+      words: words.map((w) => ({
+        w,
+        terms: this.normalizer.termsOfWord(w),
+        idf: this.normalizer.termsOfWord(w).map((t) => this.idf(t)),
+      })),
       matchedDocTerms: result?.terms,
       queryTerms: result?.queryTerms,
     };
@@ -149,13 +192,20 @@ export class SearchIndex {
 
     if (codeHits.length > 0) {
       const seen = new Set(codeHits.map((h) => h.entry.id));
-      const related = codeHits.flatMap((h) => this.kb.relatedOf(h.entry)).map((entry): Hit => ({ entry, confidence: 0.5, via: 'text' }));
+      const related = codeHits
+        .flatMap((h) => this.kb.relatedOf(h.entry))
+        .map((entry): Hit => ({ entry, confidence: 0.5, via: 'text' }));
       const extra = [...related, ...textHits].filter((h) => !seen.has(h.entry.id) && seen.add(h.entry.id));
       return { answered: true, hits: [...codeHits, ...extra].slice(0, MAX_RESULTS), unknownCodes };
     }
     if (unknownCodes.length > 0) {
       const near = unknownCodes.flatMap((code) => this.nearCodes(code));
-      return { answered: false, hits: [...near, ...textHits].slice(0, MAX_RESULTS), unknownCodes, reason: 'unknown-code' };
+      return {
+        answered: false,
+        hits: [...near, ...textHits].slice(0, MAX_RESULTS),
+        unknownCodes,
+        reason: 'unknown-code',
+      };
     }
     if (textHits.length === 0) return { answered: false, hits: [], unknownCodes, reason: 'empty' };
     const answered = (textHits[0]?.confidence ?? 0) >= CONFIDENCE_THRESHOLD;
@@ -173,7 +223,8 @@ export class SearchIndex {
     hint: Product | undefined,
     text: string,
   ): { hits: Hit[]; unknown: CodeMention[] } {
-    const bareQuery = mentions.length === 1 && text.replace(/\D/g, '').length >= text.replace(/\s/g, '').length - 1;
+    const bareQuery =
+      mentions.length === 1 && text.replace(/\D/g, '').length >= text.replace(/\s/g, '').length - 1;
     const statusContext = bareQuery || STATUS_CONTEXT.test(text);
     const hits: Hit[] = [];
     const unknown: CodeMention[] = [];
@@ -182,7 +233,9 @@ export class SearchIndex {
       let found = false;
       for (const code of candidates) {
         const entries: Entry[] = [
-          ...(this.codes.get(code) ?? []).filter((e) => e.origin === 'table' || statusContext),
+          ...(this.codes.get(code) ?? []).filter(
+            (e) => e.origin === 'table' || statusContext || e.product === hint,
+          ),
           ...(this.mentions.get(code) ?? []),
         ];
         if (entries.length === 0) {
@@ -193,13 +246,19 @@ export class SearchIndex {
         found = true;
         const products = new Set(entries.map((e) => e.product));
         const ordered = [...entries].sort(
-          (a, b) => Number(b.product === hint) - Number(a.product === hint) || Number(a.kind === 'section') - Number(b.kind === 'section'),
+          (a, b) =>
+            Number(b.product === hint) - Number(a.product === hint) ||
+            Number(a.kind === 'section') - Number(b.kind === 'section'),
         );
         const ambiguous = products.size > 1 && !(hint && products.has(hint));
         for (const entry of ordered) {
           const exact = entry.kind === 'code';
           const onHint = !hint || entry.product === hint || products.size === 1;
-          hits.push({ entry, confidence: exact ? (ambiguous || !onHint ? 0.9 : 1) : 0.85, via: exact ? 'code' : 'mention' });
+          hits.push({
+            entry,
+            confidence: exact ? (ambiguous || !onHint ? 0.9 : 1) : 0.85,
+            via: exact ? 'code' : 'mention',
+          });
         }
       }
       if (!found) unknown.push(mention);
@@ -260,7 +319,11 @@ export function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       previous = current;
     }
   }

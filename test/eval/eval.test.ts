@@ -12,7 +12,15 @@ describe('labelled evaluation set', () => {
   it('has at least 150 realistic queries in every category', () => {
     expect(outcomes.length).toBeGreaterThanOrEqual(150);
     const cats = new Set(outcomes.map((o) => o.query.cat));
-    for (const cat of ['code', 'code-sentence', 'code-format', 'log', 'fr-symptom', 'en-symptom', 'off-topic']) {
+    for (const cat of [
+      'code',
+      'code-sentence',
+      'code-format',
+      'log',
+      'fr-symptom',
+      'en-symptom',
+      'off-topic',
+    ]) {
       expect(cats.has(cat), cat).toBe(true);
     }
   });

@@ -24,7 +24,9 @@ export function evaluate(bot: TriageBot, queries: LabelledQuery[]): Outcome[] {
   return queries.map((query) => {
     const answer = bot.ask(query.q);
     const top = answer.results[0];
-    const got = answer.answered ? `${top?.id} (${top?.score})` : `answered=false [${answer.results.map((r) => r.id).join(', ')}]`;
+    const got = answer.answered
+      ? `${top?.id} (${top?.score})`
+      : `answered=false [${answer.results.map((r) => r.id).join(', ')}]`;
     if (query.expect === null) return { query, ok: !answer.answered, got };
     const wanted = Array.isArray(query.expect) ? query.expect : [query.expect];
     // A result standing for several codes of one row ("490, 491, 496, 487, 498") answers any of them.
@@ -33,7 +35,11 @@ export function evaluate(bot: TriageBot, queries: LabelledQuery[]): Outcome[] {
   });
 }
 
-export function accuracyTable(outcomes: Outcome[]): { table: string; byCategory: Map<string, number>; overall: number } {
+export function accuracyTable(outcomes: Outcome[]): {
+  table: string;
+  byCategory: Map<string, number>;
+  overall: number;
+} {
   const byCategory = new Map<string, number>();
   const rows: string[] = ['| category | queries | right | accuracy |', '|---|---:|---:|---:|'];
   const cats = [...new Set(outcomes.map((o) => o.query.cat))];

@@ -14,7 +14,8 @@ beforeAll(() => {
 });
 
 const source = (file: string) => readFileSync(join(DEFAULT_KNOWLEDGE_DIR, 'sources', file), 'utf8');
-const codes = (code: string) => kb.entries.filter((e): e is CodeEntry => e.kind === 'code' && e.code === code);
+const codes = (code: string) =>
+  kb.entries.filter((e): e is CodeEntry => e.kind === 'code' && e.code === code);
 const one = (code: string) => {
   const found = codes(code);
   expect(found).toHaveLength(1);
@@ -53,7 +54,7 @@ describe('Webex guide: tables split by the PDF extraction', () => {
   it('finds the directory-sync codes under the bold line that is not a heading', () => {
     const entry = one('600014');
     expect(entry.message).toBe(
-      'La synchronisation des utilisateurs de l\'annuaire externe Broadworks a échoué lors de la tentative de connexion au cluster Broadworks. Erreur de Broadworks - %s.',
+      "La synchronisation des utilisateurs de l'annuaire externe Broadworks a échoué lors de la tentative de connexion au cluster Broadworks. Erreur de Broadworks - %s.",
     );
     expect(entry.section).toBe("Codes d'erreur pour la synchronisation d'annuaire");
     expect(entry.action).toBeNull();
@@ -74,7 +75,9 @@ describe('Webex guide: tables split by the PDF extraction', () => {
       expect(titles).not.toContain(junk);
     }
     // The entitlement list shown under the "User Details" screenshot stays in the procedure.
-    const procedure = section("Vérifier le comportement d'appel d'un utilisateur et les droits d'accès au connecteur");
+    const procedure = section(
+      "Vérifier le comportement d'appel d'un utilisateur et les droits d'accès au connecteur",
+    );
     expect(procedure?.body).toContain('"broadworks-connector"');
     expect(procedure?.steps).toHaveLength(5);
   });
@@ -82,13 +85,15 @@ describe('Webex guide: tables split by the PDF extraction', () => {
   it('keeps the guide readable after the code fence the export opened on a bullet line', () => {
     const later = section("Appareil de bureau non configuré pour l'utilisateur");
     expect(later?.body).toContain('Business Communicator - PC');
-    expect(section('Mauvaise configuration du service d\'authentification')?.body).toContain('AllowClientApp = vrai');
+    expect(section("Mauvaise configuration du service d'authentification")?.body).toContain(
+      'AllowClientApp = vrai',
+    );
   });
 
   it('lists the numbered steps of a procedure', () => {
     expect(section('Escalader un problème')?.steps).toEqual([
-      'Étape 1 Collectez autant d\'informations que possible à partir des systèmes liés au problème',
-      'Étape 2 Contactez l\'équipe appropriée de Cisco pour ouvrir un dossier (voir Contacts section)',
+      "Étape 1 Collectez autant d'informations que possible à partir des systèmes liés au problème",
+      "Étape 2 Contactez l'équipe appropriée de Cisco pour ouvrir un dossier (voir Contacts section)",
     ]);
   });
 });
@@ -119,7 +124,11 @@ describe('Azure Communication Services: mojibake and grouped codes', () => {
   });
 
   it('has 403 in two products', () => {
-    expect(codes('403').map((e) => e.product).sort()).toEqual(['azure-communication-services', 'webex-broadworks']);
+    expect(
+      codes('403')
+        .map((e) => e.product)
+        .sort(),
+    ).toEqual(['azure-communication-services', 'webex-broadworks']);
   });
 });
 
@@ -156,7 +165,10 @@ describe('the whole knowledge base', () => {
 
   it('cites the source file and a line range that holds the code', () => {
     for (const entry of kb.entries.filter((e): e is CodeEntry => e.kind === 'code')) {
-      const lines = source(entry.source).split('\n').slice(entry.lines[0] - 1, entry.lines[1]).join('\n');
+      const lines = source(entry.source)
+        .split('\n')
+        .slice(entry.lines[0] - 1, entry.lines[1])
+        .join('\n');
       expect(lines, entry.id).toContain(entry.code);
     }
   });
@@ -198,7 +210,10 @@ describe('the whole knowledge base', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
     cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
-    appendFileSync(join(dir, 'overlays', 'followups.yaml'), '  webex-999999: [webex/escalader-un-probleme]\n');
+    appendFileSync(
+      join(dir, 'overlays', 'followups.yaml'),
+      '  webex-999999: [webex/escalader-un-probleme]\n',
+    );
     expect(() => buildKnowledgeBase(dir)).toThrow(/related\.webex-999999 names no entry/);
   });
 });

@@ -1,0 +1,24 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE_DIR, type KnowledgeBase } from '../knowledge/kb.js';
+import { SearchIndex, type SerializedIndex } from './search-index.js';
+
+const INDEX_FILE = join(CACHE_DIR, 'search-index.json');
+
+export function writeSearchCache(kb: KnowledgeBase): string {
+  writeFileSync(INDEX_FILE, JSON.stringify(new SearchIndex(kb).serialize()));
+  return INDEX_FILE;
+}
+
+/** The search index from the build cache when it was built from this knowledge base, else built now. */
+export function loadSearchIndex(kb: KnowledgeBase): SearchIndex {
+  if (existsSync(INDEX_FILE)) {
+    try {
+      const cached = JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as SerializedIndex;
+      if (cached.fingerprint === kb.fingerprint) return new SearchIndex(kb, cached);
+    } catch {
+      // A corrupt or partial cache file is rebuilt below, like a stale one.
+    }
+  }
+  return new SearchIndex(kb);
+}

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TriageBot } from '../../src/app/triage-bot.js';
+import { buildKnowledgeBase } from '../../src/knowledge/build.js';
+import type { CodeEntry } from '../../src/knowledge/types.js';
+
+let bot: TriageBot;
+beforeAll(() => {
+  bot = new TriageBot(buildKnowledgeBase());
+});
+
+const top = (q: string) => bot.ask(q).results[0];
+const aliasOf = {
+  'webex-broadworks': 'Webex',
+  'azure-communication-services': 'ACS',
+  'skype-ucwa': 'UCWA',
+} as const;
+
+describe('every code of the sources', () => {
+  it('comes back first with its product, asked bare or in a sentence', () => {
+    const entries = bot.kb.entries.filter((e): e is CodeEntry => e.kind === 'code');
+    for (const entry of entries) {
+      // A number shared by two products needs the product named; an HTTP status needs its context.
+      const shared = entries.some((o) => o.code === entry.code && o.product !== entry.product);
+      const context = entry.origin === 'heading' ? ' provisionnement' : '';
+      const bare = shared ? `${aliasOf[entry.product]} ${entry.code}` : entry.code;
+      for (const q of [
+        bare,
+        `j'ai l'erreur ${entry.code} chez un client ${aliasOf[entry.product]}${context}`,
+      ]) {
+        const answer = bot.ask(q);
+        expect(answer.answered, q).toBe(true);
+        expect(answer.results[0]?.codes, q).toContain(entry.code);
+        expect(answer.results[0]?.product, q).toBe(entry.product);
+      }
+    }
+  });
+
+  it('keeps both meanings of 487 and both products of 403 among the results', () => {
+    expect(bot.ask('487').results.map((r) => r.id)).toEqual(expect.arrayContaining(['acs-487', 'acs-487-2']));
+    expect(bot.ask('403').results.map((r) => r.product)).toEqual(
+      expect.arrayContaining(['azure-communication-services', 'webex-broadworks']),
+    );
+  });
+});
+
+describe('ranking, and why', () => {
+  it('answers a known code exactly, never by text score: 600019 beats the other sync codes that share its words', () => {
+    const answer = bot.ask('error 600019 on directory sync');
+    expect(answer.results[0]?.id).toBe('webex-600019');
+    expect(answer.results[0]?.score).toBe(1);
+  });
+
+  it('lets the product hint decide a code present in two products', () => {
+    expect(top('callEndReason 403')?.product).toBe('azure-communication-services');
+    expect(top('403 Interdit sur le pont de provisionnement')?.product).toBe('webex-broadworks');
+  });
+
+  it('reads an HTTP status as a provisioning-bridge code only in a provisioning context', () => {
+    expect(top('409 Conflict lors du provisionnement')?.id).toBe('webex-409');
+    expect(top('LongLivedTokenManager StatusCode=200 trackingid')?.id).not.toBe('webex-200');
+  });
+
+  it('ranks a title match over words scattered in long bodies: the SSO failure section for "SSO"', () => {
+    expect(top('impossible de se connecter en SSO')?.id).toBe('webex/echec-de-l-authentification-unique');
+  });
+
+  it('matches English symptoms to French sections through the FR<->EN synonyms', () => {
+    expect(top('the calling icon is missing in the Webex app')?.id).toBe(
+      'webex/le-client-n-a-pas-d-icone-d-appel',
+    );
+    expect(top('how do I collect Webex logs from the help desk')?.section).toBe(
+      'Récupérer les journaux utilisateur du Partner Hub',
+    );
+  });
+
+  it('tolerates typos in long words (fuzzy) and truncations (prefix)', () => {
+    expect(top('authentfication unique impossibe')?.id).toBe('webex/echec-de-l-authentification-unique');
+    expect(top('provisionement echoue')?.product).toBe('webex-broadworks');
+  });
+
+  it('finds a section by a code quoted in its prose, as pasted from a BroadWorks log', () => {
+    expect(top('[Error 18215] Provisioning error')?.section).toBe(
+      'Erreurs IM&P intégrées pour des utilisateurs spécifiques',
+    );
+  });
+});
+
+describe('confidence', () => {
+  it.each(['12345', '999999', 'erreur 777777', 'callEndReason 12345'])(
+    'declines the unknown code %s',
+    (q) => {
+      const answer = bot.ask(q);
+      expect(answer.answered).toBe(false);
+      expect(answer.unknownCodes.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(['', '   ', 'bonjour', 'merci', 'quelle est la météo à Paris demain', 'my printer is broken'])(
+    'declines off-topic text %j',
+    (q) => {
+      expect(bot.ask(q).answered).toBe(false);
+    },
+  );
+
+  it('offers the codes one typo away from a mistyped code', () => {
+    const answer = bot.ask('20039');
+    expect(answer.answered).toBe(false);
+    expect(answer.results.map((r) => r.code)).toContain('200039');
+  });
+});
+
+describe('normalisation (property)', () => {
+  const queries = [
+    "l'utilisateur ne voit pas l'icône d'appel",
+    'échec de l’authentification unique',
+    'les services téléphoniques se déconnectent',
+    'réinitialiser la base de données Webex',
+    "le portail d'activation ne se charge pas",
+    'UCWA ne trouve pas Exchange pour la photo',
+  ];
+  const strip = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+
+  it('never changes the top result for accent, case or apostrophe variants', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...queries),
+        fc.boolean(),
+        fc.constantFrom('lower', 'upper', 'same'),
+        fc.constantFrom("'", '’', '‘', ' '),
+        (q, noAccents, casing, apostrophe) => {
+          let variant = noAccents ? strip(q) : q;
+          variant =
+            casing === 'lower' ? variant.toLowerCase() : casing === 'upper' ? variant.toUpperCase() : variant;
+          variant = variant.replace(/['’]/g, apostrophe);
+          return top(variant)?.id === top(q)?.id;
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
