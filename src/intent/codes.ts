@@ -20,6 +20,10 @@ const NOT_CODES: RegExp[] = [
   /\bsub_?code\W{0,3}\d+/gi,
 ];
 
+/** Words that introduce a code ("erreur", "callEndReason", "Event ID", "#"): not part of the question. */
+export const CODE_KEYWORD_SOURCE =
+  "(?:erreur|error|err|code|codes|callendreason|call end reason|event\\s*id|id d['’]?[ée]v[ée]nement|[ée]v[ée]nement|event|status|statut|http|reason|raison|#)";
+
 const KEYWORD =
   /(?:erreur|error|err|code|codes|callendreason|call end reason|event\s*id|id d['’]?[ée]v[ée]nement|[ée]v[ée]nement|event|status|statut|http|reason|raison|#)\W{0,4}$/i;
 

@@ -1,5 +1,5 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { CodeMention } from '../intent/codes.js';
+import { CODE_KEYWORD_SOURCE, type CodeMention } from '../intent/codes.js';
 import type { Intent } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { CodeEntry, Entry, Product, SectionEntry } from '../knowledge/types.js';
@@ -165,6 +165,18 @@ export class SearchIndex {
     return this.codes.has(code) || this.mentions.has(code);
   }
 
+  /**
+   * In a large knowledge base, a word found in more than 15 % of the entries (and over 1,000 of
+   * them) ranks nothing and costs a scan of its whole posting list: it is treated as a stop word.
+   */
+  private withoutUbiquitousWords(words: string[]): string[] {
+    const limit = Math.max(1000, 0.15 * this.kb.entries.length);
+    const kept = words.filter((w) =>
+      this.normalizer.termsOfWord(w).some((t) => (this.documentFrequency.get(t) ?? 0) <= limit),
+    );
+    return kept.length > 0 ? kept : words;
+  }
+
   /** Rarity of a term: a word found in few entries says more about what the user means. */
   private idf(term: string): number {
     const n = this.kb.entries.length;
@@ -177,10 +189,10 @@ export class SearchIndex {
     const hint = intent.products[0]?.product;
     const resolved = this.resolveCodes(intent.codes, hint, intent.text);
     codeHits.push(...resolved.hits);
-    const textWithoutCodes = intent.codes.reduce(
-      (t, m) => t.replace(new RegExp(`${m.parts ? m.parts.join('[ .\\u00a0]') : m.code}`), ' '),
-      intent.text,
-    );
+    const textWithoutCodes = intent.codes.reduce((t, m) => {
+      const number = m.parts ? m.parts.join('[ .\\u00a0]') : m.code;
+      return t.replace(new RegExp(`(?:${CODE_KEYWORD_SOURCE}\\W{0,4})?${number}`, 'i'), ' ');
+    }, intent.text);
     const allWords = this.normalizer.words(textWithoutCodes).filter((w) => !/^\d+$/.test(w));
     const strongWords = allWords.filter((w) => !WEAK_WORDS.has(w) && !this.productWords.has(w));
     const words = strongWords.length > 0 ? strongWords : allWords;
@@ -188,7 +200,16 @@ export class SearchIndex {
       // A stray number inside a long log line is noise; one the user asked about is an unknown code.
       if (mention.form === 'explicit' || words.length <= 3) unknownCodes.push(mention.code);
     }
-    const textHits = words.length > 0 ? this.searchText(words.join(' '), words, hint) : [];
+    // Exact terms first: cheap, and enough for most queries; prefix and typo matching only when
+    // that is not confident (and never just to fill the alternatives of a known code).
+    const searched = this.withoutUbiquitousWords(words);
+    const query = searched.join(' ');
+    // Beside a known code, text only adds alternatives: worth it when the user wrote a sentence.
+    const wantText = searched.length > 0 && (codeHits.length === 0 || searched.length >= 2);
+    let textHits = wantText ? this.searchText(query, searched, hint, false) : [];
+    if (wantText && codeHits.length === 0 && (textHits[0]?.confidence ?? 0) < CONFIDENCE_THRESHOLD) {
+      textHits = this.searchText(query, searched, hint, true);
+    }
 
     if (codeHits.length > 0) {
       const seen = new Set(codeHits.map((h) => h.entry.id));
@@ -277,8 +298,9 @@ export class SearchIndex {
     return near;
   }
 
-  private searchText(text: string, words: string[], hint: Product | undefined): Hit[] {
+  private searchText(text: string, words: string[], hint: Product | undefined, loose: boolean): Hit[] {
     const results = this.mini.search(text, {
+      ...(loose ? {} : { prefix: false, fuzzy: false }),
       boostDocument: hint ? (id) => (this.kb.byId.get(String(id))?.product === hint ? 1.4 : 0.7) : undefined,
     });
     if (results.length === 0) return [];
@@ -296,11 +318,16 @@ export class SearchIndex {
     const coverage = (result: SearchResult) => {
       const exact = new Set(result.terms);
       const loose = new Set(result.queryTerms);
-      const matched = weights.reduce((sum, w) => {
-        if (w.terms.some((t) => exact.has(t))) return sum + w.weight;
-        return sum + (w.terms.some((t) => loose.has(t)) ? 0.6 * w.weight : 0);
-      }, 0);
-      return Math.max(matched / total, Math.min(1, matched / this.sureWeight));
+      let matched = 0;
+      let matchedWords = 0;
+      for (const w of weights) {
+        const share = w.terms.some((t) => exact.has(t)) ? 1 : w.terms.some((t) => loose.has(t)) ? 0.6 : 0;
+        matched += share * w.weight;
+        if (share > 0) matchedWords++;
+      }
+      // One rare word alone ("printer" -> "print" in a code sample) is a coincidence, not an answer.
+      const sure = matchedWords >= 2 ? Math.min(1, matched / this.sureWeight) : 0;
+      return Math.max(matched / total, sure);
     };
     const top = results[0]?.score ?? 1;
     return results.slice(0, 20).map((result, rank) => {

@@ -1,0 +1,186 @@
+// `npm run bench`: speed and memory of the ingest, the index and the answers, on the real
+// knowledge base and on synthetic ones of 10k and 100k entries. Writes bench/RESULTS.md.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { TriageBot } from '../src/app/triage-bot.js';
+import { buildKnowledgeBase, ingestAll } from '../src/knowledge/build.js';
+import { assemble, DEFAULT_KNOWLEDGE_DIR, type KnowledgeBase, packageRoot } from '../src/knowledge/kb.js';
+import type { CodeEntry, Entry, SectionEntry } from '../src/knowledge/types.js';
+
+const FREE_TEXT = [
+  "l'utilisateur ne voit pas l'icône d'appel",
+  'impossible de se connecter en SSO',
+  'les services téléphoniques se déconnectent',
+  'how do I collect Webex logs from the help desk',
+  'UCWA ne trouve pas Exchange pour la photo',
+  'le portail d’activation ne se charge pas',
+  'user already exists in CI',
+  'réinitialiser la base de données Webex',
+];
+const CODE_QUERIES = [
+  '200039',
+  'callEndReason 487',
+  'Event ID: 20017',
+  'erreur 200 039',
+  '#200042',
+  '409 Conflict',
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function latency(
+  run: (q: string) => unknown,
+  queries: string[],
+  rounds: number,
+): { p50: number; p99: number } {
+  // Warm-up: the bot is a long-running server; JIT compilation is not what users wait for.
+  for (let i = 0; i < 50; i++) for (const q of queries) run(q);
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+function time<T>(fn: () => T): { value: T; ms: number } {
+  const t = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t };
+}
+
+/**
+ * A synthetic knowledge base of n entries (1 in 4 a code) made of the real vocabulary, drawn
+ * with Zipf's law by real frequency: common words everywhere, rare ones in a few entries, as in
+ * real documentation.
+ */
+function syntheticKb(real: KnowledgeBase, n: number): KnowledgeBase {
+  const counts = new Map<string, number>();
+  for (const e of real.entries) {
+    for (const w of (e.kind === 'code' ? `${e.message} ${e.action ?? ''}` : `${e.title} ${e.body}`).split(
+      /\s+/,
+    )) {
+      if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  const vocabulary = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let rank = 0; rank < vocabulary.length; rank++) cumulative.push((sum += 1 / (rank + 1)));
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const pick = () => {
+    const target = random() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cumulative[mid] as number) < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return vocabulary[lo];
+  };
+  const words = (k: number) => Array.from({ length: k }, pick).join(' ');
+  const entries: Entry[] = [];
+  for (let i = 0; i < n; i++) {
+    const base = {
+      product: 'webex-broadworks' as const,
+      source: 'synthetic.md',
+      lines: [i, i] as [number, number],
+    };
+    if (i % 4 === 0) {
+      const code = String(100_000 + i);
+      entries.push({
+        ...base,
+        kind: 'code',
+        id: `syn-${code}`,
+        code,
+        message: words(10),
+        cause: null,
+        action: words(20),
+        severity: null,
+        origin: 'table',
+        sectionPath: ['Synthetic', 'Codes'],
+        section: 'Codes',
+      } satisfies CodeEntry);
+    } else {
+      const title = words(6);
+      entries.push({
+        ...base,
+        kind: 'section',
+        id: `syn/${i}`,
+        title,
+        body: words(80),
+        steps: [],
+        mentionedCodes: [],
+        sectionPath: ['Synthetic', title],
+        section: title,
+      } satisfies SectionEntry);
+    }
+  }
+  return assemble(entries, real.overlays, `synthetic-${n}`);
+}
+
+function coldStartMs(runs: number): number {
+  const cli = join(packageRoot(), 'dist', 'adapters', 'cli.js');
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, [cli, 'ask', '200039'], { stdio: 'ignore' });
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0;
+}
+
+const rows: [string, string][] = [];
+const add = (name: string, value: number, unit = 'ms') => {
+  rows.push([name, `${value.toFixed(unit === 'ms' ? 3 : 1)} ${unit}`]);
+  console.log(`${name.padEnd(48)} ${rows[rows.length - 1]?.[1]}`);
+};
+
+const ingest = time(() => ingestAll(DEFAULT_KNOWLEDGE_DIR));
+add('ingest of the 3 sources (warm process)', ingest.ms);
+const kb = buildKnowledgeBase();
+const build = time(() => new TriageBot(kb));
+add(`index build, real KB (${kb.entries.length} entries)`, build.ms);
+const bot = build.value;
+const code = latency((q) => bot.ask(q), CODE_QUERIES, 300);
+add('real KB: code query p50', code.p50);
+add('real KB: code query p99', code.p99);
+const text = latency((q) => bot.ask(q), FREE_TEXT, 200);
+add('real KB: free-text query p50', text.p50);
+add('real KB: free-text query p99', text.p99);
+
+for (const n of (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)) {
+  const synthetic = syntheticKb(kb, n);
+  const built = time(() => new TriageBot(synthetic));
+  add(`synthetic ${n / 1000}k: index build`, built.ms);
+  const c = latency((q) => built.value.ask(q), ['100004', 'erreur 100400', `code ${100_000 + n - 4}`], 100);
+  add(`synthetic ${n / 1000}k: code query p50`, c.p50);
+  add(`synthetic ${n / 1000}k: code query p99`, c.p99);
+  const t = latency((q) => built.value.ask(q), FREE_TEXT, n > 50_000 ? 10 : 30);
+  add(`synthetic ${n / 1000}k: free-text query p50`, t.p50);
+  add(`synthetic ${n / 1000}k: free-text query p99`, t.p99);
+  add(`synthetic ${n / 1000}k: heap used`, process.memoryUsage().heapUsed / 2 ** 20, 'MiB');
+}
+add('`uc-triage ask 200039` cold start (median of 7)', coldStartMs(7));
+
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const table = ['| measure | value |', '|---|---:|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+const targets = `Targets (issue 4): code lookup p99 < 0.5 ms and free-text p99 < 3 ms on the real KB; 100k synthetic free-text p99 < 30 ms; cold start < 500 ms.`;
+writeFileSync(
+  join(packageRoot(), 'bench', 'RESULTS.md'),
+  `# Benchmark results\n\nMachine: ${machine}\nDate: ${new Date().toISOString()}\n\n${table}\n\n${targets}\n`,
+);
+console.log(`\nMachine: ${machine}\nWritten to bench/RESULTS.md`);
