@@ -74,7 +74,10 @@ function syntheticKb(real: KnowledgeBase, n: number): KnowledgeBase {
   const vocabulary = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
   const cumulative: number[] = [];
   let sum = 0;
-  for (let rank = 0; rank < vocabulary.length; rank++) cumulative.push((sum += 1 / (rank + 1)));
+  for (let rank = 0; rank < vocabulary.length; rank++) {
+    sum += 1 / (rank + 1);
+    cumulative.push(sum);
+  }
   let seed = 42;
   const random = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
