@@ -14,6 +14,7 @@ export {
 export { TriageBot } from './app/triage-bot.js';
 export { answerJson, parseAskArgs, runAsk } from './cli/ask.js';
 export * from './cli/kb.js';
-export type { Language } from './intent/language.js';
+export { detectLanguage, type Language } from './intent/language.js';
 export { type KnowledgeBase, loadKnowledgeBase } from './knowledge/kb.js';
 export * from './knowledge/types.js';
+export { MemoryState, type SharedState } from './state/shared-state.js';

@@ -1,6 +1,6 @@
 import { type Answer, buildAnswer } from '../answer/answer.js';
 import { IntentParser } from '../intent/intent.js';
-import { detectLanguage } from '../intent/language.js';
+import { detectLanguage, type Language } from '../intent/language.js';
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge/kb.js';
 import { loadSearchIndex } from '../search/cache.js';
 import { SearchIndex } from '../search/search-index.js';
@@ -31,6 +31,17 @@ export class TriageBot {
     if (isHelpRequest(message.text)) return { kind: 'help', language: detectLanguage(message.text) };
     const answer = this.ask(message.text);
     return { kind: 'answer', language: answer.language, answer };
+  }
+
+  /** The full answer for one entry, as when a user picks an alternative or a "did you mean". */
+  answerEntry(id: string, language: Language, query = id): Answer | null {
+    const entry = this.kb.byId.get(id);
+    if (!entry) return null;
+    return buildAnswer(this.kb, query, language, {
+      answered: true,
+      hits: [{ entry, confidence: 1, via: 'code' }],
+      unknownCodes: [],
+    });
   }
 
   ask(raw: string): Answer {

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = z.preprocess(emptyToUndefined, z.string().optional());
+const flag = z
+  .preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false'))
+  .transform((v) => v === 'true');
+
+const Env = z.object({
+  NODE_ENV: optional,
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().startsWith('xoxb-', 'must be a bot token (xoxb-...)').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().startsWith('xapp-', 'must be an app-level token (xapp-...)').optional(),
+  ),
+  SLACK_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  MicrosoftAppId: optional,
+  MicrosoftAppPassword: optional,
+  MicrosoftAppType: z.preprocess(
+    emptyToUndefined,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
+  MicrosoftAppTenantId: optional,
+  TEAMS_ALLOW_UNAUTHENTICATED: flag,
+  REDIS_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  TRIAGE_SESSION_TTL_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().positive().default(86_400),
+  ),
+});
+
+export type Env = z.infer<typeof Env>;
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl?: string;
+}
+
+export interface TeamsConfig {
+  appId?: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+  allowUnauthenticated: boolean;
+}
+
+export interface Config {
+  production: boolean;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  slack?: SlackConfig;
+  teams?: TeamsConfig;
+  redisUrl?: string;
+  sessionTtlSeconds: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; a wrong setting is one clear line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid setting ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  let slack: SlackConfig | undefined;
+  if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN)
+      throw new ConfigError('Missing setting SLACK_BOT_TOKEN: Slack needs its bot token (xoxb-...)');
+    if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+      throw new ConfigError('Missing setting SLACK_SIGNING_SECRET: Slack over HTTP needs its signing secret');
+    }
+    slack = {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET ?? '',
+      ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+      ...(e.SLACK_API_URL
+        ? { apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }
+        : {}),
+    };
+  }
+  let teams: TeamsConfig | undefined;
+  if (e.MicrosoftAppId || e.TEAMS_ALLOW_UNAUTHENTICATED) {
+    if (!e.MicrosoftAppId && production) {
+      throw new ConfigError(
+        'Refusing to start: TEAMS_ALLOW_UNAUTHENTICATED=true with NODE_ENV=production; set MicrosoftAppId so every request is verified',
+      );
+    }
+    if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+      throw new ConfigError('Missing setting MicrosoftAppPassword: needed with MicrosoftAppId');
+    }
+    if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
+      throw new ConfigError(
+        'Missing setting MicrosoftAppTenantId: needed with MicrosoftAppType=SingleTenant',
+      );
+    }
+    teams = {
+      appType: e.MicrosoftAppType,
+      allowUnauthenticated: !e.MicrosoftAppId && e.TEAMS_ALLOW_UNAUTHENTICATED,
+      ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
+      ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+      ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+    };
+  }
+  return {
+    production,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlSeconds: e.TRIAGE_SESSION_TTL_SECONDS,
+    ...(slack ? { slack } : {}),
+    ...(teams ? { teams } : {}),
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+  };
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `npm start`: starts every platform whose variables are set, on one HTTP server (PORT), or the
+// terminal chat when none is (the embedded default).
+import { config as loadDotenv } from 'dotenv';
+import { MemoryState, type SharedState, TriageBot } from '../src/index.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { createHttpServer } from './http/server.js';
+import { createLogger, type Logger } from './logger.js';
+import { createSlackApp } from './slack/app.js';
+
+loadDotenv({ quiet: true });
+
+async function createState(config: Config, logger: Logger): Promise<SharedState> {
+  if (!config.redisUrl) return new MemoryState();
+  const { RedisState } = await import('./redis/redis-state.js');
+  return RedisState.connect(config.redisUrl, logger);
+}
+
+async function startServer(config: Config, logger: Logger): Promise<void> {
+  const bot = await TriageBot.load();
+  const state = await createState(config, logger);
+  const http = createHttpServer(logger);
+  const stops: (() => Promise<void>)[] = [];
+  if (config.slack) {
+    const slack = createSlackApp(config.slack, { bot, state, logger }, http.app);
+    await slack.start();
+    stops.push(slack.stop);
+  }
+  http.markReady();
+  const port = await http.listen(config.port);
+  logger.info(
+    {
+      port,
+      slack: Boolean(config.slack),
+      slackMode: config.slack?.appToken ? 'socket' : 'http',
+      teams: Boolean(config.teams),
+      redis: Boolean(config.redisUrl),
+    },
+    'uc-triage-bot ready',
+  );
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    for (const stop of stops) await stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+    await http.close();
+    await state.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`uc-triage-bot: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (!config.slack && !config.teams) {
+    const { runTerminalChat } = await import('./terminal/chat.js');
+    process.exitCode = await runTerminalChat(await TriageBot.load(), process.stdin, process.stdout);
+    return;
+  }
+  await startServer(config, logger);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`uc-triage-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { Redis } from 'ioredis';
+import { MemoryState, type SharedState } from '../../src/index.js';
+import type { Logger } from '../logger.js';
+
+/**
+ * SharedState in Redis, for several instances behind a load balancer. Commands time out after
+ * 500 ms instead of waiting ~73 s in ioredis' offline queue: while Redis is down, each instance
+ * falls back to its own memory (dedupe and thread following keep working, per instance) and
+ * Redis is used again as soon as it is back.
+ */
+export class RedisState implements SharedState {
+  private readonly local = new MemoryState();
+  private degraded = false;
+
+  constructor(
+    readonly redis: Redis,
+    private readonly logger: Logger,
+  ) {
+    redis.on('error', (err) => this.markDown(err));
+    redis.on('ready', () => {
+      if (this.degraded) this.logger.info('Redis is back: shared state restored');
+      this.degraded = false;
+    });
+  }
+
+  static async connect(url: string, logger: Logger): Promise<RedisState> {
+    const redis = new Redis(url, {
+      commandTimeout: 500,
+      connectTimeout: 2000,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+    });
+    const state = new RedisState(redis, logger);
+    await new Promise<void>((resolve) => {
+      const done = () => resolve();
+      redis.once('ready', done);
+      setTimeout(done, 2000).unref();
+    });
+    return state;
+  }
+
+  get available(): boolean {
+    return this.redis.status === 'ready';
+  }
+
+  private markDown(error: unknown): void {
+    if (!this.degraded) this.logger.warn({ err: error }, 'Redis unavailable: falling back to local state');
+    this.degraded = true;
+  }
+
+  private async attempt<T>(command: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+    if (!this.available) return fallback();
+    try {
+      return await command();
+    } catch (error) {
+      this.markDown(error);
+      return fallback();
+    }
+  }
+
+  firstSeen(key: string, ttlSeconds: number): Promise<boolean> {
+    return this.attempt(
+      async () => (await this.redis.set(key, '1', 'EX', ttlSeconds, 'NX')) === 'OK',
+      () => this.local.firstSeen(key, ttlSeconds),
+    );
+  }
+
+  remember(key: string, ttlSeconds: number): Promise<void> {
+    return this.attempt(
+      async () => {
+        await this.redis.set(key, '1', 'EX', ttlSeconds);
+      },
+      () => this.local.remember(key, ttlSeconds),
+    );
+  }
+
+  recall(key: string): Promise<boolean> {
+    return this.attempt(
+      async () => (await this.redis.exists(key)) === 1 || (await this.local.recall(key)),
+      () => this.local.recall(key),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,48 @@
+import type { WebClient } from '@slack/web-api';
+import { detectLanguage, type Reply } from '../../../src/index.js';
+import { type SlackDeps, slackConversation, THREAD_TTL_SECONDS, threadKey } from '../context.js';
+import { APOLOGY, renderReply } from '../reply.js';
+
+export interface ThreadMessage {
+  team: string | undefined;
+  channel: string;
+  /** The thread to answer in: the message's thread, or the message itself when it starts one. */
+  threadTs: string | undefined;
+  text: string;
+  user: string | undefined;
+}
+
+/** Answers a message in its thread (or directly when threadTs is undefined) and follows the thread. */
+export async function answerInThread(
+  client: WebClient,
+  deps: SlackDeps,
+  message: ThreadMessage,
+  prepared?: Reply,
+): Promise<void> {
+  const thread = message.threadTs;
+  try {
+    const reply =
+      prepared ??
+      (await deps.bot.handle({
+        conversation: slackConversation(message.team, message.channel, thread ?? 'direct'),
+        text: message.text,
+        ...(message.user ? { user: message.user } : {}),
+      }));
+    await client.chat.postMessage({
+      channel: message.channel,
+      ...(thread ? { thread_ts: thread } : {}),
+      ...renderReply(reply, false),
+    });
+    if (thread)
+      await deps.state.remember(threadKey(message.team, message.channel, thread), THREAD_TTL_SECONDS);
+  } catch (error) {
+    deps.logger.error({ err: error, channel: message.channel }, 'answer in thread failed');
+    await client.chat
+      .postMessage({
+        channel: message.channel,
+        ...(thread ? { thread_ts: thread } : {}),
+        text: APOLOGY[detectLanguage(message.text)],
+      })
+      .catch((err: unknown) => deps.logger.error({ err }, 'apology failed too'));
+  }
+}

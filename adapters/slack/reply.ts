@@ -1,0 +1,12 @@
+import type { Reply } from '../../src/index.js';
+import { renderAnswerBlocks, renderHelp, type SlackMessage } from './render/blocks.js';
+
+export function renderReply(reply: Reply, ephemeral: boolean): SlackMessage {
+  if (reply.kind === 'help') return renderHelp(reply.language);
+  return renderAnswerBlocks(reply.answer, { ephemeral });
+}
+
+export const APOLOGY = {
+  fr: 'Désolé, je n’ai pas pu traiter ce message. Réessayez dans un instant.',
+  en: 'Sorry, I could not process this message. Please try again in a moment.',
+};

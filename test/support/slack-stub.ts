@@ -1,0 +1,110 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+
+/** One call the bot made to the Slack Web API stub or to a response_url. */
+export interface SlackCall {
+  method: string;
+  body: Record<string, unknown>;
+}
+
+/** A stand-in for the Slack Web API (and response_url endpoints), served on 127.0.0.1. */
+export class SlackApiStub {
+  readonly calls: SlackCall[] = [];
+  private server: Server | null = null;
+  port = 0;
+  private seq = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => {
+        raw += c;
+      });
+      req.on('end', () => {
+        const body = parseBody(raw, req.headers['content-type'] ?? '');
+        const method = (req.url ?? '').replace(/^\/api\//, '').replace(/^\/response\//, 'response_url:');
+        this.calls.push({ method, body });
+        res.setHeader('content-type', 'application/json');
+        if (method === 'auth.test') {
+          res.end(
+            JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'uc-triage' }),
+          );
+          return;
+        }
+        res.end(
+          JSON.stringify({
+            ok: true,
+            channel: body.channel,
+            ts: `1700000000.${String(++this.seq).padStart(6, '0')}`,
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const address = this.server?.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  posts(method = 'chat.postMessage'): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responses(id: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === `response_url:${id}`);
+  }
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = k === 'blocks' ? JSON.parse(v) : v;
+  }
+  return out;
+}
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+/** Signs a body the way Slack does (v0 HMAC-SHA256 over "v0:timestamp:body"). */
+export function slackHeaders(
+  body: string,
+  contentType: string,
+  options: { timestamp?: number; secret?: string; retryNum?: number } = {},
+) {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest('hex')}`;
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signature,
+    ...(options.retryNum !== undefined
+      ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+      : {}),
+  };
+}
+
+export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the bot');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
