@@ -26,6 +26,10 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
     await slack.start();
     stops.push(slack.stop);
   }
+  if (config.teams) {
+    const { mountTeams } = await import('./teams/mount.js');
+    mountTeams(http.app, config.teams, { bot, state, logger });
+  }
   http.markReady();
   const port = await http.listen(config.port);
   logger.info(

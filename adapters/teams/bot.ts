@@ -1,0 +1,159 @@
+import { type Activity, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import {
+  type Answer,
+  type ConversationRef,
+  detectLanguage,
+  type Language,
+  type TriageBot,
+} from '../../src/index.js';
+import type { Logger } from '../logger.js';
+import { type AdaptiveCard, answerCard, helpCard, type SubmitData } from './cards.js';
+import { sendWithRetry } from './send.js';
+import { fallbackText, helpText } from './text.js';
+
+export interface TeamsDeps {
+  bot: TriageBot;
+  logger: Logger;
+}
+
+const APOLOGY: Record<Language, string> = {
+  fr: 'Désolé, je n’ai pas pu traiter ce message. Réessayez dans un instant.',
+  en: 'Sorry, I could not process this message. Please try again in a moment.',
+};
+
+/** The text the user typed, without the bot's <at>mention</at> (and any other mention markup). */
+export function questionText(context: TurnContext): string {
+  const activity = context.activity;
+  const withoutBot = activity.recipient
+    ? (TurnContext.removeRecipientMention(activity) ?? activity.text)
+    : activity.text;
+  return (withoutBot ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function isMentioned(activity: Activity): boolean {
+  return (activity.entities ?? []).some(
+    (e) =>
+      e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+  );
+}
+
+function parseSubmit(value: unknown): SubmitData | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (v.kind !== 'followUp' && v.kind !== 'pick' && v.kind !== 'full') return null;
+  const l: Language = v.l === 'en' ? 'en' : 'fr';
+  return {
+    kind: v.kind,
+    l,
+    ...(typeof v.q === 'string' ? { q: v.q } : {}),
+    ...(typeof v.id === 'string' ? { id: v.id } : {}),
+    ...(typeof v.context === 'string' ? { context: v.context } : {}),
+  };
+}
+
+export function conversationOf(activity: Activity): ConversationRef {
+  const [channel, message] = (activity.conversation?.id ?? 'unknown').split(';messageid=');
+  return {
+    platform: 'teams',
+    workspace: activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? 'unknown',
+    channel: channel ?? 'unknown',
+    thread: message ?? activity.conversation?.id ?? 'unknown',
+  };
+}
+
+/**
+ * Personal chat: every message is a question. Channels and group chats: only when mentioned
+ * (Teams delivers channel messages to a bot only when it is mentioned). Card buttons
+ * (Action.Submit) come back as a message with `value` and continue the same triage.
+ */
+export class TeamsTriageHandler extends TeamsActivityHandler {
+  constructor(private readonly deps: TeamsDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answer(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const added = context.activity.membersAdded ?? [];
+      const botAdded = added.some((m) => m.id === context.activity.recipient?.id);
+      const personal = context.activity.conversation?.conversationType === 'personal';
+      if (botAdded || (personal && added.length > 0)) {
+        await this.sendCard(context, helpCard('fr', true), helpText('fr'));
+      }
+      await next();
+    });
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const submit = parseSubmit(activity.value);
+    const text = questionText(context);
+    const language = submit?.l ?? detectLanguage(text);
+    try {
+      if (submit) return await this.onSubmit(context, submit);
+      const type = activity.conversation?.conversationType;
+      if (type === 'groupChat' && !isMentioned(activity)) return;
+      if (!text) {
+        await this.sendCard(context, helpCard(language), helpText(language));
+        return;
+      }
+      const reply = await this.deps.bot.handle({
+        conversation: conversationOf(activity),
+        text,
+        ...(activity.from?.id ? { user: activity.from.id } : {}),
+      });
+      if (reply.kind === 'help') {
+        await this.sendCard(context, helpCard(reply.language), helpText(reply.language));
+        return;
+      }
+      await this.sendAnswer(context, reply.answer);
+    } catch (error) {
+      this.deps.logger.error({ err: error, conversation: activity.conversation?.id }, 'Teams answer failed');
+      await sendWithRetry(context, MessageFactory.text(APOLOGY[language])).catch((err: unknown) =>
+        this.deps.logger.error({ err }, 'Teams apology failed too'),
+      );
+    }
+  }
+
+  private async onSubmit(context: TurnContext, submit: SubmitData): Promise<void> {
+    if (submit.kind === 'full' && submit.id) {
+      const entry = this.deps.bot.kb.byId.get(submit.id);
+      if (!entry) return;
+      const body =
+        entry.kind === 'section'
+          ? entry.body
+          : [entry.message, entry.cause, entry.action].filter(Boolean).join('\n\n');
+      const citation = `${entry.sectionPath.join(' › ')} (${entry.source}, l. ${entry.lines[0]}-${entry.lines[1]})`;
+      await sendWithRetry(context, MessageFactory.text(`${body}\n\n${citation}`.slice(0, 20_000)));
+      return;
+    }
+    if (submit.id) {
+      const picked = this.deps.bot.answerEntry(submit.id, submit.l, submit.context ?? submit.id);
+      if (picked) await this.sendAnswer(context, picked);
+      return;
+    }
+    const reply = await this.deps.bot.handle({
+      conversation: conversationOf(context.activity),
+      text: submit.q ?? '',
+    });
+    if (reply.kind === 'answer') await this.sendAnswer(context, reply.answer);
+    else await this.sendCard(context, helpCard(reply.language), helpText(reply.language));
+  }
+
+  private async sendAnswer(context: TurnContext, answer: Answer): Promise<void> {
+    await this.sendCard(context, answerCard(answer), fallbackText(answer));
+  }
+
+  /** The card carries its own plain-text fallback; the summary is what notifications show. */
+  private async sendCard(context: TurnContext, card: AdaptiveCard, text: string): Promise<void> {
+    const attachment = CardFactory.adaptiveCard({ ...card, fallbackText: text });
+    await sendWithRetry(context, {
+      type: 'message',
+      summary: [...text].slice(0, 200).join(''),
+      attachments: [attachment],
+    });
+  }
+}

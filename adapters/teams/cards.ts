@@ -1,0 +1,152 @@
+import {
+  type Answer,
+  type AnswerResult,
+  citationOf,
+  HELP_TEXT,
+  type Language,
+  labels,
+  productLabel,
+} from '../../src/index.js';
+
+/** Version 1.5 renders in Teams desktop, web and mobile. */
+export const CARD_VERSION = '1.5';
+/** Teams refuses messages over ~100 KB and cards over ~28 KB: each text block is kept well below. */
+export const MAX_BLOCK_CHARS = 1800;
+export const MAX_BUTTON_TITLE = 60;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  body: Record<string, unknown>[];
+  actions?: Record<string, unknown>[];
+}
+
+/** What an Action.Submit carries back (activity.value): the question or entry, and the context. */
+export interface SubmitData {
+  kind: 'followUp' | 'pick' | 'full';
+  q?: string;
+  id?: string;
+  l: Language;
+  /** The question that produced the card: a click continues that triage, not a blank query. */
+  context?: string;
+}
+
+function clip(text: string, max: number): { text: string; clipped: boolean } {
+  const chars = [...text];
+  return chars.length <= max
+    ? { text, clipped: false }
+    : { text: `${chars.slice(0, max - 1).join('')}…`, clipped: true };
+}
+
+function textBlock(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+function card(body: Record<string, unknown>[], actions: Record<string, unknown>[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+function submit(title: string, data: SubmitData): Record<string, unknown> {
+  return {
+    type: 'Action.Submit',
+    title: clip(title, MAX_BUTTON_TITLE).text,
+    data: { ...data, q: data.q?.slice(0, 1500) },
+  };
+}
+
+function titleOf(result: AnswerResult): string {
+  const codes = result.codes.length > 1 ? result.codes.join(', ') : result.code;
+  const name = productLabel(result.product);
+  return codes ? `${name} — ${codes}` : `${name} — ${result.title}`;
+}
+
+/** The core answer as an Adaptive Card: title, cause, action, follow-ups, citation and confidence. */
+export function answerCard(answer: Answer): AdaptiveCard {
+  const l = labels(answer.language);
+  const best = answer.results[0];
+  if (!answer.answered || !best) return noAnswerCard(answer);
+  const body: Record<string, unknown>[] = [textBlock(titleOf(best), { weight: 'Bolder', size: 'Medium' })];
+  let clipped = false;
+  const section = (label: string, text: string) => {
+    const c = clip(text, MAX_BLOCK_CHARS);
+    clipped ||= c.clipped;
+    body.push(textBlock(label, { weight: 'Bolder', spacing: 'Medium' }), textBlock(c.text));
+  };
+  if (best.code) {
+    if (best.severity)
+      body.push(textBlock(`${l.type} : ${best.severity}`, { isSubtle: true, spacing: 'None' }));
+    if (best.cause) section(l.cause, best.cause);
+    section(l.action, best.action ?? l.noAction);
+  } else if (best.action) {
+    section(l.procedure, best.action);
+  }
+  body.push(
+    textBlock(`${l.source} : ${citationOf(best)} · ${l.confidence} : ${Math.round(best.score * 100)} %`, {
+      isSubtle: true,
+      size: 'Small',
+      spacing: 'Medium',
+    }),
+  );
+  const actions = best.followUps
+    .slice(0, 4)
+    .map((q) => submit(q, { kind: 'followUp', q, l: answer.language, context: answer.query }));
+  if (clipped) {
+    const full = answer.language === 'en' ? 'Full section text' : 'Texte complet de la section';
+    actions.push(submit(full, { kind: 'full', id: best.id, l: answer.language, context: answer.query }));
+  }
+  const others = answer.results.slice(1);
+  if (others.length > 0) {
+    actions.push({
+      type: 'Action.ShowCard',
+      title: answer.language === 'en' ? "That wasn't it" : "Ce n'était pas ça",
+      card: card(
+        [textBlock(l.alternatives, { weight: 'Bolder' })],
+        others.map((r) =>
+          submit(`${r.title}`, { kind: 'pick', id: r.id, l: answer.language, context: answer.query }),
+        ),
+      ),
+    });
+  }
+  return card(body, actions);
+}
+
+function noAnswerCard(answer: Answer): AdaptiveCard {
+  const l = labels(answer.language);
+  const lead =
+    answer.unknownCodes.length > 0
+      ? l.unknownCode(answer.unknownCodes.join(', '))
+      : answer.reason === 'empty'
+        ? l.empty
+        : l.noAnswer;
+  const body = [textBlock(lead)];
+  if (answer.results.length > 0) body.push(textBlock(l.didYouMean, { weight: 'Bolder', spacing: 'Medium' }));
+  body.push(textBlock(l.escalate, { isSubtle: true, size: 'Small' }));
+  return card(
+    body,
+    answer.results.map((r) =>
+      submit(r.title, { kind: 'pick', id: r.id, l: answer.language, context: answer.query }),
+    ),
+  );
+}
+
+export function helpCard(language: Language, welcome = false): AdaptiveCard {
+  const hello =
+    language === 'en'
+      ? 'Hello! I am UC Triage: mention me in a channel or write to me here.'
+      : 'Bonjour ! Je suis UC Triage : mentionnez-moi dans un canal ou écrivez-moi ici.';
+  const examples =
+    language === 'en'
+      ? ['200039', 'callEndReason 487', 'user cannot sign in with SSO']
+      : ['200039', 'callEndReason 487', "l'utilisateur ne voit pas l'icône d'appel"];
+  return card(
+    [...(welcome ? [textBlock(hello, { weight: 'Bolder' })] : []), textBlock(HELP_TEXT[language])],
+    examples.map((q) => submit(q, { kind: 'followUp', q, l: language })),
+  );
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SLACK_EVENTS_PATH } from '../../adapters/slack/app.js';
+import { COMMAND } from '../../adapters/slack/listeners/commands/webex-code.js';
+
+describe('manifest/slack/manifest.yml', () => {
+  const manifest = parse(readFileSync('manifest/slack/manifest.yml', 'utf8'));
+
+  it('declares the scopes, events and command the listeners need, all on /slack/events', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining([
+        'commands',
+        'app_mentions:read',
+        'chat:write',
+        'channels:history',
+        'groups:history',
+        'im:history',
+        'im:write',
+      ]),
+    );
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_mention', 'message.channels', 'message.im']),
+    );
+    expect(manifest.features.slash_commands[0].command).toBe(COMMAND);
+    for (const url of [
+      manifest.features.slash_commands[0].url,
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+    ]) {
+      expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
+    }
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+});

@@ -1,0 +1,228 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../adapters/config.js';
+import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
+import { createLogger } from '../../adapters/logger.js';
+import { answerCard, helpCard } from '../../adapters/teams/cards.js';
+import { mountTeams } from '../../adapters/teams/mount.js';
+import { MemoryState } from '../../src/state/shared-state.js';
+import { cardProblems } from '../support/adaptive-cards.js';
+import { realBot } from '../support/bot.js';
+import { ConnectorStub } from '../support/connector-stub.js';
+import { sleep } from '../support/slack-stub.js';
+
+const connector = new ConnectorStub();
+const servers: HttpServer[] = [];
+
+async function startTeams(config: Parameters<typeof mountTeams>[1]): Promise<string> {
+  const http = createHttpServer(createLogger('silent'));
+  mountTeams(http.app, config, { bot: realBot(), state: new MemoryState(), logger: createLogger('silent') });
+  http.markReady();
+  servers.push(http);
+  return `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+}
+
+let open = '';
+let secured = '';
+beforeAll(async () => {
+  await connector.start();
+  open = await startTeams({ appType: 'MultiTenant', allowUnauthenticated: true });
+  secured = await startTeams({
+    appType: 'MultiTenant',
+    allowUnauthenticated: false,
+    appId: '00000000-0000-0000-0000-000000000001',
+    appPassword: 'secret',
+  });
+});
+afterAll(async () => {
+  for (const s of servers) await s.close();
+  await connector.stop();
+});
+beforeEach(() => {
+  connector.calls.length = 0;
+  connector.throttleNext = 0;
+});
+
+let seq = 0;
+function activity(overrides: Record<string, unknown>) {
+  return {
+    type: 'message',
+    id: `act-${++seq}`,
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    from: { id: 'user-1', name: 'Tech' },
+    recipient: { id: 'bot-1', name: 'UC Triage' },
+    conversation: { id: 'a:personal-1', conversationType: 'personal', tenantId: 'tenant-1' },
+    text: '',
+    ...overrides,
+  };
+}
+
+const channelConversation = {
+  id: '19:abc@thread.tacv2;messageid=1700000000000',
+  conversationType: 'channel',
+  tenantId: 'tenant-1',
+};
+
+function post(base: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+const cardOf = (call: { activity: Record<string, any> }) => call.activity.attachments?.[0]?.content;
+
+describe('Teams messages', () => {
+  it('answers a channel mention once, in that conversation, with the stitched action and no <at> residue', async () => {
+    const res = await post(
+      open,
+      activity({
+        conversation: channelConversation,
+        text: '<at>UC Triage</at> erreur 200039',
+        entities: [
+          { type: 'mention', text: '<at>UC Triage</at>', mentioned: { id: 'bot-1', name: 'UC Triage' } },
+        ],
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+    const [call] = connector.calls;
+    expect(call?.path).toContain(`/v3/conversations/${channelConversation.id}/activities`);
+    const card = JSON.stringify(cardOf(call as never));
+    expect(card).toContain('en utilisant un ID utilisateur BroadWorks différent');
+    expect(card).toContain("Codes d'erreur de l'utilisateur final");
+    expect(card).not.toContain('<at>');
+    expect(call?.activity.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+  });
+
+  it('answers every question in personal chat', async () => {
+    await post(open, activity({ text: "l'utilisateur ne voit pas l'icône d'appel" }));
+    expect(JSON.stringify(cardOf(connector.calls[0] as never))).toContain(
+      "Le client n'a pas d'icône d'appel",
+    );
+  });
+
+  it('stays quiet in a group chat unless mentioned', async () => {
+    await post(
+      open,
+      activity({ conversation: { id: '19:group', conversationType: 'groupChat' }, text: '200039' }),
+    );
+    await sleep(100);
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it('continues the same triage when a follow-up button is clicked (Action.Submit carries the question and context)', async () => {
+    await post(open, activity({ text: '409 Conflict provisionnement' }));
+    const card = cardOf(connector.calls[0] as never);
+    const followUp = card.actions.find((a: any) => a.type === 'Action.Submit');
+    expect(followUp.data.context).toBe('409 Conflict provisionnement');
+    connector.calls.length = 0;
+    await post(open, activity({ text: '', value: followUp.data }));
+    expect(JSON.stringify(cardOf(connector.calls[0] as never))).toContain('Utilisateur déjà dans CI');
+  });
+
+  it('shows a picked alternative in full', async () => {
+    await post(
+      open,
+      activity({ text: '', value: { kind: 'pick', id: 'acs-487-2', l: 'fr', context: '487' } }),
+    );
+    expect(JSON.stringify(cardOf(connector.calls[0] as never))).toContain('Vérifiez votre réseau.');
+  });
+
+  it('welcomes with examples when added to a team', async () => {
+    await post(
+      open,
+      activity({
+        type: 'conversationUpdate',
+        text: undefined,
+        conversation: channelConversation,
+        membersAdded: [{ id: 'bot-1' }],
+      }),
+    );
+    expect(JSON.stringify(cardOf(connector.calls[0] as never))).toContain('Bonjour ! Je suis UC Triage');
+  });
+
+  it('answers "aide" with help', async () => {
+    await post(open, activity({ text: 'aide' }));
+    expect(JSON.stringify(cardOf(connector.calls[0] as never))).toContain('callEndReason 487');
+  });
+
+  it('retries a reply throttled with 429', async () => {
+    connector.throttleNext = 1;
+    const res = await post(open, activity({ text: '200039' }));
+    expect(res.status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+  });
+
+  it('answers malformed activities with 400, never a 500 or a stack trace', async () => {
+    for (const body of [{}, { type: 5 }, { type: 'message' }, [], null, 'text']) {
+      const res = await post(open, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(await res.text()).not.toMatch(/at .*\.js:\d+/);
+    }
+    const raw = await fetch(`${open}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(raw.status).toBe(400);
+    expect(await raw.text()).not.toContain('SyntaxError');
+  });
+});
+
+describe('Teams security', () => {
+  it('refuses a request without a token when MicrosoftAppId is set', async () => {
+    expect((await post(secured, activity({ text: '200039' }))).status).toBe(401);
+  });
+
+  it('refuses a bad token with 401, even when its OpenID metadata cannot be fetched', async () => {
+    const header = (claims: object) => Buffer.from(JSON.stringify(claims)).toString('base64url');
+    const jwt = `${header({ alg: 'RS256', kid: 'x', typ: 'JWT' })}.${header({ iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001', exp: 9999999999 })}.c2ln`;
+    for (const token of ['Bearer garbage', `Bearer ${jwt}`, 'Basic abc']) {
+      const res = await post(secured, activity({ text: '200039' }), { authorization: token });
+      expect(res.status, token).toBe(401);
+    }
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it('refuses to start in production without an app id', async () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', TEAMS_ALLOW_UNAUTHENTICATED: 'true' })).toThrow(
+      ConfigError,
+    );
+    const run = promisify(execFile);
+    const result = await run('node', ['dist/adapters/main.js'], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', TEAMS_ALLOW_UNAUTHENTICATED: 'true' },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect((result as { code: number }).code).toBe(1);
+    expect((result as { stderr: string }).stderr).toContain(
+      'TEAMS_ALLOW_UNAUTHENTICATED=true with NODE_ENV=production',
+    );
+  });
+});
+
+describe('Adaptive Cards', () => {
+  it('validates every kind of card the bot sends', () => {
+    const bot = realBot();
+    const queries = [
+      '200039',
+      '403',
+      '487',
+      '20001',
+      '409 Conflict provisionnement',
+      "l'utilisateur ne voit pas l'icône d'appel",
+      'Fichiers journaux utiles',
+      'how do I escalate a problem',
+      '999999',
+      'bonjour',
+      '20039',
+      '',
+    ];
+    const cards = [...queries.map((q) => answerCard(bot.ask(q))), helpCard('fr'), helpCard('en', true)];
+    for (const id of bot.kb.entries.map((e) => e.id))
+      cards.push(answerCard(bot.answerEntry(id, 'fr') as never));
+    for (const card of cards) expect(cardProblems(card as never)).toEqual([]);
+  });
+});
