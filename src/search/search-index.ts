@@ -30,6 +30,8 @@ export const CONFIDENCE_THRESHOLD = 0.55;
 const STATUS_CONTEXT =
   /provision|pslog|pont|bridge|conflit|conflict|interdit|forbidden|bad request|demande incorrecte|\bok\b|im&p|subscriberprofile/i;
 export const MAX_RESULTS = 5;
+/** Posting-list entries one free-text query may score (see withoutUbiquitousWords). */
+const POSTINGS_BUDGET = 5_000;
 
 interface IndexedDoc {
   id: string;
@@ -93,8 +95,10 @@ export class SearchIndex {
         boost: BOOST,
         combineWith: 'OR',
         // Prefix and typo tolerance only where a word is long enough to be unambiguous.
-        prefix: (term) => term.length >= 4 && !term.startsWith('zzsyn') && !/^\d+$/.test(term),
-        fuzzy: (term) => (term.length >= 5 && !term.startsWith('zzsyn') && !/^\d+$/.test(term) ? 0.2 : false),
+        // Prefix and typo matching only for a word the index does not know as such (a truncation or
+        // a typo), and long enough to be unambiguous: expanding known words costs without helping.
+        prefix: (term) => term.length >= 4 && this.isLooseCandidate(term),
+        fuzzy: (term) => (term.length >= 5 && this.isLooseCandidate(term) ? 0.2 : false),
         maxFuzzy: 2,
         weights: { fuzzy: 0.5, prefix: 0.6 },
       },
@@ -166,15 +170,28 @@ export class SearchIndex {
   }
 
   /**
-   * In a large knowledge base, a word found in more than 15 % of the entries (and over 1,000 of
-   * them) ranks nothing and costs a scan of its whole posting list: it is treated as a stop word.
+   * Bounds the work of one query in a large knowledge base: words are taken rarest first until
+   * their posting lists add up to POSTINGS_BUDGET entries; the commonest words beyond it are
+   * treated as stop words (they rank nothing there and would cost a scan of most of the index).
+   * The real knowledge base never reaches the budget.
    */
   private withoutUbiquitousWords(words: string[]): string[] {
-    const limit = Math.max(1000, 0.15 * this.kb.entries.length);
-    const kept = words.filter((w) =>
-      this.normalizer.termsOfWord(w).some((t) => (this.documentFrequency.get(t) ?? 0) <= limit),
-    );
-    return kept.length > 0 ? kept : words;
+    const frequency = (w: string) =>
+      Math.min(...this.normalizer.termsOfWord(w).map((t) => this.documentFrequency.get(t) ?? 0));
+    const byRarity = [...new Set(words)].map((w) => ({ w, df: frequency(w) })).sort((a, b) => a.df - b.df);
+    const kept = new Set<string>();
+    let postings = 0;
+    for (const { w, df } of byRarity) {
+      // Words the index does not know cost nothing; at least one known word is always searched.
+      if (postings > 0 && postings + df > POSTINGS_BUDGET) break;
+      kept.add(w);
+      postings += df;
+    }
+    return words.filter((w) => kept.has(w));
+  }
+
+  private isLooseCandidate(term: string): boolean {
+    return !term.startsWith('zzsyn') && !/^\d+$/.test(term) && !this.documentFrequency.has(term);
   }
 
   /** Rarity of a term: a word found in few entries says more about what the user means. */
@@ -207,7 +224,15 @@ export class SearchIndex {
     // Beside a known code, text only adds alternatives: worth it when the user wrote a sentence.
     const wantText = searched.length > 0 && (codeHits.length === 0 || searched.length >= 2);
     let textHits = wantText ? this.searchText(query, searched, hint, false) : [];
-    if (wantText && codeHits.length === 0 && (textHits[0]?.confidence ?? 0) < CONFIDENCE_THRESHOLD) {
+    const unknownWords = searched.some((w) =>
+      this.normalizer.termsOfWord(w).every((t) => this.isLooseCandidate(t)),
+    );
+    if (
+      wantText &&
+      codeHits.length === 0 &&
+      unknownWords &&
+      (textHits[0]?.confidence ?? 0) < CONFIDENCE_THRESHOLD
+    ) {
       textHits = this.searchText(query, searched, hint, true);
     }
 
@@ -299,10 +324,15 @@ export class SearchIndex {
   }
 
   private searchText(text: string, words: string[], hint: Product | undefined, loose: boolean): Hit[] {
-    const results = this.mini.search(text, {
-      ...(loose ? {} : { prefix: false, fuzzy: false }),
-      boostDocument: hint ? (id) => (this.kb.byId.get(String(id))?.product === hint ? 1.4 : 0.7) : undefined,
-    });
+    // The product hint re-ranks the best few hundred results (a boostDocument callback would be
+    // called for every matching document: most of the cost of a query in a large index).
+    const results = this.mini
+      .search(text, loose ? {} : { prefix: false, fuzzy: false })
+      .slice(0, 300)
+      .map((r) =>
+        hint ? { ...r, score: r.score * (this.kb.byId.get(String(r.id))?.product === hint ? 1.4 : 0.7) } : r,
+      )
+      .sort((a, b) => b.score - a.score);
     if (results.length === 0) return [];
     const weights = words.map((word) => {
       // A word weighs what its known stem weighs; a word the sources never use weighs the most.
