@@ -2,7 +2,13 @@
 // `npm start`: starts every platform whose variables are set, on one HTTP server (PORT), or the
 // terminal chat when none is (the embedded default).
 import { config as loadDotenv } from 'dotenv';
-import { MemoryState, type SharedState, TriageBot } from '../src/index.js';
+import {
+  MemorySessionStore,
+  MemoryState,
+  type SessionStore,
+  type SharedState,
+  TriageBot,
+} from '../src/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
@@ -10,15 +16,21 @@ import { createSlackApp } from './slack/app.js';
 
 loadDotenv({ quiet: true });
 
-async function createState(config: Config, logger: Logger): Promise<SharedState> {
-  if (!config.redisUrl) return new MemoryState();
+/** Shared state and triage sessions: in memory (one instance), or in Redis when REDIS_URL is set. */
+async function createState(
+  config: Config,
+  logger: Logger,
+): Promise<{ state: SharedState; sessions: SessionStore }> {
+  if (!config.redisUrl) return { state: new MemoryState(), sessions: new MemorySessionStore() };
   const { RedisState } = await import('./redis/redis-state.js');
-  return RedisState.connect(config.redisUrl, logger);
+  const { RedisSessionStore } = await import('./redis/redis-session-store.js');
+  const state = await RedisState.connect(config.redisUrl, logger);
+  return { state, sessions: new RedisSessionStore(state.redis) };
 }
 
 async function startServer(config: Config, logger: Logger): Promise<void> {
-  const bot = await TriageBot.load();
-  const state = await createState(config, logger);
+  const { state, sessions } = await createState(config, logger);
+  const bot = await TriageBot.load({ sessions, sessionTtlSeconds: config.sessionTtlSeconds });
   const http = createHttpServer(logger);
   const stops: (() => Promise<void>)[] = [];
   if (config.slack) {

@@ -10,6 +10,8 @@ export {
   type IncomingMessage,
   type Platform,
   type Reply,
+  type TriageAction,
+  type TriageNotice,
 } from './app/messages.js';
 export { TriageBot } from './app/triage-bot.js';
 export { answerJson, parseAskArgs, runAsk } from './cli/ask.js';
@@ -18,3 +20,8 @@ export { detectLanguage, type Language } from './intent/language.js';
 export { type KnowledgeBase, loadKnowledgeBase } from './knowledge/kb.js';
 export * from './knowledge/types.js';
 export { MemoryState, type SharedState } from './state/shared-state.js';
+export { parseControl, type TriageControl, type TriageSession } from './triage/engine.js';
+export { NOTICES } from './triage/notices.js';
+export { renderTriageText, TRIAGE_LABELS } from './triage/render-text.js';
+export { MemorySessionStore, type SessionStore, type StoredSession } from './triage/store.js';
+export type { TriageView } from './triage/view.js';

@@ -4,12 +4,15 @@ import {
   type ConversationRef,
   detectLanguage,
   type Language,
+  type Reply,
+  renderTriageText,
   type TriageBot,
 } from '../../src/index.js';
 import type { Logger } from '../logger.js';
 import { type AdaptiveCard, answerCard, helpCard, type SubmitData } from './cards.js';
 import { sendWithRetry } from './send.js';
 import { fallbackText, helpText } from './text.js';
+import { decoratedAnswerCard, parseTriageSubmit, triageCard } from './triage-card.js';
 
 export interface TeamsDeps {
   bot: TriageBot;
@@ -89,10 +92,19 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const submit = parseSubmit(activity.value);
+    const triage = parseTriageSubmit(activity.value);
+    const submit = triage ? null : parseSubmit(activity.value);
     const text = questionText(context);
     const language = submit?.l ?? detectLanguage(text);
     try {
+      if (triage) {
+        const reply = await this.deps.bot.handle({
+          conversation: conversationOf(activity),
+          text: '',
+          action: triage,
+        });
+        return await this.sendReply(context, reply);
+      }
       if (submit) return await this.onSubmit(context, submit);
       const type = activity.conversation?.conversationType;
       if (type === 'groupChat' && !isMentioned(activity)) return;
@@ -105,17 +117,21 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
         text,
         ...(activity.from?.id ? { user: activity.from.id } : {}),
       });
-      if (reply.kind === 'help') {
-        await this.sendCard(context, helpCard(reply.language), helpText(reply.language));
-        return;
-      }
-      await this.sendAnswer(context, reply.answer);
+      await this.sendReply(context, reply);
     } catch (error) {
       this.deps.logger.error({ err: error, conversation: activity.conversation?.id }, 'Teams answer failed');
       await sendWithRetry(context, MessageFactory.text(APOLOGY[language])).catch((err: unknown) =>
         this.deps.logger.error({ err }, 'Teams apology failed too'),
       );
     }
+  }
+
+  private async sendReply(context: TurnContext, reply: Reply): Promise<void> {
+    if (reply.kind === 'help')
+      return this.sendCard(context, helpCard(reply.language), helpText(reply.language));
+    if (reply.kind === 'triage')
+      return this.sendCard(context, triageCard(reply), renderTriageText(reply.view, reply.language));
+    return this.sendCard(context, decoratedAnswerCard(reply), fallbackText(reply.answer));
   }
 
   private async onSubmit(context: TurnContext, submit: SubmitData): Promise<void> {

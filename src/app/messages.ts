@@ -1,5 +1,7 @@
 import type { Answer } from '../answer/answer.js';
 import type { Language } from '../intent/language.js';
+import type { TriageControl } from '../triage/engine.js';
+import type { TriageView } from '../triage/view.js';
 
 export type Platform = 'slack' | 'teams' | 'terminal';
 
@@ -11,15 +13,51 @@ export interface ConversationRef {
   thread: string;
 }
 
+/** A button of a guided triage, as clicked in any adapter. */
+export type TriageAction =
+  | { kind: 'triage-start'; treeId: string }
+  /** `step` guards against a click on the buttons of an earlier step. */
+  | { kind: 'triage-choice'; treeId: string; step: number; option: number }
+  | { kind: 'triage-control'; control: TriageControl };
+
 /** One message from any platform, already stripped of its transport. */
 export interface IncomingMessage {
   conversation: ConversationRef;
   text: string;
   user?: string;
+  action?: TriageAction;
 }
 
+/** Something the bot adds to its reply about guided triage. */
+export type TriageNotice =
+  | 'unavailable'
+  | 'expired'
+  | 'stale-choice'
+  | 'not-understood'
+  | 'switched-tree'
+  | 'paused'
+  | 'no-session'
+  | 'choose-tree';
+
 export type Reply =
-  | { kind: 'answer'; language: Language; answer: Answer }
+  | {
+      kind: 'answer';
+      language: Language;
+      answer: Answer;
+      /** A guided triage that fits this answer, offered as a button. */
+      triageOffer?: { treeId: string; title: string };
+      notice?: TriageNotice;
+      /** For 'choose-tree': the trees to pick from. */
+      trees?: { treeId: string; title: string }[];
+    }
+  | {
+      kind: 'triage';
+      language: Language;
+      view: TriageView;
+      /** An off-script question answered in the middle of a triage. */
+      answer?: Answer;
+      notice?: TriageNotice;
+    }
   | { kind: 'help'; language: Language };
 
 export function conversationKey(ref: ConversationRef): string {

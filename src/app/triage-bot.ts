@@ -1,36 +1,298 @@
-import { type Answer, buildAnswer } from '../answer/answer.js';
+import { type Answer, type AnswerResult, buildAnswer } from '../answer/answer.js';
 import { IntentParser } from '../intent/intent.js';
 import { detectLanguage, type Language } from '../intent/language.js';
+import { foldText } from '../knowledge/fold.js';
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge/kb.js';
 import { loadSearchIndex } from '../search/cache.js';
 import { SearchIndex } from '../search/search-index.js';
+import {
+  back,
+  choose,
+  currentQuestion,
+  isIdleExpired,
+  logLinesOf,
+  matchOption,
+  newSession,
+  parseControl,
+  parseStart,
+  restart,
+  stepNumber,
+  type TriageControl,
+  type TriageSession,
+  withEvidence,
+} from '../triage/engine.js';
+import { MemorySessionStore, type SessionStore } from '../triage/store.js';
+import type { TriageTree } from '../triage/tree.js';
+import { viewOf } from '../triage/view.js';
 import { isHelpRequest } from './help.js';
-import type { IncomingMessage, Reply } from './messages.js';
+import { conversationKey, type IncomingMessage, type Reply, type TriageNotice } from './messages.js';
 
-/** The use case every platform calls: a question in, a cited answer out. */
+export interface TriageBotOptions {
+  sessions?: SessionStore;
+  /** Session TTL in the store, re-armed on every step (TRIAGE_SESSION_TTL_SECONDS, default 24 h). */
+  sessionTtlSeconds?: number;
+  /** A triage idle longer than this is over; the next message starts afresh. */
+  idleTimeoutMs?: number;
+  now?: () => number;
+}
+
+const MAX_SAVE_ATTEMPTS = 5;
+
+/** What one message does to a triage session: the session to save (or delete) and the reply. */
+interface Transition {
+  session: TriageSession | null;
+  reply: Reply;
+}
+
+/** The use case every platform calls: a message in, a cited answer or a triage step out. */
 export class TriageBot {
   readonly parser: IntentParser;
   readonly index: SearchIndex;
+  readonly sessions: SessionStore;
+  private readonly ttlSeconds: number;
+  private readonly idleMs: number;
+  private readonly now: () => number;
+  private readonly trees: Map<string, TriageTree>;
 
   constructor(
     readonly kb: KnowledgeBase,
     index?: SearchIndex,
+    options: TriageBotOptions = {},
   ) {
     this.parser = new IntentParser(kb.overlays);
     this.index = index ?? new SearchIndex(kb);
+    this.sessions = options.sessions ?? new MemorySessionStore(options.now);
+    this.ttlSeconds = options.sessionTtlSeconds ?? 86_400;
+    this.idleMs = options.idleTimeoutMs ?? this.ttlSeconds * 1000;
+    this.now = options.now ?? Date.now;
+    this.trees = new Map(kb.trees.map((t) => [t.id, t]));
   }
 
   /** The bot from the build caches (knowledge base and search index), rebuilt if they are stale. */
-  static async load(): Promise<TriageBot> {
+  static async load(options: TriageBotOptions = {}): Promise<TriageBot> {
     const kb = await loadKnowledgeBase();
-    return new TriageBot(kb, loadSearchIndex(kb));
+    return new TriageBot(kb, loadSearchIndex(kb), options);
   }
 
   /** The one entry point of every adapter: a message in, a reply to render out. */
   async handle(message: IncomingMessage): Promise<Reply> {
-    if (isHelpRequest(message.text)) return { kind: 'help', language: detectLanguage(message.text) };
-    const answer = this.ask(message.text);
-    return { kind: 'answer', language: answer.language, answer };
+    const language = detectLanguage(message.text);
+    if (!message.action && isHelpRequest(message.text)) return { kind: 'help', language };
+    const key = conversationKey(message.conversation);
+    for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
+      let stored: Awaited<ReturnType<SessionStore['load']>>;
+      try {
+        stored = await this.sessions.load(key);
+      } catch {
+        return this.degraded(message, language);
+      }
+      let notice: TriageNotice | undefined;
+      let session = stored?.session ?? null;
+      if (session && isIdleExpired(session, this.now(), this.idleMs)) {
+        session = null;
+        notice = 'expired';
+      }
+      const transition = this.transition(message, language, session, notice);
+      if (transition.session === (stored?.session ?? null)) return transition.reply;
+      try {
+        if (transition.session) {
+          if (await this.sessions.save(key, transition.session, stored?.version ?? null, this.ttlSeconds))
+            return transition.reply;
+        } else {
+          await this.sessions.delete(key);
+          return transition.reply;
+        }
+      } catch {
+        return this.degraded(message, language);
+      }
+      // Another instance saved this thread's session since we read it: apply the message on top.
+    }
+    return this.degraded(message, language);
+  }
+
+  /** The session store is unreachable: single questions are still answered. */
+  private degraded(message: IncomingMessage, language: Language): Reply {
+    const text = message.action ? '' : message.text;
+    return { kind: 'answer', language, answer: this.ask(text), notice: 'unavailable' };
+  }
+
+  private transition(
+    message: IncomingMessage,
+    language: Language,
+    session: TriageSession | null,
+    notice?: TriageNotice,
+  ): Transition {
+    const action = message.action;
+    const now = this.now();
+    if (action?.kind === 'triage-start') {
+      const tree = this.trees.get(action.treeId);
+      if (!tree) return { session, reply: this.answerReply(message.text, language, notice) };
+      return this.step(tree, this.seeded(newSession(tree, now), message.text), language, undefined, notice);
+    }
+    const tree = session ? this.trees.get(session.treeId) : undefined;
+    if (action?.kind === 'triage-choice') {
+      if (!session || !tree || session.treeId !== action.treeId) {
+        return { session, reply: { ...this.answerReply('', language), notice: notice ?? 'no-session' } };
+      }
+      if (action.step !== stepNumber(session) || session.status !== 'active') {
+        return this.step(tree, session, language, undefined, 'stale-choice');
+      }
+      return this.step(tree, choose(tree, session, action.option, now), language);
+    }
+    const control =
+      action?.kind === 'triage-control' ? action.control : session ? parseControl(message.text) : null;
+    if (control) {
+      if (!session || !tree)
+        return { session, reply: { ...this.answerReply('', language), notice: 'no-session' } };
+      return this.control(tree, session, control, language);
+    }
+    const start = parseStart(message.text);
+    if (start) return this.start(start.symptom, message.text, language, notice);
+    if (session && tree && session.status === 'active')
+      return this.inTriage(tree, session, message.text, language);
+    const reply = this.answerReply(message.text, language, notice);
+    // A finished triage stays in the store until it expires, so "retour" and "escalader" still work.
+    return { session: session?.status === 'finished' ? session : null, reply };
+  }
+
+  private control(
+    tree: TriageTree,
+    session: TriageSession,
+    control: TriageControl,
+    language: Language,
+  ): Transition {
+    const now = this.now();
+    switch (control) {
+      case 'back':
+        return this.step(tree, back(session, now), language);
+      case 'restart':
+        return this.step(tree, restart(tree, session, now), language);
+      case 'resume':
+        return this.step(tree, { ...session, updatedAt: now }, language);
+      case 'escalate':
+        return {
+          session: null,
+          reply: {
+            kind: 'triage',
+            language,
+            view: viewOf(this.kb, tree, session, language, (id) => this.result(id, language), 'escalation'),
+          },
+        };
+      case 'stop':
+        return {
+          session: null,
+          reply: {
+            kind: 'triage',
+            language,
+            view: viewOf(this.kb, tree, session, language, (id) => this.result(id, language), 'stopped'),
+          },
+        };
+    }
+  }
+
+  private start(symptom: string, text: string, language: Language, notice?: TriageNotice): Transition {
+    const tree = symptom ? this.treeFor(symptom) : null;
+    if (!tree) {
+      const trees = [...this.trees.values()].map((t) => ({ treeId: t.id, title: t.title }));
+      const answer = symptom ? this.ask(symptom) : this.ask('');
+      return {
+        session: null,
+        reply: { kind: 'answer', language, answer, notice: notice ?? 'choose-tree', trees },
+      };
+    }
+    return this.step(tree, this.seeded(newSession(tree, this.now()), text), language, undefined, notice);
+  }
+
+  /** A message while a question is pending: an option, a jump to a better tree, or an off-script question. */
+  private inTriage(tree: TriageTree, session: TriageSession, text: string, language: Language): Transition {
+    const question = currentQuestion(tree, session);
+    const seeded = this.seeded(session, text);
+    if (question) {
+      const option = matchOption(question, text);
+      if (option !== null) return this.step(tree, choose(tree, seeded, option, this.now()), language);
+    }
+    const intent = this.parser.parse(text);
+    const answer = this.ask(text);
+    const hasKnownCode = intent.codes.some((c) => this.index.isKnownCode(c.code));
+    if (!hasKnownCode) {
+      const better = this.treeFor(text);
+      if (better && better.id !== tree.id) {
+        return this.step(
+          better,
+          this.seeded(newSession(better, this.now()), text),
+          language,
+          undefined,
+          'switched-tree',
+        );
+      }
+    }
+    if (answer.answered)
+      return this.step(tree, { ...seeded, updatedAt: this.now() }, language, answer, 'paused');
+    return this.step(tree, { ...seeded, updatedAt: this.now() }, language, undefined, 'not-understood');
+  }
+
+  private step(
+    tree: TriageTree,
+    session: TriageSession,
+    language: Language,
+    answer?: Answer,
+    notice?: TriageNotice,
+  ): Transition {
+    const view = viewOf(this.kb, tree, session, language, (id) => this.result(id, language));
+    return {
+      session: view.state === 'question' || view.state === 'outcome' ? session : null,
+      reply: { kind: 'triage', language, view, ...(answer ? { answer } : {}), ...(notice ? { notice } : {}) },
+    };
+  }
+
+  /** Codes and log lines of a message, kept for the escalation summary. */
+  private seeded(session: TriageSession, text: string): TriageSession {
+    const codes = this.parser.parse(text).codes.map((c) => c.code);
+    return withEvidence(session, codes, logLinesOf(text));
+  }
+
+  /** The tree whose symptom words (or whose entries) best match a text. */
+  treeFor(text: string): TriageTree | null {
+    const folded = foldText(text);
+    const top = this.ask(text);
+    const topIds = top.answered ? top.results.slice(0, 2).map((r) => r.id) : [];
+    let best: { tree: TriageTree; score: number } | null = null;
+    for (const tree of this.trees.values()) {
+      let score = tree.triggers.filter((t) => folded.includes(foldText(t))).length;
+      if (topIds.some((id) => tree.entries.includes(id))) score += 2;
+      if (score > 0 && (!best || score > best.score)) best = { tree, score };
+    }
+    return best?.tree ?? null;
+  }
+
+  private answerReply(
+    text: string,
+    language: Language,
+    notice?: TriageNotice,
+  ): Extract<Reply, { kind: 'answer' }> {
+    const answer = this.ask(text);
+    const offer = this.offerFor(answer);
+    return {
+      kind: 'answer',
+      language: answer.language ?? language,
+      answer,
+      ...(offer ? { triageOffer: offer } : {}),
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  /** A guided triage fits an answer when its best entry is one the tree starts from. */
+  private offerFor(answer: Answer): { treeId: string; title: string } | undefined {
+    const best = answer.results[0];
+    if (!answer.answered || !best) return undefined;
+    for (const tree of this.trees.values()) {
+      if (tree.entries.includes(best.id)) return { treeId: tree.id, title: tree.title };
+    }
+    return undefined;
+  }
+
+  private result(id: string, language: Language): AnswerResult | null {
+    return this.answerEntry(id, language)?.results[0] ?? null;
   }
 
   /** The full answer for one entry, as when a user picks an alternative or a "did you mean". */

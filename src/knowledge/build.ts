@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadTriageTrees } from '../triage/load.js';
+import { treeProblems } from '../triage/tree.js';
 import { ingestSource } from './ingest.js';
 import { assemble, CACHE_FILE, DEFAULT_KNOWLEDGE_DIR, fingerprint, type KnowledgeBase } from './kb.js';
 import { danglingOverlayRefs, loadOverlays } from './overlays.js';
@@ -19,7 +21,11 @@ export function buildKnowledgeBase(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): Knowle
   const dangling = danglingOverlayRefs(overlays, new Set(entries.map((e) => e.id)));
   if (dangling.length > 0)
     throw new Error(`Knowledge overlays point at missing entries:\n${dangling.join('\n')}`);
-  return assemble(entries, overlays, fingerprint(knowledgeDir));
+  const trees = loadTriageTrees(knowledgeDir);
+  const ids = new Set(entries.map((e) => e.id));
+  const broken = trees.flatMap((tree) => treeProblems(tree, ids));
+  if (broken.length > 0) throw new Error(`Guided-triage trees are broken:\n${broken.join('\n')}`);
+  return assemble(entries, overlays, fingerprint(knowledgeDir), trees);
 }
 
 /** Writes the ingested knowledge base next to the compiled code, so start-up skips the markdown parse. */
@@ -28,7 +34,12 @@ export function writeKnowledgeCache(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): {
   kb: KnowledgeBase;
 } {
   const kb = buildKnowledgeBase(knowledgeDir);
-  const payload = { fingerprint: kb.fingerprint, entries: kb.entries, overlays: kb.overlays };
+  const payload = {
+    fingerprint: kb.fingerprint,
+    entries: kb.entries,
+    overlays: kb.overlays,
+    trees: kb.trees,
+  };
   writeFileSync(CACHE_FILE, JSON.stringify(payload));
   return { file: CACHE_FILE, kb };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TriageTree } from '../triage/tree.js';
 import type { Overlays } from './overlays.js';
 import type { Entry, SectionEntry } from './types.js';
 
@@ -10,6 +11,8 @@ export interface KnowledgeBase {
   fingerprint: string;
   entries: Entry[];
   overlays: Overlays;
+  /** Guided-triage trees (knowledge/triage/*.yaml), validated against the entries they cite. */
+  trees: TriageTree[];
   byId: Map<string, Entry>;
   /** Follow-up questions per entry id (its own, or those of the section holding it). */
   followUpsOf(entry: Entry): string[];
@@ -38,12 +41,20 @@ export function fingerprint(knowledgeDir: string): string {
     join(knowledgeDir, 'sources.yaml'),
     ...readdirSync(join(knowledgeDir, 'sources')).map((f) => join(knowledgeDir, 'sources', f)),
     ...readdirSync(join(knowledgeDir, 'overlays')).map((f) => join(knowledgeDir, 'overlays', f)),
+    ...(existsSync(join(knowledgeDir, 'triage'))
+      ? readdirSync(join(knowledgeDir, 'triage')).map((f) => join(knowledgeDir, 'triage', f))
+      : []),
   ].sort();
   for (const file of files) hash.update(file).update(readFileSync(file));
   return hash.digest('hex');
 }
 
-export function assemble(entries: Entry[], overlays: Overlays, hash: string): KnowledgeBase {
+export function assemble(
+  entries: Entry[],
+  overlays: Overlays,
+  hash: string,
+  trees: TriageTree[] = [],
+): KnowledgeBase {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const sectionIdOf = new Map<string, string>();
   for (const e of entries) if (e.kind === 'section') sectionIdOf.set(e.sectionPath.join('\u0000'), e.id);
@@ -52,6 +63,7 @@ export function assemble(entries: Entry[], overlays: Overlays, hash: string): Kn
     fingerprint: hash,
     entries,
     overlays,
+    trees,
     byId,
     followUpsOf(entry) {
       const own = overlays.followUps[entry.id];
@@ -74,9 +86,10 @@ export async function loadKnowledgeBase(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): P
       fingerprint: string;
       entries: Entry[];
       overlays: Overlays;
+      trees: TriageTree[];
     };
     if (cached.fingerprint === fingerprint(knowledgeDir)) {
-      return assemble(cached.entries, cached.overlays, cached.fingerprint);
+      return assemble(cached.entries, cached.overlays, cached.fingerprint, cached.trees);
     }
   }
   // The markdown parser is loaded only when the cache is missing or stale: it doubles start-up time.

@@ -1,3 +1,4 @@
+import { treeProblems } from '../triage/tree.js';
 import { foldText } from './fold.js';
 import type { KnowledgeBase } from './kb.js';
 import { hasMojibake } from './mojibake.js';
@@ -61,5 +62,6 @@ export function lintKnowledgeBase(kb: KnowledgeBase): string[] {
     }
   }
   problems.push(...danglingOverlayRefs(kb.overlays, seen));
+  for (const tree of kb.trees) problems.push(...treeProblems(tree, seen));
   return problems;
 }

@@ -3,6 +3,7 @@ import type { SlackDeps } from '../context.js';
 import { registerAskFollowUp } from './actions/ask-follow-up.js';
 import { registerShareAnswer } from './actions/share-answer.js';
 import { registerShowAlternatives } from './actions/show-alternatives.js';
+import { registerTriageStep } from './actions/triage-step.js';
 import { registerWebexCode } from './commands/webex-code.js';
 import { registerAppMention } from './events/app-mention.js';
 import { registerChannelMessage } from './messages/channel-message.js';
@@ -15,4 +16,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerShareAnswer(app, deps);
   registerShowAlternatives(app, deps);
   registerAskFollowUp(app, deps);
+  registerTriageStep(app, deps);
 }

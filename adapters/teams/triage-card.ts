@@ -1,0 +1,146 @@
+import {
+  citationOf,
+  type Language,
+  labels,
+  NOTICES,
+  type Reply,
+  TRIAGE_LABELS,
+  type TriageAction,
+  type TriageView,
+} from '../../src/index.js';
+import { type AdaptiveCard, answerCard, CARD_VERSION, MAX_BLOCK_CHARS, MAX_BUTTON_TITLE } from './cards.js';
+
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+const text = (t: string, extra: Record<string, unknown> = {}) => ({
+  type: 'TextBlock',
+  text: t,
+  wrap: true,
+  ...extra,
+});
+
+/** An Action.Submit that carries a triage action back (activity.value.triage). */
+function submit(title: string, action: TriageAction): Record<string, unknown> {
+  return {
+    type: 'Action.Submit',
+    title: clip(title, MAX_BUTTON_TITLE),
+    data: { kind: 'triage', triage: action },
+  };
+}
+
+function controls(view: TriageView, language: Language): Record<string, unknown>[] {
+  const l = TRIAGE_LABELS[language];
+  return [
+    ...(view.canGoBack ? [submit(`← ${l.back}`, { kind: 'triage-control', control: 'back' })] : []),
+    submit(l.restart, { kind: 'triage-control', control: 'restart' }),
+    submit(l.escalate, { kind: 'triage-control', control: 'escalate' }),
+    submit(l.stop, { kind: 'triage-control', control: 'stop' }),
+  ];
+}
+
+/** A triage step as an Adaptive Card: step number, question and options, or the outcome/escalation. */
+export function triageCard(reply: Extract<Reply, { kind: 'triage' }>): AdaptiveCard {
+  const { view, language } = reply;
+  const l = TRIAGE_LABELS[language];
+  const body: Record<string, unknown>[] = [];
+  const actions: Record<string, unknown>[] = [];
+  if (reply.answer) {
+    const offscript = answerCard(reply.answer);
+    body.push(...offscript.body, { type: 'TextBlock', text: ' ', separator: true, wrap: true });
+  }
+  if (reply.notice) body.push(text(NOTICES[language][reply.notice], { isSubtle: true }));
+  body.push(text(`${l.guided} — ${view.title}`, { weight: 'Bolder', size: 'Medium' }));
+  if (view.state === 'stopped') {
+    body.push(text(l.stopped));
+  } else if (view.state === 'question' && view.question) {
+    body.push(text(l.step(view.step), { weight: 'Bolder', spacing: 'Small' }), text(view.question.text));
+    body.push(text(`${l.source} : ${view.question.citation.text}`, { isSubtle: true, size: 'Small' }));
+    actions.push(
+      ...view.question.options.map((o, i) =>
+        submit(o, { kind: 'triage-choice', treeId: view.treeId, step: view.step, option: i }),
+      ),
+      ...controls(view, language),
+    );
+  } else {
+    if (view.outcome) {
+      const r = view.outcome.result;
+      const al = labels(language);
+      body.push(text(`${l.result} : ${r.title}`, { weight: 'Bolder' }));
+      if (r.code && r.cause)
+        body.push(text(al.cause, { weight: 'Bolder' }), text(clip(r.cause, MAX_BLOCK_CHARS)));
+      if (r.action)
+        body.push(
+          text(r.code ? al.action : al.procedure, { weight: 'Bolder' }),
+          text(clip(r.action, MAX_BLOCK_CHARS)),
+        );
+      body.push(text(`${l.source} : ${citationOf(r)}`, { isSubtle: true, size: 'Small' }));
+    }
+    if (view.state === 'escalation' && view.escalation) {
+      body.push(
+        text(l.escalationIntro),
+        text(clip(view.escalation.text, 6000), { fontType: 'Monospace', size: 'Small' }),
+      );
+    } else {
+      body.push(text(l.fixedHint, { isSubtle: true }));
+      actions.push(...controls(view, language));
+    }
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    body,
+    ...(actions.length > 0 ? { actions: actions.slice(0, 12) } : {}),
+  };
+}
+
+/** An answer card with the "start guided triage" offer, or the list of trees to pick. */
+export function decoratedAnswerCard(reply: Extract<Reply, { kind: 'answer' }>): AdaptiveCard {
+  const l = TRIAGE_LABELS[reply.language];
+  if (reply.trees && reply.trees.length > 0) {
+    return {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: CARD_VERSION,
+      body: [text(NOTICES[reply.language]['choose-tree'], { weight: 'Bolder' })],
+      actions: reply.trees.map((t) => submit(t.title, { kind: 'triage-start', treeId: t.treeId })),
+    };
+  }
+  const card = answerCard(reply.answer);
+  const notice = reply.notice ? [text(NOTICES[reply.language][reply.notice], { isSubtle: true })] : [];
+  const offer = reply.triageOffer
+    ? [submit(l.start, { kind: 'triage-start', treeId: reply.triageOffer.treeId })]
+    : [];
+  return {
+    ...card,
+    body: [...notice, ...card.body],
+    ...(card.actions || offer.length > 0 ? { actions: [...offer, ...(card.actions ?? [])] } : {}),
+  };
+}
+
+export function parseTriageSubmit(value: unknown): TriageAction | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as { kind?: unknown; triage?: Record<string, unknown> };
+  if (v.kind !== 'triage' || typeof v.triage !== 'object' || v.triage === null) return null;
+  const a = v.triage;
+  if (a.kind === 'triage-start' && typeof a.treeId === 'string')
+    return { kind: 'triage-start', treeId: a.treeId };
+  if (
+    a.kind === 'triage-choice' &&
+    typeof a.treeId === 'string' &&
+    Number.isInteger(a.step) &&
+    Number.isInteger(a.option)
+  ) {
+    return { kind: 'triage-choice', treeId: a.treeId, step: a.step as number, option: a.option as number };
+  }
+  if (
+    a.kind === 'triage-control' &&
+    ['back', 'restart', 'stop', 'escalate', 'resume'].includes(String(a.control))
+  ) {
+    return { kind: 'triage-control', control: a.control as 'back' };
+  }
+  return null;
+}

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { type TriageTree, TriageTreeSchema } from './tree.js';
+
+/** Reads and validates every knowledge/triage/*.yaml; a schema error names the file. */
+export function loadTriageTrees(knowledgeDir: string): TriageTree[] {
+  const dir = join(knowledgeDir, 'triage');
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
+  } catch {
+    return [];
+  }
+  return files.map((file) => {
+    const parsed = TriageTreeSchema.safeParse(parse(readFileSync(join(dir, file), 'utf8')));
+    if (!parsed.success) throw new Error(`triage/${file}: ${z.prettifyError(parsed.error)}`);
+    if (`${parsed.data.id}.yaml` !== file)
+      throw new Error(`triage/${file}: id ${parsed.data.id} does not match the file name`);
+    return parsed.data;
+  });
+}

@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { IncomingMessage, Reply } from '../../src/app/messages.js';
+import { TriageBot } from '../../src/app/triage-bot.js';
+import type { SessionStore } from '../../src/triage/store.js';
+import { realBot } from '../support/bot.js';
+
+let clock = 1_700_000_000_000;
+let bot: TriageBot;
+let thread = 0;
+let conversation: IncomingMessage['conversation'];
+
+beforeEach(() => {
+  const shared = realBot();
+  bot = new TriageBot(shared.kb, shared.index, { now: () => clock, idleTimeoutMs: 30 * 60_000 });
+  conversation = { platform: 'slack', workspace: 'T1', channel: 'C1', thread: `t${++thread}` };
+});
+
+const say = (text: string, action?: IncomingMessage['action']) =>
+  bot.handle({ conversation, text, ...(action ? { action } : {}) });
+const triage = (reply: Reply) => {
+  if (reply.kind !== 'triage')
+    throw new Error(`expected a triage reply, got ${reply.kind}: ${JSON.stringify(reply).slice(0, 200)}`);
+  return reply;
+};
+
+describe('starting a guided triage', () => {
+  it('starts from "diagnostic" with a symptom, on the tree of that symptom', async () => {
+    const reply = triage(await say("diagnostic l'utilisateur n'a pas d'icône d'appel"));
+    expect(reply.view.treeId).toBe('calling-icon');
+    expect(reply.view.step).toBe(1);
+    expect(reply.view.question?.options).toEqual(['Oui, elle est là', "Non, pas d'icône"]);
+  });
+
+  it('offers the trees to pick from on a bare "triage"', async () => {
+    const reply = await say('triage');
+    expect(reply.kind).toBe('answer');
+    if (reply.kind === 'answer') {
+      expect(reply.notice).toBe('choose-tree');
+      expect(reply.trees?.map((t) => t.treeId)).toEqual(
+        expect.arrayContaining([
+          'calling-icon',
+          'sign-in',
+          'provisioning',
+          'desktop-disconnect',
+          'acs-call-failure',
+          'ucwa-events',
+        ]),
+      );
+    }
+  });
+
+  it('offers a guided triage with the answer of a matching symptom, without hijacking the question', async () => {
+    const reply = await say('les services téléphoniques se déconnectent');
+    expect(reply.kind).toBe('answer');
+    if (reply.kind === 'answer') expect(reply.triageOffer?.treeId).toBe('desktop-disconnect');
+  });
+});
+
+describe('answering, going back, restarting, stopping', () => {
+  it('takes free-text answers that match an option', async () => {
+    await say('diagnostic provisionnement');
+    const reply = triage(await say('seulement certains utilisateurs'));
+    expect(reply.view.step).toBe(2);
+    expect(reply.view.question?.text).toContain('PSLog');
+    const outcome = triage(await say('le pont répond 409 Conflict'));
+    expect(outcome.view.question?.text).toContain('Help Desk');
+  });
+
+  it('goes back one step with "retour" and restarts with "recommencer"', async () => {
+    await say('diagnostic provisionnement');
+    await say('certains');
+    expect(triage(await say('retour')).view.step).toBe(1);
+    await say('certains');
+    await say('409');
+    const restarted = triage(await say('recommencer'));
+    expect(restarted.view.step).toBe(1);
+    expect(restarted.view.path).toEqual([]);
+  });
+
+  it('ignores a click on the buttons of an earlier step', async () => {
+    await say('diagnostic provisionnement');
+    await say('', { kind: 'triage-choice', treeId: 'provisioning', step: 1, option: 1 });
+    const stale = triage(
+      await say('', { kind: 'triage-choice', treeId: 'provisioning', step: 1, option: 0 }),
+    );
+    expect(stale.notice).toBe('stale-choice');
+    expect(stale.view.step).toBe(2);
+  });
+
+  it('stops with "stop": the next message is an ordinary question', async () => {
+    await say('diagnostic provisionnement');
+    expect(triage(await say('stop')).view.state).toBe('stopped');
+    expect((await say('200039')).kind).toBe('answer');
+  });
+
+  it('re-asks with the options when an answer is not understood', async () => {
+    await say('diagnostic provisionnement');
+    const reply = triage(await say('hmm peut-être'));
+    expect(reply.notice).toBe('not-understood');
+    expect(reply.view.step).toBe(1);
+  });
+});
+
+describe('off-script messages', () => {
+  it('answers a new code in the middle of a triage without losing it, then resumes', async () => {
+    await say('diagnostic provisionnement');
+    await say('certains');
+    const offscript = triage(await say('au fait, que veut dire 200039 ?'));
+    expect(offscript.notice).toBe('paused');
+    expect(offscript.answer?.results[0]?.code).toBe('200039');
+    expect(offscript.view.step).toBe(2);
+    const resumed = triage(await say('reprendre'));
+    expect(resumed.view.step).toBe(2);
+    expect(triage(await say('409')).view.step).toBe(3);
+  });
+
+  it('jumps to a better tree when the symptom belongs to another one', async () => {
+    await say('diagnostic provisionnement');
+    const jumped = triage(await say("en fait l'icône d'appel est absente"));
+    expect(jumped.notice).toBe('switched-tree');
+    expect(jumped.view.treeId).toBe('calling-icon');
+  });
+});
+
+describe('outcomes and escalation', () => {
+  it('ends on the cited fix, then escalates on request with the path, codes, log lines and checklist', async () => {
+    await say('diagnostic provisionnement');
+    await say('certains');
+    await say('2024-03-12 10:00:01 ERROR [provisioning] HTTP 409 Conflict code=409');
+    const outcome = triage(await say('oui'));
+    expect(outcome.view.state).toBe('outcome');
+    expect(outcome.view.outcome?.result.section).toBe('Utilisateur déjà dans CI');
+    const escalation = triage(await say('escalader'));
+    const text = escalation.view.escalation?.text ?? '';
+    expect(text).toContain('Le provisionnement échoue-t-il pour tous les utilisateurs');
+    expect(text).toContain('→ Certains utilisateurs');
+    expect(text).toContain('Codes vus : 409');
+    expect(text).toContain('ERROR [provisioning] HTTP 409 Conflict');
+    expect(text).toContain("[ ] Identifiant de l'organisation");
+    expect(text).toContain(
+      'Quelles informations client collecter (webex-broadworks-troubleshooting.md, l. 159-168)',
+    );
+  });
+
+  it('hands over an escalation summary at an outcome the guide gives no fix for', async () => {
+    await say('diagnostic provisionnement');
+    await say('certains');
+    const end = triage(await say('200 OK'));
+    expect(end.view.state).toBe('escalation');
+    expect(end.view.outcome?.result.code).toBe('200');
+    expect(end.view.escalation?.text).toContain('Escalade — Échecs de provisionnement');
+  });
+});
+
+describe('timeout and storage trouble', () => {
+  it('forgets a triage idle longer than the timeout', async () => {
+    await say('diagnostic provisionnement');
+    clock += 31 * 60_000;
+    const reply = await say('certains');
+    expect(reply.kind).toBe('answer');
+    if (reply.kind === 'answer') expect(reply.notice).toBe('expired');
+  });
+
+  it('answers single questions and says guided triage is unavailable when the session store fails', async () => {
+    const failing: SessionStore = {
+      load: async () => {
+        throw new Error('down');
+      },
+      save: async () => {
+        throw new Error('down');
+      },
+      delete: async () => {
+        throw new Error('down');
+      },
+    };
+    const shared = realBot();
+    const down = new TriageBot(shared.kb, shared.index, { sessions: failing });
+    const reply = await down.handle({ conversation, text: '200039' });
+    expect(reply.kind).toBe('answer');
+    if (reply.kind === 'answer') {
+      expect(reply.notice).toBe('unavailable');
+      expect(reply.answer.results[0]?.code).toBe('200039');
+    }
+  });
+});
