@@ -117,7 +117,7 @@ describe('Teams messages', () => {
   it('continues the same triage when a follow-up button is clicked (Action.Submit carries the question and context)', async () => {
     await post(open, activity({ text: '409 Conflict provisionnement' }));
     const card = cardOf(connector.calls[0] as never);
-    const followUp = card.actions.find((a: any) => a.type === 'Action.Submit');
+    const followUp = card.actions.find((a: any) => a.type === 'Action.Submit' && a.data.kind === 'followUp');
     expect(followUp.data.context).toBe('409 Conflict provisionnement');
     connector.calls.length = 0;
     await post(open, activity({ text: '', value: followUp.data }));
