@@ -66,12 +66,14 @@ export class RedisState implements SharedState {
     );
   }
 
-  remember(key: string, ttlSeconds: number): Promise<void> {
+  /** Written through to local memory too: during an outage this instance still knows its threads. */
+  async remember(key: string, ttlSeconds: number): Promise<void> {
+    await this.local.remember(key, ttlSeconds);
     return this.attempt(
       async () => {
         await this.redis.set(key, '1', 'EX', ttlSeconds);
       },
-      () => this.local.remember(key, ttlSeconds),
+      async () => {},
     );
   }
 

@@ -43,6 +43,14 @@ function textBlock(text: string, extra: Record<string, unknown> = {}): Record<st
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
+/**
+ * Buttons stacked one per row in the body: readable on mobile, and clear of the limit on actions
+ * at the card's root (5 in the default host config; Teams shows at most 6).
+ */
+export function buttonRows(actions: Record<string, unknown>[]): Record<string, unknown>[] {
+  return actions.map((action) => ({ type: 'ActionSet', actions: [action] }));
+}
+
 function card(body: Record<string, unknown>[], actions: Record<string, unknown>[] = []): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
@@ -94,9 +102,12 @@ export function answerCard(answer: Answer): AdaptiveCard {
       spacing: 'Medium',
     }),
   );
-  const actions = best.followUps
+  const followUps = best.followUps
     .slice(0, 4)
     .map((q) => submit(q, { kind: 'followUp', q, l: answer.language, context: answer.query }));
+  if (followUps.length > 0)
+    body.push(textBlock(l.followUps, { weight: 'Bolder', spacing: 'Medium' }), ...buttonRows(followUps));
+  const actions: Record<string, unknown>[] = [];
   if (clipped) {
     const full = answer.language === 'en' ? 'Full section text' : 'Texte complet de la section';
     actions.push(submit(full, { kind: 'full', id: best.id, l: answer.language, context: answer.query }));
@@ -145,8 +156,9 @@ export function helpCard(language: Language, welcome = false): AdaptiveCard {
     language === 'en'
       ? ['200039', 'callEndReason 487', 'user cannot sign in with SSO']
       : ['200039', 'callEndReason 487', "l'utilisateur ne voit pas l'icône d'appel"];
-  return card(
-    [...(welcome ? [textBlock(hello, { weight: 'Bolder' })] : []), textBlock(HELP_TEXT[language])],
-    examples.map((q) => submit(q, { kind: 'followUp', q, l: language })),
-  );
+  return card([
+    ...(welcome ? [textBlock(hello, { weight: 'Bolder' })] : []),
+    textBlock(HELP_TEXT[language]),
+    ...buttonRows(examples.map((q) => submit(q, { kind: 'followUp', q, l: language }))),
+  ]);
 }

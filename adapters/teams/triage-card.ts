@@ -8,7 +8,14 @@ import {
   type TriageAction,
   type TriageView,
 } from '../../src/index.js';
-import { type AdaptiveCard, answerCard, CARD_VERSION, MAX_BLOCK_CHARS, MAX_BUTTON_TITLE } from './cards.js';
+import {
+  type AdaptiveCard,
+  answerCard,
+  buttonRows,
+  CARD_VERSION,
+  MAX_BLOCK_CHARS,
+  MAX_BUTTON_TITLE,
+} from './cards.js';
 
 function clip(text: string, max: number): string {
   const chars = [...text];
@@ -57,13 +64,15 @@ export function triageCard(reply: Extract<Reply, { kind: 'triage' }>): AdaptiveC
     body.push(text(l.stopped));
   } else if (view.state === 'question' && view.question) {
     body.push(text(l.step(view.step), { weight: 'Bolder', spacing: 'Small' }), text(view.question.text));
-    body.push(text(`${l.source} : ${view.question.citation.text}`, { isSubtle: true, size: 'Small' }));
-    actions.push(
-      ...view.question.options.map((o, i) =>
-        submit(o, { kind: 'triage-choice', treeId: view.treeId, step: view.step, option: i }),
+    body.push(
+      ...buttonRows(
+        view.question.options.map((o, i) =>
+          submit(o, { kind: 'triage-choice', treeId: view.treeId, step: view.step, option: i }),
+        ),
       ),
-      ...controls(view, language),
     );
+    body.push(text(`${l.source} : ${view.question.citation.text}`, { isSubtle: true, size: 'Small' }));
+    actions.push(...controls(view, language));
   } else {
     if (view.outcome) {
       const r = view.outcome.result;
@@ -93,7 +102,7 @@ export function triageCard(reply: Extract<Reply, { kind: 'triage' }>): AdaptiveC
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     body,
-    ...(actions.length > 0 ? { actions: actions.slice(0, 12) } : {}),
+    ...(actions.length > 0 ? { actions } : {}),
   };
 }
 
@@ -105,8 +114,10 @@ export function decoratedAnswerCard(reply: Extract<Reply, { kind: 'answer' }>): 
       type: 'AdaptiveCard',
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: CARD_VERSION,
-      body: [text(NOTICES[reply.language]['choose-tree'], { weight: 'Bolder' })],
-      actions: reply.trees.map((t) => submit(t.title, { kind: 'triage-start', treeId: t.treeId })),
+      body: [
+        text(NOTICES[reply.language]['choose-tree'], { weight: 'Bolder' }),
+        ...buttonRows(reply.trees.map((t) => submit(t.title, { kind: 'triage-start', treeId: t.treeId }))),
+      ],
     };
   }
   const card = answerCard(reply.answer);

@@ -1,4 +1,5 @@
 import { type Answer, type AnswerResult, buildAnswer } from '../answer/answer.js';
+import { cleanMessage } from '../intent/clean.js';
 import { IntentParser } from '../intent/intent.js';
 import { detectLanguage, type Language } from '../intent/language.js';
 import { foldText } from '../knowledge/fold.js';
@@ -75,7 +76,9 @@ export class TriageBot {
   }
 
   /** The one entry point of every adapter: a message in, a reply to render out. */
-  async handle(message: IncomingMessage): Promise<Reply> {
+  async handle(incoming: IncomingMessage): Promise<Reply> {
+    // Mentions and markup go first: "<@U123> diagnostic" is a request to start a triage.
+    const message = { ...incoming, text: cleanMessage(incoming.text) };
     const language = detectLanguage(message.text);
     if (!message.action && isHelpRequest(message.text)) return { kind: 'help', language };
     const key = conversationKey(message.conversation);

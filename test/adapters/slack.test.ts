@@ -274,6 +274,66 @@ describe('buttons', () => {
   });
 });
 
+describe('guided triage in a thread', () => {
+  it('asks step by step with buttons, takes a click and a typed answer, and ends on the cited fix', async () => {
+    const root = '1700000900.000100';
+    await postEvent(eventBody(mention('<@UBOT> diagnostic provisionnement', root)));
+    const [first] = await waitFor(() => stub.posts().length > 0 && stub.posts());
+    expect(first?.body.thread_ts).toBe(root);
+    expect(String(first?.body.text)).toContain('Étape 1');
+    const blocks = first?.body.blocks as {
+      type: string;
+      elements?: { action_id: string; value: string; text: { text: string } }[];
+    }[];
+    const option = blocks
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.text.text === 'Certains utilisateurs');
+    expect(option).toBeDefined();
+    expect(blocks.flatMap((b) => b.elements ?? []).map((e) => e.text.text)).toEqual(
+      expect.arrayContaining(['Recommencer', 'Escalader', 'Arrêter']),
+    );
+    await postForm({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        team: { id: 'T1' },
+        user: { id: 'U1' },
+        channel: { id: 'C1' },
+        container: { type: 'message', message_ts: '1700000900.5', thread_ts: root },
+        message: { ts: '1700000900.5', thread_ts: root, text: 'x' },
+        response_url: stub.responseUrl('triage'),
+        actions: [
+          {
+            type: 'button',
+            action_id: option?.action_id,
+            block_id: 'b',
+            value: option?.value,
+            action_ts: '1',
+          },
+        ],
+      }),
+    });
+    const second = await waitFor(() => stub.posts().length > 1 && stub.posts());
+    expect(second[1]?.body.thread_ts).toBe(root);
+    expect(String(second[1]?.body.text)).toContain('Étape 2');
+    await postEvent(
+      eventBody({
+        type: 'message',
+        channel_type: 'channel',
+        user: 'U1',
+        text: '403',
+        ts: '1700000901.1',
+        thread_ts: root,
+        channel: 'C1',
+        client_msg_id: 'tr1',
+      }),
+    );
+    const third = await waitFor(() => stub.posts().length > 2 && stub.posts());
+    expect(allText(third[2] as never)).toContain(
+      "Vérifiez que tous les correctifs requis sont appliqués au serveur d'applications",
+    );
+  });
+});
+
 describe('request safety', () => {
   const body = () => eventBody(mention('<@UBOT> 200039', '1700000800.1'));
 

@@ -6,6 +6,7 @@ import { createHttpServer, type HttpServer } from '../../adapters/http/server.js
 import { createLogger } from '../../adapters/logger.js';
 import { answerCard, helpCard } from '../../adapters/teams/cards.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
+import { decoratedAnswerCard, triageCard } from '../../adapters/teams/triage-card.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { cardProblems } from '../support/adaptive-cards.js';
 import { realBot } from '../support/bot.js';
@@ -74,6 +75,13 @@ function post(base: string, body: unknown, headers: Record<string, string> = {})
 }
 
 const cardOf = (call: { activity: Record<string, any> }) => call.activity.attachments?.[0]?.content;
+/** Every button of a card: at its root, in ActionSets (one per row) and in ShowCards. */
+const buttonsOf = (node: any): any[] => {
+  if (Array.isArray(node)) return node.flatMap(buttonsOf);
+  if (typeof node !== 'object' || node === null) return [];
+  const own = typeof node.type === 'string' && node.type.startsWith('Action.') ? [node] : [];
+  return [...own, ...Object.values(node).flatMap(buttonsOf)];
+};
 
 describe('Teams messages', () => {
   it('answers a channel mention once, in that conversation, with the stitched action and no <at> residue', async () => {
@@ -117,7 +125,9 @@ describe('Teams messages', () => {
   it('continues the same triage when a follow-up button is clicked (Action.Submit carries the question and context)', async () => {
     await post(open, activity({ text: '409 Conflict provisionnement' }));
     const card = cardOf(connector.calls[0] as never);
-    const followUp = card.actions.find((a: any) => a.type === 'Action.Submit' && a.data.kind === 'followUp');
+    const followUp = buttonsOf(card).find(
+      (a: any) => a.type === 'Action.Submit' && a.data.kind === 'followUp',
+    );
     expect(followUp.data.context).toBe('409 Conflict provisionnement');
     connector.calls.length = 0;
     await post(open, activity({ text: '', value: followUp.data }));
@@ -173,6 +183,25 @@ describe('Teams messages', () => {
   });
 });
 
+describe('guided triage in Teams', () => {
+  it('walks a triage with Action.Submit buttons carrying the step', async () => {
+    await post(open, activity({ text: 'diagnostic provisionnement' }));
+    const first = cardOf(connector.calls[0] as never);
+    expect(JSON.stringify(first)).toContain('Étape 1');
+    const option = buttonsOf(first).find((a: any) => a.title === 'Certains utilisateurs');
+    connector.calls.length = 0;
+    await post(open, activity({ text: '', value: option.data }));
+    const second = cardOf(connector.calls[0] as never);
+    expect(JSON.stringify(second)).toContain('Étape 2');
+    const status403 = buttonsOf(second).find((a: any) => a.title === '403 Interdit');
+    connector.calls.length = 0;
+    await post(open, activity({ text: '', value: status403.data }));
+    expect(JSON.stringify(cardOf(connector.calls[0] as never))).toContain(
+      "Vérifiez que tous les correctifs requis sont appliqués au serveur d'applications",
+    );
+  });
+});
+
 describe('Teams security', () => {
   it('refuses a request without a token when MicrosoftAppId is set', async () => {
     expect((await post(secured, activity({ text: '200039' }))).status).toBe(401);
@@ -204,7 +233,7 @@ describe('Teams security', () => {
 });
 
 describe('Adaptive Cards', () => {
-  it('validates every kind of card the bot sends', () => {
+  it('validates every kind of card the bot sends', async () => {
     const bot = realBot();
     const queries = [
       '200039',
@@ -223,6 +252,22 @@ describe('Adaptive Cards', () => {
     const cards = [...queries.map((q) => answerCard(bot.ask(q))), helpCard('fr'), helpCard('en', true)];
     for (const id of bot.kb.entries.map((e) => e.id))
       cards.push(answerCard(bot.answerEntry(id, 'fr') as never));
-    for (const card of cards) expect(cardProblems(card as never)).toEqual([]);
+    const conversation = { platform: 'teams' as const, workspace: 't', channel: 'c', thread: 'cards' };
+    for (const text of [
+      'diagnostic provisionnement',
+      'certains',
+      '200039',
+      'escalader',
+      'diagnostic provisionnement',
+      'stop',
+      'triage',
+      'les services téléphoniques se déconnectent',
+    ]) {
+      const reply = await bot.handle({ conversation, text });
+      if (reply.kind === 'triage') cards.push(triageCard(reply));
+      if (reply.kind === 'answer') cards.push(decoratedAnswerCard(reply));
+    }
+    for (const card of cards)
+      expect(cardProblems(card as never), JSON.stringify(card).slice(0, 200)).toEqual([]);
   });
 });
