@@ -35,9 +35,9 @@ export interface Answer {
 
 function toResult(kb: KnowledgeBase, hit: Hit): AnswerResult {
   const entry = hit.entry;
-  const related = kb.relatedOf(entry).map((r) => r.title);
-  const followUps = [...kb.followUpsOf(entry)];
-  for (const title of related) if (!followUps.includes(title)) followUps.push(title);
+  // Curated follow-up questions first; without them, the related sections are what to look at next.
+  const curated = kb.followUpsOf(entry);
+  const followUps = curated.length > 0 ? [...curated] : kb.relatedOf(entry).map((r) => r.title);
   const base = {
     product: entry.product,
     section: entry.section,
