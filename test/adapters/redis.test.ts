@@ -113,18 +113,32 @@ describe.skipIf(!available)('two instances sharing one real Redis', () => {
     for (const p of stub.posts()) expect(p.body.thread_ts).toBe(root);
   });
 
-  it('applies two messages of one thread processed at the same time on both instances, one after the other', async () => {
-    const conversation = { platform: 'slack' as const, workspace: 'T1', channel: 'C9', thread: 'race' };
-    await a.bot.handle({ conversation, text: '', action: { kind: 'triage-start', treeId: 'provisioning' } });
-    const [first, second] = await Promise.all([
-      a.bot.handle({ conversation, text: 'certains' }),
-      b.bot.handle({ conversation, text: '409' }),
-    ]);
-    const steps = [first, second].map((r) => (r.kind === 'triage' ? r.view.step : 0)).sort();
-    expect(steps).toEqual([2, 3]);
-    const stored = await new RedisSessionStore(a.state.redis).load('slack:T1:C9:race');
-    expect(stored?.session.history.map((h) => h.answer)).toEqual(['Certains utilisateurs', '409 Conflit']);
-    expect(stored?.version).toBe(3);
+  it('applies two messages of one thread processed at the same time on both instances, both kept', async () => {
+    // One message advances the step, the other (a code asked off-script) adds evidence: whatever
+    // the order, both must be in the stored session. A lost update would drop one of them.
+    const store = new RedisSessionStore(a.state.redis);
+    for (let round = 0; round < 10; round++) {
+      const conversation = {
+        platform: 'slack' as const,
+        workspace: 'T1',
+        channel: 'C9',
+        thread: `race-${round}`,
+      };
+      await a.bot.handle({
+        conversation,
+        text: '',
+        action: { kind: 'triage-start', treeId: 'provisioning' },
+      });
+      const [first, second] = round % 2 === 0 ? [a, b] : [b, a];
+      await Promise.all([
+        first.bot.handle({ conversation, text: 'certains utilisateurs, code 200039' }),
+        second.bot.handle({ conversation, text: '600014' }),
+      ]);
+      const stored = await store.load(`slack:T1:C9:race-${round}`);
+      expect(stored?.session.history.map((h) => h.answer)).toEqual(['Certains utilisateurs']);
+      expect(stored?.session.evidence.codes).toEqual(expect.arrayContaining(['200039', '600014']));
+      expect(stored?.version).toBe(3);
+    }
   });
 
   it('answers a delivery sent to both instances only once (dedupe shared in Redis)', async () => {
