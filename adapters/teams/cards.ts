@@ -12,7 +12,8 @@ import {
 export const CARD_VERSION = '1.5';
 /** Teams refuses messages over ~100 KB and cards over ~28 KB: each text block is kept well below. */
 export const MAX_BLOCK_CHARS = 1800;
-export const MAX_BUTTON_TITLE = 60;
+/** Buttons do not wrap: longer titles are cut by Teams itself, mid-word. */
+export const MAX_BUTTON_TITLE = 48;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -39,8 +40,13 @@ function clip(text: string, max: number): { text: string; clipped: boolean } {
     : { text: `${chars.slice(0, max - 1).join('')}…`, clipped: true };
 }
 
-function textBlock(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: 'TextBlock', text, wrap: true, ...extra };
+/** Teams' card markdown joins single line breaks: a source line break becomes a paragraph break. */
+export function keepLines(text: string): string {
+  return text.replace(/\n+/g, '\n\n');
+}
+
+export function textBlock(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'TextBlock', text: keepLines(text), wrap: true, ...extra };
 }
 
 /**

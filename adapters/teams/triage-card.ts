@@ -15,6 +15,7 @@ import {
   CARD_VERSION,
   MAX_BLOCK_CHARS,
   MAX_BUTTON_TITLE,
+  textBlock,
 } from './cards.js';
 
 function clip(text: string, max: number): string {
@@ -22,12 +23,7 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-const text = (t: string, extra: Record<string, unknown> = {}) => ({
-  type: 'TextBlock',
-  text: t,
-  wrap: true,
-  ...extra,
-});
+const text = (t: string, extra: Record<string, unknown> = {}) => textBlock(t, extra);
 
 /** An Action.Submit that carries a triage action back (activity.value.triage). */
 function submit(title: string, action: TriageAction): Record<string, unknown> {
@@ -90,7 +86,17 @@ export function triageCard(reply: Extract<Reply, { kind: 'triage' }>): AdaptiveC
     if (view.state === 'escalation' && view.escalation) {
       body.push(
         text(l.escalationIntro),
-        text(clip(view.escalation.text, 6000), { fontType: 'Monospace', size: 'Small' }),
+        // One monospace line per TextBlock: the summary keeps its layout and copies line by line.
+        ...clip(view.escalation.text, 6000)
+          .split('\n')
+          .map((line) => ({
+            type: 'TextBlock',
+            text: line.trim() ? line : ' ',
+            wrap: true,
+            fontType: 'Monospace',
+            size: 'Small',
+            spacing: 'None',
+          })),
       );
     } else {
       body.push(text(l.fixedHint, { isSubtle: true }));
