@@ -62,7 +62,9 @@ export function renderTriageText(view: TriageView, language: Language): string {
   };
   const outcome = view.outcome ? [`${l.result} :`, renderResultText(answerFrame, view.outcome.result)] : [];
   if (view.state === 'escalation' && view.escalation) {
-    return [head, ...outcome, '', l.escalationIntro, '', view.escalation.text].join('\n');
+    // The summary is what gets copied into the case: it comes whole, the outcome (also in it) by title.
+    const reached = view.outcome ? [`${l.result} : ${view.outcome.result.title}`] : [];
+    return [head, ...reached, '', l.escalationIntro, '', view.escalation.text].join('\n');
   }
   return [head, ...outcome, '', l.fixedHint].join('\n');
 }
