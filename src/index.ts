@@ -1,7 +1,7 @@
 // The core's one public entry: adapters import from here only (enforced by dependency-cruiser).
 
 export { type Answer, type AnswerResult, citationOf, productLabel } from './answer/answer.js';
-export { LABELS, labels } from './answer/labels.js';
+export { ellipsize, LABELS, labels } from './answer/labels.js';
 export { renderAnswerText, renderResultText } from './answer/render-text.js';
 export { HELP_TEXT, isHelpRequest } from './app/help.js';
 export {
@@ -9,6 +9,7 @@ export {
   conversationKey,
   type IncomingMessage,
   type Platform,
+  parseTriageAction,
   type Reply,
   type TriageAction,
   type TriageNotice,

@@ -7,8 +7,3 @@ export function renderReply(reply: Reply, ephemeral: boolean): SlackMessage {
   if (reply.kind === 'triage') return renderTriageReply(reply, ephemeral);
   return decorateAnswer(reply, renderAnswerBlocks(reply.answer, { ephemeral }));
 }
-
-export const APOLOGY = {
-  fr: 'Désolé, je n’ai pas pu traiter ce message. Réessayez dans un instant.',
-  en: 'Sorry, I could not process this message. Please try again in a moment.',
-};

@@ -4,6 +4,7 @@ import {
   type ConversationRef,
   detectLanguage,
   type Language,
+  labels,
   type Reply,
   renderTriageText,
   type TriageBot,
@@ -18,11 +19,6 @@ export interface TeamsDeps {
   bot: TriageBot;
   logger: Logger;
 }
-
-const APOLOGY: Record<Language, string> = {
-  fr: 'Désolé, je n’ai pas pu traiter ce message. Réessayez dans un instant.',
-  en: 'Sorry, I could not process this message. Please try again in a moment.',
-};
 
 /** The text the user typed, without the bot's <at>mention</at> (and any other mention markup). */
 export function questionText(context: TurnContext): string {
@@ -120,7 +116,7 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
       await this.sendReply(context, reply);
     } catch (error) {
       this.deps.logger.error({ err: error, conversation: activity.conversation?.id }, 'Teams answer failed');
-      await sendWithRetry(context, MessageFactory.text(APOLOGY[language])).catch((err: unknown) =>
+      await sendWithRetry(context, MessageFactory.text(labels(language).apology)).catch((err: unknown) =>
         this.deps.logger.error({ err }, 'Teams apology failed too'),
       );
     }

@@ -2,6 +2,7 @@ import {
   type Answer,
   type AnswerResult,
   citationOf,
+  ellipsize,
   HELP_TEXT,
   type Language,
   labels,
@@ -34,10 +35,8 @@ export interface SubmitData {
 }
 
 function clip(text: string, max: number): { text: string; clipped: boolean } {
-  const chars = [...text];
-  return chars.length <= max
-    ? { text, clipped: false }
-    : { text: `${chars.slice(0, max - 1).join('')}…`, clipped: true };
+  const shown = ellipsize(text, max);
+  return { text: shown, clipped: shown !== text };
 }
 
 /** Teams' card markdown joins single line breaks: a source line break becomes a paragraph break. */

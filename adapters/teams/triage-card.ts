@@ -1,8 +1,10 @@
 import {
   citationOf,
+  ellipsize,
   type Language,
   labels,
   NOTICES,
+  parseTriageAction,
   type Reply,
   TRIAGE_LABELS,
   type TriageAction,
@@ -18,10 +20,7 @@ import {
   textBlock,
 } from './cards.js';
 
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+const clip = ellipsize;
 
 const text = (t: string, extra: Record<string, unknown> = {}) => textBlock(t, extra);
 
@@ -138,26 +137,9 @@ export function decoratedAnswerCard(reply: Extract<Reply, { kind: 'answer' }>): 
   };
 }
 
+/** The triage action of an Action.Submit ({ kind: 'triage', triage: ... }), validated by the core. */
 export function parseTriageSubmit(value: unknown): TriageAction | null {
   if (typeof value !== 'object' || value === null) return null;
-  const v = value as { kind?: unknown; triage?: Record<string, unknown> };
-  if (v.kind !== 'triage' || typeof v.triage !== 'object' || v.triage === null) return null;
-  const a = v.triage;
-  if (a.kind === 'triage-start' && typeof a.treeId === 'string')
-    return { kind: 'triage-start', treeId: a.treeId };
-  if (
-    a.kind === 'triage-choice' &&
-    typeof a.treeId === 'string' &&
-    Number.isInteger(a.step) &&
-    Number.isInteger(a.option)
-  ) {
-    return { kind: 'triage-choice', treeId: a.treeId, step: a.step as number, option: a.option as number };
-  }
-  if (
-    a.kind === 'triage-control' &&
-    ['back', 'restart', 'stop', 'escalate', 'resume'].includes(String(a.control))
-  ) {
-    return { kind: 'triage-control', control: a.control as 'back' };
-  }
-  return null;
+  const v = value as { kind?: unknown; triage?: unknown };
+  return v.kind === 'triage' ? parseTriageAction(v.triage) : null;
 }

@@ -23,6 +23,7 @@ export const LABELS = {
     escalate:
       'Si rien ne correspond, escaladez avec les informations à collecter (« quelles informations collecter »).',
     notFound: 'introuvable',
+    apology: 'Désolé, je n’ai pas pu traiter ce message. Réessayez dans un instant.',
   },
   en: {
     cause: 'Cause',
@@ -43,9 +44,16 @@ export const LABELS = {
       'Ask me an error code (e.g. 200039, callEndReason 487, Event ID 20017), a log line or a symptom (e.g. "the user has no call icon").',
     escalate: 'If nothing fits, escalate with the information to collect ("what information to collect").',
     notFound: 'not found',
+    apology: 'Sorry, I could not process this message. Please try again in a moment.',
   },
 } as const;
 
 export function labels(language: Language) {
   return LABELS[language];
+}
+
+/** Cuts a text to at most max characters (code points, so accents and emoji stay whole), with an ellipsis. */
+export function ellipsize(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

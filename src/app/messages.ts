@@ -20,6 +20,28 @@ export type TriageAction =
   | { kind: 'triage-choice'; treeId: string; step: number; option: number }
   | { kind: 'triage-control'; control: TriageControl };
 
+const CONTROLS = new Set(['back', 'restart', 'stop', 'escalate', 'resume']);
+
+/** A triage action carried back by a button (Slack value, Teams Action.Submit data), validated. */
+export function parseTriageAction(value: unknown): TriageAction | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const a = value as Record<string, unknown>;
+  if (a.kind === 'triage-start' && typeof a.treeId === 'string')
+    return { kind: 'triage-start', treeId: a.treeId };
+  if (
+    a.kind === 'triage-choice' &&
+    typeof a.treeId === 'string' &&
+    Number.isInteger(a.step) &&
+    Number.isInteger(a.option)
+  ) {
+    return { kind: 'triage-choice', treeId: a.treeId, step: a.step as number, option: a.option as number };
+  }
+  if (a.kind === 'triage-control' && CONTROLS.has(String(a.control))) {
+    return { kind: 'triage-control', control: a.control as TriageControl };
+  }
+  return null;
+}
+
 /** One message from any platform, already stripped of its transport. */
 export interface IncomingMessage {
   conversation: ConversationRef;

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { detectLanguage, type Reply } from '../../../src/index.js';
+import { detectLanguage, labels, type Reply } from '../../../src/index.js';
 import { type SlackDeps, slackConversation, THREAD_TTL_SECONDS, threadKey } from '../context.js';
-import { APOLOGY, renderReply } from '../reply.js';
+import { renderReply } from '../reply.js';
 
 export interface ThreadMessage {
   team: string | undefined;
@@ -41,7 +41,7 @@ export async function answerInThread(
       .postMessage({
         channel: message.channel,
         ...(thread ? { thread_ts: thread } : {}),
-        text: APOLOGY[detectLanguage(message.text)],
+        text: labels(detectLanguage(message.text)).apology,
       })
       .catch((err: unknown) => deps.logger.error({ err }, 'apology failed too'));
   }

@@ -3,6 +3,7 @@ import {
   type Answer,
   type AnswerResult,
   citationOf,
+  ellipsize,
   HELP_TEXT,
   type Language,
   labels,
@@ -35,10 +36,7 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+export const truncate = ellipsize;
 
 function section(title: string, body: string): KnownBlock {
   const head = `*${escapeMrkdwn(title)}*\n`;

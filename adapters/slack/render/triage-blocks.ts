@@ -4,6 +4,7 @@ import {
   type Language,
   labels,
   NOTICES,
+  parseTriageAction,
   type Reply,
   renderAnswerText,
   renderTriageText,
@@ -28,27 +29,10 @@ function button(text: string, action: TriageAction, index: number, style?: 'prim
 export function decodeTriageAction(raw: unknown): TriageAction | null {
   if (typeof raw !== 'string') return null;
   try {
-    const a = JSON.parse(raw) as Record<string, unknown>;
-    if (a.kind === 'triage-start' && typeof a.treeId === 'string')
-      return { kind: 'triage-start', treeId: a.treeId };
-    if (
-      a.kind === 'triage-choice' &&
-      typeof a.treeId === 'string' &&
-      Number.isInteger(a.step) &&
-      Number.isInteger(a.option)
-    ) {
-      return { kind: 'triage-choice', treeId: a.treeId, step: a.step as number, option: a.option as number };
-    }
-    if (
-      a.kind === 'triage-control' &&
-      ['back', 'restart', 'stop', 'escalate', 'resume'].includes(String(a.control))
-    ) {
-      return { kind: 'triage-control', control: a.control as 'back' };
-    }
+    return parseTriageAction(JSON.parse(raw));
   } catch {
     return null;
   }
-  return null;
 }
 
 function section(text: string): KnownBlock {

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
-import { HELP_TEXT } from '../../../../src/index.js';
+import { detectLanguage, HELP_TEXT, labels } from '../../../../src/index.js';
 import { type SlackDeps, slackConversation } from '../../context.js';
 import { escapeMrkdwn } from '../../render/blocks.js';
-import { APOLOGY, renderReply } from '../../reply.js';
+import { renderReply } from '../../reply.js';
 
 export const COMMAND = '/webex-code';
 
@@ -31,7 +31,7 @@ export function registerWebexCode(app: App, deps: SlackDeps): void {
       await respond({ response_type: 'ephemeral', ...renderReply(reply, true) });
     } catch (error) {
       deps.logger.error({ err: error, command: COMMAND }, 'slash command failed');
-      await respond({ response_type: 'ephemeral', text: APOLOGY.fr });
+      await respond({ response_type: 'ephemeral', text: labels(detectLanguage(text)).apology });
     }
   });
 }
