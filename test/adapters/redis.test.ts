@@ -138,6 +138,9 @@ describe.skipIf(!available)('two instances sharing one real Redis', () => {
       expect(stored?.session.history.map((h) => h.answer)).toEqual(['Certains utilisateurs']);
       expect(stored?.session.evidence.codes).toEqual(expect.arrayContaining(['200039', '600014']));
       expect(stored?.version).toBe(3);
+      // Every save re-arms the session's TTL: it is never dropped.
+      const ttl = await a.state.redis.ttl(`uc-triage:session:slack:T1:C9:race-${round}`);
+      expect(ttl).toBeGreaterThan(3500);
     }
   });
 
