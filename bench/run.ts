@@ -172,7 +172,7 @@ for (const n of (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Numbe
   const c = latency((q) => built.value.ask(q), ['100004', 'erreur 100400', `code ${100_000 + n - 4}`], 100);
   add(`synthetic ${n / 1000}k: code query p50`, c.p50);
   add(`synthetic ${n / 1000}k: code query p99`, c.p99);
-  const t = latency((q) => built.value.ask(q), FREE_TEXT, n > 50_000 ? 10 : 30);
+  const t = latency((q) => built.value.ask(q), FREE_TEXT, 40);
   add(`synthetic ${n / 1000}k: free-text query p50`, t.p50);
   add(`synthetic ${n / 1000}k: free-text query p99`, t.p99);
   add(`synthetic ${n / 1000}k: heap used`, process.memoryUsage().heapUsed / 2 ** 20, 'MiB');

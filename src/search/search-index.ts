@@ -170,15 +170,20 @@ export class SearchIndex {
   }
 
   /**
-   * Bounds the work of one query in a large knowledge base: words are taken rarest first until
-   * their posting lists add up to POSTINGS_BUDGET entries; the commonest words beyond it are
-   * treated as stop words (they rank nothing there and would cost a scan of most of the index).
-   * The real knowledge base never reaches the budget.
+   * Bounds the work of one query in a large knowledge base: words found in more than 10 % of it
+   * are stop words there, and the others are taken rarest first until their posting lists add up
+   * to POSTINGS_BUDGET entries (a common word ranks nothing and costs a scan of much of the
+   * index). The real knowledge base reaches neither bound.
    */
   private withoutUbiquitousWords(words: string[]): string[] {
     const frequency = (w: string) =>
       Math.min(...this.normalizer.termsOfWord(w).map((t) => this.documentFrequency.get(t) ?? 0));
-    const byRarity = [...new Set(words)].map((w) => ({ w, df: frequency(w) })).sort((a, b) => a.df - b.df);
+    // A word in more than 10 % of a large index (over 1,000 entries) tells nothing apart.
+    const ubiquitous = Math.max(1000, 0.1 * this.kb.entries.length);
+    const byRarity = [...new Set(words)]
+      .map((w) => ({ w, df: frequency(w) }))
+      .filter(({ df }) => df <= ubiquitous)
+      .sort((a, b) => a.df - b.df);
     const kept = new Set<string>();
     let postings = 0;
     for (const { w, df } of byRarity) {
