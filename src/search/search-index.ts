@@ -148,23 +148,6 @@ export class SearchIndex {
     };
   }
 
-  /** Why a text query got its confidence: each word, its weight, and what the best entry matched. */
-  explain(text: string): unknown {
-    const words = this.normalizer.words(text);
-    const result = this.mini.search(words.join(' '))[0];
-    return {
-      top: result?.id,
-      score: result?.score,
-      words: words.map((w) => ({
-        w,
-        terms: this.normalizer.termsOfWord(w),
-        idf: this.normalizer.termsOfWord(w).map((t) => this.idf(t)),
-      })),
-      matchedDocTerms: result?.terms,
-      queryTerms: result?.queryTerms,
-    };
-  }
-
   isKnownCode(code: string): boolean {
     return this.codes.has(code) || this.mentions.has(code);
   }
@@ -258,7 +241,15 @@ export class SearchIndex {
         reason: 'unknown-code',
       };
     }
-    if (textHits.length === 0) return { answered: false, hits: [], unknownCodes, reason: 'empty' };
+    if (textHits.length === 0) {
+      // Nothing to search (a greeting, an empty line) asks for a question; words found nowhere are "I don't know".
+      return {
+        answered: false,
+        hits: [],
+        unknownCodes,
+        reason: words.length === 0 ? 'empty' : 'low-confidence',
+      };
+    }
     const answered = (textHits[0]?.confidence ?? 0) >= CONFIDENCE_THRESHOLD;
     return {
       answered,

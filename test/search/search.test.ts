@@ -103,6 +103,11 @@ describe('confidence', () => {
     },
   );
 
+  it('asks for a question on a greeting, and says it does not know words found nowhere', () => {
+    expect(bot.ask('bonjour').reason).toBe('empty');
+    expect(bot.ask('asdfghjkl qwerty').reason).toBe('low-confidence');
+  });
+
   it('offers the codes one typo away from a mistyped code', () => {
     const answer = bot.ask('20039');
     expect(answer.answered).toBe(false);
