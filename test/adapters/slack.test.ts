@@ -173,6 +173,27 @@ describe('mentions and threads', () => {
     expect(allText(posts[1] as never)).toContain('Health Checker');
   });
 
+  it('stays quiet on chit-chat in a thread it follows ("merci", "ok je regarde")', async () => {
+    await postEvent(eventBody(mention('<@UBOT> 200039', '1700000450.000100')));
+    await waitFor(() => stub.posts().length > 0);
+    for (const [i, text] of ['merci', 'ok je regarde ça'].entries()) {
+      await postEvent(
+        eventBody({
+          type: 'message',
+          channel_type: 'channel',
+          user: 'U2',
+          text,
+          ts: `1700000451.${i}`,
+          thread_ts: '1700000450.000100',
+          channel: 'C1',
+          client_msg_id: `chat${i}`,
+        }),
+      );
+    }
+    await sleep(300);
+    expect(stub.posts()).toHaveLength(1);
+  });
+
   it('ignores threads it is not in, edits and its own messages', async () => {
     const events = [
       {

@@ -10,6 +10,11 @@ export interface ThreadMessage {
   threadTs: string | undefined;
   text: string;
   user: string | undefined;
+  /**
+   * A message nobody addressed to the bot (a reply in a thread it follows): answered only when
+   * there is something to say, so "merci" or "ok je regarde" between technicians stay unanswered.
+   */
+  passive?: boolean;
 }
 
 /** Answers a message in its thread (or directly when threadTs is undefined) and follows the thread. */
@@ -28,6 +33,7 @@ export async function answerInThread(
         text: message.text,
         ...(message.user ? { user: message.user } : {}),
       }));
+    if (message.passive && isSilentReply(reply)) return;
     await client.chat.postMessage({
       channel: message.channel,
       ...(thread ? { thread_ts: thread } : {}),
@@ -45,4 +51,14 @@ export async function answerInThread(
       })
       .catch((err: unknown) => deps.logger.error({ err }, 'apology failed too'));
   }
+}
+
+/** Nothing found and no code asked about: not worth a message in a thread nobody asked the bot in. */
+function isSilentReply(reply: Reply): boolean {
+  return (
+    reply.kind === 'answer' &&
+    !reply.answer.answered &&
+    reply.answer.unknownCodes.length === 0 &&
+    !reply.notice
+  );
 }

@@ -44,6 +44,7 @@ export function registerChannelMessage(app: App, deps: SlackDeps): void {
       threadTs: m.thread_ts,
       text: m.text,
       user: m.user,
+      passive: true,
     });
   });
 }
