@@ -199,8 +199,9 @@ export class SearchIndex {
       return t.replace(new RegExp(`(?:${CODE_KEYWORD_SOURCE}\\W{0,4})?${number}`, 'i'), ' ');
     }, intent.text);
     const allWords = this.normalizer.words(textWithoutCodes).filter((w) => !/^\d+$/.test(w));
-    const strongWords = allWords.filter((w) => !WEAK_WORDS.has(w) && !this.productWords.has(w));
-    const words = strongWords.length > 0 ? strongWords : allWords;
+    // Only words that say what is wrong are searched: "merci pour ton aide" or "Webex problème"
+    // alone name no problem (a product alone is a hint, weak words alone are politeness).
+    const words = allWords.filter((w) => !WEAK_WORDS.has(w) && !this.productWords.has(w));
     for (const mention of resolved.unknown) {
       // A stray number inside a long log line is noise; one the user asked about is an unknown code.
       if (mention.form === 'explicit' || words.length <= 3) unknownCodes.push(mention.code);
