@@ -94,18 +94,21 @@ export function answerCard(answer: Answer): AdaptiveCard {
   };
   if (best.code) {
     if (best.severity)
-      body.push(textBlock(`${l.type} : ${best.severity}`, { isSubtle: true, spacing: 'None' }));
+      body.push(textBlock(`${l.type}${l.colon} ${best.severity}`, { isSubtle: true, spacing: 'None' }));
     if (best.cause) section(l.cause, best.cause);
     section(l.action, best.action ?? l.noAction);
   } else if (best.action) {
     section(l.procedure, best.action);
   }
   body.push(
-    textBlock(`${l.source} : ${citationOf(best)} · ${l.confidence} : ${Math.round(best.score * 100)} %`, {
-      isSubtle: true,
-      size: 'Small',
-      spacing: 'Medium',
-    }),
+    textBlock(
+      `${l.source}${l.colon} ${citationOf(best)} · ${l.confidence}${l.colon} ${Math.round(best.score * 100)} %`,
+      {
+        isSubtle: true,
+        size: 'Small',
+        spacing: 'Medium',
+      },
+    ),
   );
   const followUps = best.followUps
     .slice(0, 4)

@@ -66,13 +66,15 @@ export function triageCard(reply: Extract<Reply, { kind: 'triage' }>): AdaptiveC
         ),
       ),
     );
-    body.push(text(`${l.source} : ${view.question.citation.text}`, { isSubtle: true, size: 'Small' }));
+    body.push(
+      text(`${l.source}${l.colon} ${view.question.citation.text}`, { isSubtle: true, size: 'Small' }),
+    );
     actions.push(...controls(view, language));
   } else {
     if (view.outcome) {
       const r = view.outcome.result;
       const al = labels(language);
-      body.push(text(`${l.result} : ${r.title}`, { weight: 'Bolder' }));
+      body.push(text(`${l.result}${l.colon} ${r.title}`, { weight: 'Bolder' }));
       if (r.code && r.cause)
         body.push(text(al.cause, { weight: 'Bolder' }), text(clip(r.cause, MAX_BLOCK_CHARS)));
       if (r.action)
@@ -80,7 +82,7 @@ export function triageCard(reply: Extract<Reply, { kind: 'triage' }>): AdaptiveC
           text(r.code ? al.action : al.procedure, { weight: 'Bolder' }),
           text(clip(r.action, MAX_BLOCK_CHARS)),
         );
-      body.push(text(`${l.source} : ${citationOf(r)}`, { isSubtle: true, size: 'Small' }));
+      body.push(text(`${l.source}${l.colon} ${citationOf(r)}`, { isSubtle: true, size: 'Small' }));
     }
     if (view.state === 'escalation' && view.escalation) {
       body.push(

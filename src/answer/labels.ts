@@ -3,6 +3,8 @@ import type { Language } from '../intent/language.js';
 /** Every fixed phrase the bot says, in the user's language; source facts are never translated. */
 export const LABELS = {
   fr: {
+    /** French puts a (thin) space before a colon, English does not. */
+    colon: ' :',
     cause: 'Cause',
     action: 'Action',
     steps: 'Étapes',
@@ -26,6 +28,7 @@ export const LABELS = {
     apology: 'Désolé, je n’ai pas pu traiter ce message. Réessayez dans un instant.',
   },
   en: {
+    colon: ':',
     cause: 'Cause',
     action: 'Action',
     steps: 'Steps',

@@ -13,16 +13,16 @@ export function renderResultText(answer: Answer, result: AnswerResult): string {
   lines.push(
     `${productLabel(result.product)}${codes ? ` — ${codes}` : ''} — ${result.code ? result.cause : result.title}`,
   );
-  if (result.severity) lines.push(`${l.type} : ${result.severity}`);
+  if (result.severity) lines.push(`${l.type}${l.colon} ${result.severity}`);
   if (result.code) {
-    lines.push(`${l.action} : ${result.action ?? l.noAction}`);
+    lines.push(`${l.action}${l.colon} ${result.action ?? l.noAction}`);
   } else if (result.action) {
     lines.push(result.action);
   }
   if (result.followUps.length > 0) {
-    lines.push(`${l.followUps} :`, ...result.followUps.map((q) => `  - ${q}`));
+    lines.push(`${l.followUps}${l.colon}`, ...result.followUps.map((q) => `  - ${q}`));
   }
-  lines.push(`${l.source} : ${citationOf(result)}`);
+  lines.push(`${l.source}${l.colon} ${citationOf(result)}`);
   return lines.join('\n');
 }
 
@@ -38,17 +38,17 @@ export function renderAnswerText(answer: Answer): string {
       return parts.join('\n');
     }
     if (answer.unknownCodes.length === 0) parts.push(l.noAnswer);
-    parts.push(`${l.didYouMean} :`, ...answer.results.map((r) => `  - ${r.title} [${r.id}]`));
+    parts.push(`${l.didYouMean}${l.colon}`, ...answer.results.map((r) => `  - ${r.title} [${r.id}]`));
     return parts.join('\n');
   }
   const [best, ...others] = answer.results;
   if (!best) return l.noAnswer;
-  parts.push(renderResultText(answer, best), `${l.confidence} : ${percent(best.score)}`);
+  parts.push(renderResultText(answer, best), `${l.confidence}${l.colon} ${percent(best.score)}`);
   if (others.length > 0) {
     parts.push(
       '',
-      `${l.alternatives} :`,
-      ...others.map((r) => `  - ${productLabel(r.product)} : ${r.title} [${r.id}]`),
+      `${l.alternatives}${l.colon}`,
+      ...others.map((r) => `  - ${productLabel(r.product)}${l.colon} ${r.title} [${r.id}]`),
     );
   }
   return parts.join('\n');

@@ -5,6 +5,7 @@ import type { TriageView } from './view.js';
 
 export const TRIAGE_LABELS = {
   fr: {
+    colon: ' :',
     guided: 'Diagnostic guidé',
     step: (n: number) => `Étape ${n}`,
     controls: 'retour · recommencer · stop · escalader',
@@ -22,6 +23,7 @@ export const TRIAGE_LABELS = {
     source: 'Source',
   },
   en: {
+    colon: ':',
     guided: 'Guided triage',
     step: (n: number) => `Step ${n}`,
     controls: 'back · restart · stop · escalate',
@@ -42,7 +44,7 @@ export const TRIAGE_LABELS = {
 /** Plain-text rendering of a triage step (terminal, and the fallback text of chat messages). */
 export function renderTriageText(view: TriageView, language: Language): string {
   const l = TRIAGE_LABELS[language];
-  const head = `${l.guided} : ${view.title}`;
+  const head = `${l.guided}${l.colon} ${view.title}`;
   if (view.state === 'stopped') return `${l.stopped} (${view.title})`;
   if (view.state === 'question' && view.question) {
     return [
@@ -50,7 +52,7 @@ export function renderTriageText(view: TriageView, language: Language): string {
       view.question.text,
       ...view.question.options.map((o, i) => `  ${i + 1}) ${o}`),
       `(${l.controls})`,
-      `${l.source} : ${view.question.citation.text}`,
+      `${l.source}${l.colon} ${view.question.citation.text}`,
     ].join('\n');
   }
   const answerFrame: Answer = {
@@ -60,10 +62,12 @@ export function renderTriageText(view: TriageView, language: Language): string {
     results: view.outcome ? [view.outcome.result] : [],
     unknownCodes: [],
   };
-  const outcome = view.outcome ? [`${l.result} :`, renderResultText(answerFrame, view.outcome.result)] : [];
+  const outcome = view.outcome
+    ? [`${l.result}${l.colon}`, renderResultText(answerFrame, view.outcome.result)]
+    : [];
   if (view.state === 'escalation' && view.escalation) {
     // The summary is what gets copied into the case: it comes whole, the outcome (also in it) by title.
-    const reached = view.outcome ? [`${l.result} : ${view.outcome.result.title}`] : [];
+    const reached = view.outcome ? [`${l.result}${l.colon} ${view.outcome.result.title}`] : [];
     return [head, ...reached, '', l.escalationIntro, '', view.escalation.text].join('\n');
   }
   return [head, ...outcome, '', l.fixedHint].join('\n');

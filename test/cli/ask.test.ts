@@ -67,7 +67,7 @@ describe('uc-triage ask --json --stdin', () => {
   it('answers in readable text without --json, in English for an English question', async () => {
     const out = await ask(['how', 'do', 'I', 'escalate', 'a', 'problem']);
     expect(out).toContain('Escalader un problème');
-    expect(out).toContain('Source :');
+    expect(out).toContain('Source: ');
     expect(out).toContain('Confidence');
   });
 });

@@ -87,7 +87,7 @@ export function renderAnswerBlocks(answer: Answer, options: RenderOptions): Slac
     if (best.severity)
       blocks.push({
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `${l.type} : ${escapeMrkdwn(best.severity)}` }],
+        elements: [{ type: 'mrkdwn', text: `${l.type}${l.colon} ${escapeMrkdwn(best.severity)}` }],
       });
     if (best.cause) blocks.push(section(l.cause, best.cause));
     blocks.push(section(l.action, best.action ?? l.noAction));
@@ -128,7 +128,7 @@ export function renderAnswerBlocks(answer: Answer, options: RenderOptions): Slac
       {
         type: 'mrkdwn',
         text: truncate(
-          `${l.source} : ${escapeMrkdwn(citationOf(best))} · ${l.confidence} : ${Math.round(best.score * 100)} %`,
+          `${l.source}${l.colon} ${escapeMrkdwn(citationOf(best))} · ${l.confidence}${l.colon} ${Math.round(best.score * 100)} %`,
           LIMITS.contextText,
         ),
       },
@@ -166,7 +166,7 @@ export function renderAlternatives(answer: Answer): SlackMessage {
   const others = answer.results.slice(1);
   const lines = others.map((r) => `• ${escapeMrkdwn(productLabel(r.product))} : ${escapeMrkdwn(r.title)}`);
   const text = truncate(
-    `${l.alternatives} :\n${others.map((r) => `- ${r.title}`).join('\n')}`,
+    `${l.alternatives}${l.colon}\n${others.map((r) => `- ${r.title}`).join('\n')}`,
     LIMITS.fallbackText,
   );
   return {

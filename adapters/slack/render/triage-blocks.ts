@@ -93,7 +93,10 @@ function viewBlocks(view: TriageView, language: Language): KnownBlock[] {
         elements: [
           {
             type: 'mrkdwn',
-            text: truncate(`${l.source} : ${escapeMrkdwn(view.question.citation.text)}`, LIMITS.contextText),
+            text: truncate(
+              `${l.source}${l.colon} ${escapeMrkdwn(view.question.citation.text)}`,
+              LIMITS.contextText,
+            ),
           },
         ],
       },
@@ -103,7 +106,7 @@ function viewBlocks(view: TriageView, language: Language): KnownBlock[] {
   if (view.outcome) {
     const r = view.outcome.result;
     const al = labels(language);
-    blocks.push(section(`*${escapeMrkdwn(l.result)} : ${escapeMrkdwn(r.title)}*`));
+    blocks.push(section(`*${escapeMrkdwn(l.result)}${l.colon} ${escapeMrkdwn(r.title)}*`));
     if (r.code && r.cause) blocks.push(section(`*${al.cause}*\n${escapeMrkdwn(r.cause)}`));
     if (r.action) blocks.push(section(`*${r.code ? al.action : al.procedure}*\n${escapeMrkdwn(r.action)}`));
     blocks.push({
@@ -111,7 +114,7 @@ function viewBlocks(view: TriageView, language: Language): KnownBlock[] {
       elements: [
         {
           type: 'mrkdwn',
-          text: truncate(`${l.source} : ${escapeMrkdwn(citationOf(r))}`, LIMITS.contextText),
+          text: truncate(`${l.source}${l.colon} ${escapeMrkdwn(citationOf(r))}`, LIMITS.contextText),
         },
       ],
     });
