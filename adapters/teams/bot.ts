@@ -1,7 +1,7 @@
 import { type Activity, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import {
-  type Answer,
   type ConversationRef,
+  citationOf,
   detectLanguage,
   type Language,
   labels,
@@ -10,7 +10,7 @@ import {
   type TriageBot,
 } from '../../src/index.js';
 import type { Logger } from '../logger.js';
-import { type AdaptiveCard, answerCard, helpCard, type SubmitData } from './cards.js';
+import { type AdaptiveCard, helpCard, type SubmitData } from './cards.js';
 import { sendWithRetry } from './send.js';
 import { fallbackText, helpText } from './text.js';
 import { decoratedAnswerCard, parseTriageSubmit, triageCard } from './triage-card.js';
@@ -138,25 +138,19 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
         entry.kind === 'section'
           ? entry.body
           : [entry.message, entry.cause, entry.action].filter(Boolean).join('\n\n');
-      const citation = `${entry.sectionPath.join(' › ')} (${entry.source}, l. ${entry.lines[0]}-${entry.lines[1]})`;
-      await sendWithRetry(context, MessageFactory.text(`${body}\n\n${citation}`.slice(0, 20_000)));
+      await sendWithRetry(context, MessageFactory.text(`${body}\n\n${citationOf(entry)}`.slice(0, 20_000)));
       return;
     }
     if (submit.id) {
       const picked = this.deps.bot.answerEntry(submit.id, submit.l, submit.context ?? submit.id);
-      if (picked) await this.sendAnswer(context, picked);
+      if (picked) await this.sendReply(context, { kind: 'answer', language: submit.l, answer: picked });
       return;
     }
-    const reply = await this.deps.bot.handle({
-      conversation: conversationOf(context.activity),
-      text: submit.q ?? '',
-    });
-    if (reply.kind === 'answer') await this.sendAnswer(context, reply.answer);
-    else await this.sendCard(context, helpCard(reply.language), helpText(reply.language));
-  }
-
-  private async sendAnswer(context: TurnContext, answer: Answer): Promise<void> {
-    await this.sendCard(context, answerCard(answer), fallbackText(answer));
+    // A follow-up goes through the core like a typed question: in an active triage it is a step.
+    await this.sendReply(
+      context,
+      await this.deps.bot.handle({ conversation: conversationOf(context.activity), text: submit.q ?? '' }),
+    );
   }
 
   /** The card carries its own plain-text fallback; the summary is what notifications show. */

@@ -202,6 +202,21 @@ describe('guided triage in Teams', () => {
   });
 });
 
+describe('follow-up buttons during a triage', () => {
+  it('treats a follow-up click like a typed message: in an active triage it is the next step, not help', async () => {
+    const conversation = { id: 'a:followup-in-triage', conversationType: 'personal', tenantId: 'tenant-1' };
+    await post(open, activity({ conversation, text: 'diagnostic provisionnement' }));
+    connector.calls.length = 0;
+    await post(
+      open,
+      activity({ conversation, text: '', value: { kind: 'followUp', q: 'certains utilisateurs', l: 'fr' } }),
+    );
+    const card = JSON.stringify(cardOf(connector.calls[0] as never));
+    expect(card).toContain('Étape 2');
+    expect(card).toContain('Dans le PSLog, quelle réponse HTTP');
+  });
+});
+
 describe('Teams security', () => {
   it('refuses a request without a token when MicrosoftAppId is set', async () => {
     expect((await post(secured, activity({ text: '200039' }))).status).toBe(401);
