@@ -1,6 +1,6 @@
 import type { Language } from '../intent/language.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { type Entry, PRODUCT_LABELS, type Product } from '../knowledge/types.js';
+import { PRODUCT_LABELS, type Product } from '../knowledge/types.js';
 import type { Hit, NoAnswerReason, SearchOutcome } from '../search/search-index.js';
 
 /** One answer candidate, platform-neutral; the JSON contract of `uc-triage ask --json`. */
@@ -116,5 +116,3 @@ export function citationOf(result: Pick<AnswerResult, 'source' | 'sectionPath' |
 export function productLabel(product: Product): string {
   return PRODUCT_LABELS[product];
 }
-
-export type { Entry };

@@ -1,6 +1,6 @@
 import { type Answer, type AnswerResult, buildAnswer } from '../answer/answer.js';
 import { cleanMessage } from '../intent/clean.js';
-import { IntentParser } from '../intent/intent.js';
+import { type Intent, IntentParser } from '../intent/intent.js';
 import { detectLanguage, type Language } from '../intent/language.js';
 import { foldText } from '../knowledge/fold.js';
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge/kb.js';
@@ -173,31 +173,28 @@ export class TriageBot {
       case 'resume':
         return this.step(tree, { ...session, updatedAt: now }, language);
       case 'escalate':
-        return {
-          session: null,
-          reply: {
-            kind: 'triage',
-            language,
-            view: viewOf(this.kb, tree, session, language, (id) => this.result(id, language), 'escalation'),
-          },
-        };
+        return this.end(tree, session, language, 'escalation');
       case 'stop':
-        return {
-          session: null,
-          reply: {
-            kind: 'triage',
-            language,
-            view: viewOf(this.kb, tree, session, language, (id) => this.result(id, language), 'stopped'),
-          },
-        };
+        return this.end(tree, session, language, 'stopped');
     }
   }
 
+  /** Escalation or stop: the session is over, the view says how. */
+  private end(
+    tree: TriageTree,
+    session: TriageSession,
+    language: Language,
+    state: 'escalation' | 'stopped',
+  ): Transition {
+    const view = viewOf(this.kb, tree, session, language, (id) => this.result(id, language), state);
+    return { session: null, reply: { kind: 'triage', language, view } };
+  }
+
   private start(symptom: string, text: string, language: Language, notice?: TriageNotice): Transition {
-    const tree = symptom ? this.treeFor(symptom) : null;
+    const answer = this.ask(symptom);
+    const tree = symptom ? this.treeFor(symptom, answer) : null;
     if (!tree) {
       const trees = [...this.trees.values()].map((t) => ({ treeId: t.id, title: t.title }));
-      const answer = symptom ? this.ask(symptom) : this.ask('');
       return {
         session: null,
         reply: { kind: 'answer', language, answer, notice: notice ?? 'choose-tree', trees },
@@ -209,16 +206,16 @@ export class TriageBot {
   /** A message while a question is pending: an option, a jump to a better tree, or an off-script question. */
   private inTriage(tree: TriageTree, session: TriageSession, text: string, language: Language): Transition {
     const question = currentQuestion(tree, session);
-    const seeded = this.seeded(session, text);
+    const intent = this.parser.parse(text);
+    const seeded = this.seeded(session, text, intent);
     if (question) {
       const option = matchOption(question, text);
       if (option !== null) return this.step(tree, choose(tree, seeded, option, this.now()), language);
     }
-    const intent = this.parser.parse(text);
-    const answer = this.ask(text);
+    const answer = this.answerFor(text, intent);
     const hasKnownCode = intent.codes.some((c) => this.index.isKnownCode(c.code));
     if (!hasKnownCode) {
-      const better = this.treeFor(text);
+      const better = this.treeFor(text, answer);
       if (better && better.id !== tree.id) {
         return this.step(
           better,
@@ -249,15 +246,14 @@ export class TriageBot {
   }
 
   /** Codes and log lines of a message, kept for the escalation summary. */
-  private seeded(session: TriageSession, text: string): TriageSession {
-    const codes = this.parser.parse(text).codes.map((c) => c.code);
+  private seeded(session: TriageSession, text: string, intent = this.parser.parse(text)): TriageSession {
+    const codes = intent.codes.map((c) => c.code);
     return withEvidence(session, codes, logLinesOf(text));
   }
 
-  /** The tree whose symptom words (or whose entries) best match a text. */
-  treeFor(text: string): TriageTree | null {
+  /** The tree whose symptom words (or whose entries, given the text's answer) best match a text. */
+  treeFor(text: string, top: Answer = this.ask(text)): TriageTree | null {
     const folded = foldText(text);
-    const top = this.ask(text);
     const topIds = top.answered ? top.results.slice(0, 2).map((r) => r.id) : [];
     let best: { tree: TriageTree; score: number } | null = null;
     for (const tree of this.trees.values()) {
@@ -310,7 +306,10 @@ export class TriageBot {
   }
 
   ask(raw: string): Answer {
-    const intent = this.parser.parse(raw);
+    return this.answerFor(raw, this.parser.parse(raw));
+  }
+
+  private answerFor(raw: string, intent: Intent): Answer {
     return buildAnswer(this.kb, raw, intent.language, this.index.search(intent));
   }
 }

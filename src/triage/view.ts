@@ -1,4 +1,4 @@
-import type { AnswerResult } from '../answer/answer.js';
+import { type AnswerResult, citationOf } from '../answer/answer.js';
 import type { Language } from '../intent/language.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { PRODUCT_LABELS, type Product } from '../knowledge/types.js';
@@ -31,11 +31,7 @@ export interface TriageView {
 export function citationFor(kb: KnowledgeBase, id: string): Citation {
   const entry = kb.byId.get(id);
   if (!entry) return { id, section: id, text: id };
-  return {
-    id,
-    section: entry.section,
-    text: `${entry.sectionPath.join(' › ')} (${entry.source}, l. ${entry.lines[0]}-${entry.lines[1]})`,
-  };
+  return { id, section: entry.section, text: citationOf(entry) };
 }
 
 const ESCALATION_LABELS = {
