@@ -2,7 +2,7 @@ import type { Overlays } from '../knowledge/overlays.js';
 import { cleanMessage } from './clean.js';
 import { type CodeMention, extractCodes } from './codes.js';
 import { detectLanguage, type Language } from './language.js';
-import { ProductDetector, type ProductHint } from './products.js';
+import { type OutOfScopeMention, ProductDetector, type ProductHint } from './products.js';
 
 /** What a raw message asks: codes, products, language and the cleaned text to search. */
 export interface Intent {
@@ -10,6 +10,8 @@ export interface Intent {
   text: string;
   codes: CodeMention[];
   products: ProductHint[];
+  /** Systems named in the message that the sources do not cover. */
+  outOfScope: OutOfScopeMention[];
   language: Language;
 }
 
@@ -20,16 +22,18 @@ export class IntentParser {
   private readonly products: ProductDetector;
 
   constructor(overlays: Overlays) {
-    this.products = new ProductDetector(overlays.products);
+    this.products = new ProductDetector(overlays.products, overlays.outOfScope);
   }
 
   parse(raw: string): Intent {
     const text = cleanMessage(raw.slice(0, MAX_QUERY_LENGTH));
+    const { products, outOfScope } = this.products.detect(text);
     return {
       raw,
       text,
       codes: extractCodes(text),
-      products: this.products.detect(text),
+      products,
+      outOfScope,
       language: detectLanguage(text),
     };
   }

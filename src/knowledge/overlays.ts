@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { foldText } from './fold.js';
 import { PRODUCTS } from './types.js';
 
 const ProductsOverlay = z
@@ -26,6 +27,23 @@ const FollowUpsOverlay = z
 
 const KeywordsOverlay = z.object({ keywords: z.record(z.string(), z.array(z.string().min(1))) }).strict();
 
+const ScopeOverlay = z
+  .object({
+    outOfScope: z.record(
+      z.string().regex(/^[a-z0-9-]+$/),
+      z
+        .object({
+          label: z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict(),
+          aliases: z.array(z.string().min(1)).min(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** A system the bot does not cover (knowledge/overlays/scope.yaml). */
+export type OutOfScopeSystem = z.infer<typeof ScopeOverlay>['outOfScope'][string];
+
 export interface Overlays {
   /** Extra search phrases per entry id: how technicians say what the source says differently. */
   keywords: Record<string, string[]>;
@@ -33,6 +51,8 @@ export interface Overlays {
   synonyms: string[][];
   followUps: Record<string, string[]>;
   related: Record<string, string[]>;
+  /** Systems people ask about that the sources do not cover, by id. */
+  outOfScope: Record<string, OutOfScopeSystem>;
 }
 
 function readYaml<T>(file: string, schema: z.ZodType<T>): T {
@@ -47,7 +67,8 @@ export function loadOverlays(knowledgeDir: string): Overlays {
   const { synonyms } = readYaml(join(dir, 'synonyms.yaml'), SynonymsOverlay);
   const { followUps, related } = readYaml(join(dir, 'followups.yaml'), FollowUpsOverlay);
   const { keywords } = readYaml(join(dir, 'keywords.yaml'), KeywordsOverlay);
-  return { products, synonyms, followUps, related, keywords };
+  const { outOfScope } = readYaml(join(dir, 'scope.yaml'), ScopeOverlay);
+  return { products, synonyms, followUps, related, keywords, outOfScope };
 }
 
 /** Every overlay item must point at an existing entry. */
@@ -63,6 +84,15 @@ export function danglingOverlayRefs(overlays: Overlays, ids: ReadonlySet<string>
     if (!ids.has(key)) problems.push(`followups.yaml: related.${key} names no entry`);
     for (const t of targets)
       if (!ids.has(t)) problems.push(`followups.yaml: related.${key} -> ${t} names no entry`);
+  }
+  // A name cannot be both covered and not covered.
+  const inScope = new Set(
+    Object.values(overlays.products).flatMap(({ aliases, hints }) => [...aliases, ...hints].map(foldText)),
+  );
+  for (const [id, system] of Object.entries(overlays.outOfScope)) {
+    for (const alias of system.aliases)
+      if (inScope.has(foldText(alias)))
+        problems.push(`scope.yaml: outOfScope.${id} "${alias}" is an in-scope name`);
   }
   return problems;
 }

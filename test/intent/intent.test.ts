@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cleanMessage } from '../../src/intent/clean.js';
 import { extractCodes } from '../../src/intent/codes.js';
 import { detectLanguage } from '../../src/intent/language.js';
+import { ProductDetector } from '../../src/intent/products.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/kb.js';
+import { loadOverlays } from '../../src/knowledge/overlays.js';
 
 const codes = (text: string) => extractCodes(text).map((m) => m.code);
 
@@ -33,7 +36,78 @@ describe('extractCodes', () => {
 
   it('marks numbers introduced by a keyword as explicit', () => {
     expect(extractCodes('erreur 777777')[0]?.form).toBe('explicit');
-    expect(extractCodes('pid 4242 restarted')[0]?.form).toBe('bare');
+    expect(extractCodes('vu 4242 hier sur le poste')[0]?.form).toBe('bare');
+  });
+
+  it.each([
+    ['ERR200047', ['200047']],
+    ['errorCode:200047', ['200047']],
+    ['ERROR(600006): sync threads busy', ['600006']],
+    ['code600003, relancé', ['600003']],
+    ['event20017;', ['20017']],
+  ])('reads a code glued to its keyword or to punctuation: %s', (text, expected) => {
+    expect(codes(text)).toEqual(expected);
+  });
+
+  it.each([
+    'on a 480 utilisateurs sur le tenant',
+    'run 77 of 120 finished',
+    'les codes 200010 à 200054 sont-ils documentés',
+    'SIP sur le port 5061',
+    'attempt 2/3 failed',
+    '3 sur 120 postes',
+    'réessayé au bout de 480 s',
+    'pid 4242 restarted',
+  ])('does not take a number mentioned in passing as a code: %s', (text) => {
+    expect(codes(text)).toEqual([]);
+  });
+
+  it('flags 3-digit numbers presented as HTTP or SIP statuses, not callEndReason codes', () => {
+    expect(extractCodes('trunk: 503 Service Unavailable')[0]?.status).toBe(true);
+    expect(extractCodes('HTTP/1.1 500 Internal Server Error')[0]?.status).toBe(true);
+    expect(extractCodes('status=400')[0]?.status).toBe(true);
+    expect(extractCodes('callEndReason 480')[0]?.status).toBeUndefined();
+    expect(extractCodes('erreur 200039 -> 409')[0]?.status).toBeUndefined();
+  });
+});
+
+describe('ProductDetector', () => {
+  const detector = new ProductDetector(
+    loadOverlays(DEFAULT_KNOWLEDGE_DIR).products,
+    loadOverlays(DEFAULT_KNOWLEDGE_DIR).outOfScope,
+  );
+  const ids = (text: string) => {
+    const found = detector.detect(text);
+    return { products: found.products.map((p) => p.product), outOfScope: found.outOfScope.map((o) => o.id) };
+  };
+
+  it('reads the longest name: "Webex Meetings" is out of scope although "Webex" is covered', () => {
+    expect(ids('Webex Meetings : erreur au démarrage')).toEqual({
+      products: [],
+      outOfScope: ['cisco-other'],
+    });
+  });
+
+  it('keeps "Webex Teams" (an old name of the Webex app) in scope although "Teams" is not', () => {
+    expect(ids('le client Webex Teams ne se connecte pas')).toEqual({
+      products: ['webex-broadworks'],
+      outOfScope: [],
+    });
+    expect(ids('le client Teams ne se connecte pas').outOfScope).toEqual(['microsoft-teams']);
+  });
+
+  it('does not take "Azure Functions" for Azure Communication Services', () => {
+    expect(ids('Azure Functions timeout')).toEqual({
+      products: [],
+      outOfScope: ['microsoft-365-and-azure-other'],
+    });
+    expect(ids('Azure Communication Services timeout').products).toEqual(['azure-communication-services']);
+  });
+
+  it('tells a product named from a product only hinted at', () => {
+    const [skype] = detector.detect('présence bloquée').products;
+    expect(skype).toMatchObject({ product: 'skype-ucwa', named: false });
+    expect(detector.detect('Skype présence bloquée').products[0]).toMatchObject({ named: true });
   });
 });
 
