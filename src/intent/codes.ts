@@ -5,19 +5,39 @@ export interface CodeMention {
   form: 'explicit' | 'bare';
   /** For "200 039": the pieces, tried when the joined number is not a known code. */
   parts?: string[];
+  /**
+   * Presented as a protocol status of whatever system answered ("HTTP/1.1 503", "503 Service
+   * Unavailable", "status=400"): a 3-digit number that is an Azure callEndReason only in an Azure
+   * context.
+   */
+  status?: boolean;
 }
 
-/** Dates, times, IP addresses, UUIDs, hex and versions in log lines are not codes: blank them first. */
+/**
+ * Dates, times, IP addresses, UUIDs, hex, versions, ports, ratios, ranges and counts in log lines
+ * and sentences are not codes: blank them first. A number is the question only when it is presented
+ * as a code, not when it is mentioned in passing ("480 utilisateurs", "run 77 of 120", "codes
+ * 200010 à 200054", "port 5061").
+ */
 const NOT_CODES: RegExp[] = [
-  /\b\d{4}[-/]\d{2}[-/]\d{2}(?:[T ][\d:.,]+Z?)?/g,
+  /\b\d{4}[-/.]\d{2}[-/.]\d{2}(?:[T ][\d:.,]+Z?)?/g,
   /\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b/g,
-  /\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b/g,
+  /\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,:]\d+)?\b/g,
   /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g,
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
   /\b0x[0-9a-f]+\b/gi,
   /\bv?(?!\d{3}\.\d{3}\b)\d+(?:\.\d+){1,3}\b/g,
   /\b(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)+):\d{2,5}\b/gi,
   /\bsub_?code\W{0,3}\d+/gi,
+  // Ratios and progress ("0/312", "4/6", "2 of 3", "3 sur 120").
+  /\b\d+\s*\/\s*\d+\b/g,
+  /\b\d{1,4}\s+(?:of|out of|sur)\s+\d{1,5}\b/gi,
+  // Ranges ("200010 à 200054", "20001-20027", "from 600000 to 600029").
+  /\b\d{3,6}\s*(?:à|a|to|-|–|—|\.\.|and|et)\s*\d{3,6}\b/gi,
+  // Ports, process/job/run/request ids and counters named as such.
+  /\b(?:port|pid|job|run|ticket|incident|case|req|request|trace|x-trace|attempts?|retry|retries|max|min|build)\W{0,3}#?\d+/gi,
+  // Quantities: a number followed by a unit or by what it counts.
+  /\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|secondes?|seconds?|min|mins|minutes?|h|heures?|hours?|jours?|days?|fois|times|x|go|mo|ko|gb|mb|kb|utilisateurs|users|abonnés|subscribers|contacts|appels|calls|postes|licences|licenses|participants|tentatives|requ[êe]tes|requests|sessions|serveurs|servers|orgs|organisations|organizations|entrées|entries|personnes|people|agents)(?![\p{L}\p{N}])/giu,
 ];
 
 /** Words that introduce a code ("erreur", "callEndReason", "Event ID", "#"): not part of the question. */
@@ -27,9 +47,21 @@ export const CODE_KEYWORD_SOURCE =
 const KEYWORD =
   /(?:erreur|error|err|code|codes|callendreason|call end reason|event\s*id|id d['’]?[ée]v[ée]nement|[ée]v[ée]nement|event|status|statut|http|reason|raison|#)\W{0,4}$/i;
 
+/** A keyword glued to its code ("ERR200047", "code600003", "event20017"): read as if spaced. */
+const GLUED = /(?<![\p{L}])(errorcode|error|erreur|err|code|eventid|event|evt)(\d{3,6})(?!\p{N})/giu;
+
+/** What stands before a protocol status: "HTTP/1.1 503", "status=400", "SIP/2.0 486", "-> 500". */
+const STATUS_BEFORE = /(?:https?(?:\/\d(?:\.\d)?)?|sip\/2\.0|status(?:code)?|statut|->|=>)\W{0,4}$/i;
+/** The reason phrases of HTTP and SIP statuses, as servers print them after the number. */
+export const STATUS_REASON_SOURCE =
+  '(?:ok|created|accepted|trying|ringing|session progress|moved|found|bad request|unauthori[sz]ed|payment required|forbidden|not found|method not allowed|not acceptable|proxy authentication required|request time-?out|conflict|gone|too many requests|temporarily unavailable|call(?:/transaction)? does not exist|busy here|busy everywhere|request terminated|internal server error|not implemented|bad gateway|service unavailable|gateway time-?out|server time-?out|decline|does not exist anywhere|unprocessable|precondition failed|unsupported media type)\\b';
+const STATUS_AFTER = new RegExp(`^\\W{0,3}${STATUS_REASON_SOURCE}`, 'i');
+
 /** extractCodes: every number of 3 to 6 digits the user could mean as an error code or event ID. */
 export function extractCodes(raw: string): CodeMention[] {
-  let text = raw;
+  // Lengths are kept from here on, so a match in the blanked text reads its context in `spaced`.
+  const spaced = raw.replace(GLUED, (_m, keyword: string, digits: string) => `${keyword}\u00a0${digits}`);
+  let text = spaced;
   for (const pattern of NOT_CODES) text = text.replace(pattern, (m) => ' '.repeat(m.length));
   const mentions: CodeMention[] = [];
   const seen = new Set<string>();
@@ -37,15 +69,20 @@ export function extractCodes(raw: string): CodeMention[] {
   const number =
     /(?<![\p{L}\p{N}_])(\d{3})[ \u00a0.](\d{3})(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(\d{3,6})(?![\p{L}\p{N}_])/gu;
   for (const match of text.matchAll(number)) {
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 30), match.index);
+    const start = match.index ?? 0;
+    const before = text.slice(Math.max(0, start - 30), start);
     const form = KEYWORD.test(before) ? 'explicit' : 'bare';
+    const status =
+      match[3]?.length === 3 &&
+      (STATUS_BEFORE.test(spaced.slice(Math.max(0, start - 30), start)) ||
+        STATUS_AFTER.test(spaced.slice(start + match[0].length, start + match[0].length + 40)));
     if (match[1] && match[2]) {
       const code = `${match[1]}${match[2]}`;
       if (!seen.has(code)) mentions.push({ code, form, parts: [match[1], match[2]] });
       seen.add(code);
     } else if (match[3] && !seen.has(match[3])) {
       seen.add(match[3]);
-      mentions.push({ code: match[3], form });
+      mentions.push({ code: match[3], form, ...(status ? { status: true } : {}) });
     }
   }
   return mentions;
