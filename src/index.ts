@@ -1,6 +1,6 @@
 // The core's one public entry: adapters import from here only (enforced by dependency-cruiser).
 
-export { type Answer, type AnswerResult, citationOf, productLabel } from './answer/answer.js';
+export { type Answer, type AnswerResult, citationOf, noAnswerLead, productLabel } from './answer/answer.js';
 export { ellipsize, LABELS, labels } from './answer/labels.js';
 export { renderAnswerText, renderResultText } from './answer/render-text.js';
 export { HELP_TEXT, isHelpRequest } from './app/help.js';

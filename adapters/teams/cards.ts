@@ -6,6 +6,7 @@ import {
   HELP_TEXT,
   type Language,
   labels,
+  noAnswerLead,
   productLabel,
 } from '../../src/index.js';
 
@@ -138,13 +139,7 @@ export function answerCard(answer: Answer): AdaptiveCard {
 
 function noAnswerCard(answer: Answer): AdaptiveCard {
   const l = labels(answer.language);
-  const lead =
-    answer.unknownCodes.length > 0
-      ? l.unknownCode(answer.unknownCodes.join(', '))
-      : answer.reason === 'empty'
-        ? l.empty
-        : l.noAnswer;
-  const body = [textBlock(lead)];
+  const body = noAnswerLead(answer).map((line) => textBlock(line));
   if (answer.results.length > 0) body.push(textBlock(l.didYouMean, { weight: 'Bolder', spacing: 'Medium' }));
   body.push(textBlock(l.escalate, { isSubtle: true, size: 'Small' }));
   return card(

@@ -20,6 +20,13 @@ export const LABELS = {
     unknownCode: (codes: string) =>
       `Je ne connais pas le code ${codes} : il ne figure dans aucune des sources.`,
     noAnswer: 'Je n’ai pas trouvé de réponse sûre dans la documentation.',
+    outOfScope: (about: string, covered: string) =>
+      `Je ne couvre que ${covered}, et votre message semble concerner ${about} : je ne peux pas y répondre avec certitude.`,
+    statusElsewhere: (covered: string) =>
+      `Ce code ressemble à un statut HTTP ou SIP d’un autre système ; je ne couvre que ${covered}.`,
+    codeElsewhere: (code: string, product: string, meaning: string) =>
+      `Le code ${code} existe dans ${product} (« ${meaning} ») : s’agit-il de ce produit ?`,
+    and: 'et',
     empty:
       'Posez-moi un code d’erreur (ex. 200039, callEndReason 487, Event ID 20017), une ligne de journal ou un symptôme (ex. « l’utilisateur ne voit pas l’icône d’appel »).',
     escalate:
@@ -43,6 +50,13 @@ export const LABELS = {
     noAction: 'The source gives no action for this code.',
     unknownCode: (codes: string) => `I don't know code ${codes}: it is in none of the sources.`,
     noAnswer: 'I found no confident answer in the documentation.',
+    outOfScope: (about: string, covered: string) =>
+      `I only cover ${covered}, and your message seems to be about ${about}: I cannot answer it with confidence.`,
+    statusElsewhere: (covered: string) =>
+      `This code looks like an HTTP or SIP status of another system; I only cover ${covered}.`,
+    codeElsewhere: (code: string, product: string, meaning: string) =>
+      `Code ${code} exists in ${product} ("${meaning}"): is this that product?`,
+    and: 'and',
     empty:
       'Ask me an error code (e.g. 200039, callEndReason 487, Event ID 20017), a log line or a symptom (e.g. "the user has no call icon").',
     escalate: 'If nothing fits, escalate with the information to collect ("what information to collect").',
@@ -59,4 +73,10 @@ export function labels(language: Language) {
 export function ellipsize(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** "A, B et C" / "A, B and C". */
+export function listOf(items: readonly string[], language: Language): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${LABELS[language].and} ${items.at(-1)}`;
 }

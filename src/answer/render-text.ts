@@ -1,4 +1,4 @@
-import { type Answer, type AnswerResult, citationOf, productLabel } from './answer.js';
+import { type Answer, type AnswerResult, citationOf, noAnswerLead, productLabel } from './answer.js';
 import { labels } from './labels.js';
 
 function percent(score: number): string {
@@ -29,15 +29,12 @@ export function renderResultText(answer: Answer, result: AnswerResult): string {
 export function renderAnswerText(answer: Answer): string {
   const l = labels(answer.language);
   const parts: string[] = [];
-  if (answer.unknownCodes.length > 0 && !answer.answered)
-    parts.push(l.unknownCode(answer.unknownCodes.join(', ')));
   if (!answer.answered) {
+    parts.push(...noAnswerLead(answer));
     if (answer.results.length === 0) {
-      if (answer.unknownCodes.length === 0) parts.push(answer.reason === 'empty' ? l.empty : l.noAnswer);
       parts.push(l.escalate);
       return parts.join('\n');
     }
-    if (answer.unknownCodes.length === 0) parts.push(l.noAnswer);
     parts.push(`${l.didYouMean}${l.colon}`, ...answer.results.map((r) => `  - ${r.title} [${r.id}]`));
     return parts.join('\n');
   }

@@ -17,8 +17,17 @@ export function parseAskArgs(args: string[]): AskOptions {
 
 /** The JSON line of one answer: the contract other tools read. */
 export function answerJson(answer: Answer): string {
-  const { query, answered, results, unknownCodes, language } = answer;
-  return JSON.stringify({ query, answered, language, unknownCodes, results });
+  const { query, answered, results, unknownCodes, language, reason, outOfScope } = answer;
+  // Extension fields only: `reason` when not answered, `outOfScope` when the message is about an uncovered system.
+  return JSON.stringify({
+    query,
+    answered,
+    language,
+    unknownCodes,
+    results,
+    ...(reason ? { reason } : {}),
+    ...(outOfScope ? { outOfScope } : {}),
+  });
 }
 
 /** `uc-triage ask`: one answer, or with --stdin one answer per input line, in order, flushed as it goes. */

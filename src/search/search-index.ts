@@ -1,9 +1,11 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import { CODE_KEYWORD_SOURCE, type CodeMention } from '../intent/codes.js';
+import { CODE_KEYWORD_SOURCE, type CodeMention, STATUS_REASON_SOURCE } from '../intent/codes.js';
 import type { Intent } from '../intent/intent.js';
+import type { OutOfScopeMention } from '../intent/products.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { CodeEntry, Entry, Product, SectionEntry } from '../knowledge/types.js';
 import { TextNormalizer, WEAK_WORDS } from './normalize.js';
+import { rerankSiblings } from './siblings.js';
 
 export type HitSource = 'code' | 'mention' | 'text';
 
@@ -14,17 +16,35 @@ export interface Hit {
   via: HitSource;
 }
 
-export type NoAnswerReason = 'empty' | 'unknown-code' | 'low-confidence';
+export type NoAnswerReason = 'empty' | 'unknown-code' | 'low-confidence' | 'out-of-scope';
 
 export interface SearchOutcome {
   answered: boolean;
   hits: Hit[];
   unknownCodes: string[];
   reason?: NoAnswerReason;
+  /** With reason "out-of-scope": the uncovered systems the message names (may be empty for a bare protocol status). */
+  outOfScope?: OutOfScopeMention[];
 }
+
+/**
+ * HTTP and SIP statuses have three digits, like the Azure callEndReason codes and the provisioning
+ * bridge's statuses; the Webex (6-digit) and UCWA (5-digit) codes are specific to the sources. A
+ * longer known code is the question; a 3-digit status beside it is context.
+ */
+const PROTOCOL_STATUS_DIGITS = 3;
+
+/** A suggestion is shown under an honest "I don't know", never as the answer. */
+const SUGGESTION_CONFIDENCE = 0.4;
 
 /** Below this share of the query's meaning matched, the bot says it does not know. */
 export const CONFIDENCE_THRESHOLD = 0.55;
+/**
+ * The bar for free text that names an unknown system (see namesUnknownSystem) and no covered
+ * product. Set on the tuned set (test/eval/queries.yaml, category near-domain): every wrong answer
+ * to such text scored at most 0.85; answers that match the sources' own words score 0.99 or more.
+ */
+export const UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD = 0.9;
 
 /** An HTTP status ("200", "409") is a provisioning-bridge code only in a provisioning context. */
 const STATUS_CONTEXT =
@@ -178,6 +198,50 @@ export class SearchIndex {
     return words.filter((w) => kept.has(w));
   }
 
+  /**
+   * Whether the message names something the sources never mention: a capitalised word ("Okta",
+   * "Starface", "PBX", "CamelCase") none of whose terms is in the index. A Title-case first word
+   * followed by a lowercase word is grammar, not a name ("Hier, l'utilisateur..."), unless it is a
+   * ticket's "Name: ..." prefix; a message
+   * written all in capitals says nothing by its capitals.
+   */
+  private namesUnknownSystem(text: string): boolean {
+    if (!/\p{Ll}/u.test(text)) return false;
+    const tokens = text.split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
+    return tokens.some((token, i) => {
+      const word = token.replace(/\.+$/, '');
+      if (!/^\p{Lu}/u.test(word) && !/\p{Ll}\p{Lu}/u.test(word)) return false;
+      const titleCase = /^\p{Lu}[\p{Ll}\p{N}]*$/u.test(word);
+      // A ticket's "Product: symptom" prefix is a name even at the start.
+      const prefix =
+        i === 0 && new RegExp(`^\\W*${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'u').test(text);
+      if (i === 0 && titleCase && !prefix && /^\p{Ll}/u.test(tokens[1] ?? '')) return false;
+      const words = this.normalizer.words(word);
+      return (
+        words.length > 0 &&
+        words.every(
+          (w) =>
+            !this.productWords.has(w) &&
+            this.normalizer.termsOfWord(w).every((t) => this.isLooseCandidate(t)),
+        )
+      );
+    });
+  }
+
+  private readonly titleTerms = new Map<string, ReadonlySet<string>>();
+
+  /** The search terms of an entry's title (a code's message, a section's heading), computed once. */
+  private titleTermsOf(id: string): ReadonlySet<string> {
+    let terms = this.titleTerms.get(id);
+    if (!terms) {
+      const entry = this.kb.byId.get(id);
+      const title = entry ? (entry.kind === 'code' ? entry.message : entry.title) : '';
+      terms = new Set(this.normalizer.terms(title));
+      this.titleTerms.set(id, terms);
+    }
+    return terms;
+  }
+
   private isLooseCandidate(term: string): boolean {
     return !term.startsWith('zzsyn') && !/^\d+$/.test(term) && !this.documentFrequency.has(term);
   }
@@ -192,11 +256,14 @@ export class SearchIndex {
     const codeHits: Hit[] = [];
     const unknownCodes: string[] = [];
     const hint = intent.products[0]?.product;
-    const resolved = this.resolveCodes(intent.codes, hint, intent.text);
+    const inContext = new Set(intent.products.map((p) => p.product));
+    const resolved = this.resolveCodes(intent.codes, hint, intent.text, inContext);
     codeHits.push(...resolved.hits);
     const textWithoutCodes = intent.codes.reduce((t, m) => {
       const number = m.parts ? m.parts.join('[ .\\u00a0]') : m.code;
-      return t.replace(new RegExp(`(?:${CODE_KEYWORD_SOURCE}\\W{0,4})?${number}`, 'i'), ' ');
+      // A status's reason phrase ("503 Service Unavailable") belongs to the status, not to the symptom.
+      const reason = m.status ? `(?:\\W{0,3}${STATUS_REASON_SOURCE})?` : '';
+      return t.replace(new RegExp(`(?:${CODE_KEYWORD_SOURCE}\\W{0,4})?${number}${reason}`, 'i'), ' ');
     }, intent.text);
     const allWords = this.normalizer.words(textWithoutCodes).filter((w) => !/^\d+$/.test(w));
     // Only words that say what is wrong are searched: "merci pour ton aide" or "Webex problème"
@@ -225,6 +292,25 @@ export class SearchIndex {
       textHits = this.searchText(query, searched, hint, true);
     }
 
+    // A message about a system the sources do not cover gets suggestions, not an answer, unless it
+    // names a covered product or holds a code only the sources know (a Webex or UCWA code).
+    const specific = codeHits.some(
+      (h) => h.via === 'mention' || codeLength(h.entry) > PROTOCOL_STATUS_DIGITS,
+    );
+    const named = intent.products.some((p) => p.named);
+    if (intent.outOfScope.length > 0 && !named && !specific) {
+      return this.outOfScope(
+        [...codeHits, ...resolved.contextless, ...textHits],
+        unknownCodes,
+        intent.outOfScope,
+      );
+    }
+    if (codeHits.length === 0 && resolved.contextless.length > 0 && !named) {
+      // A protocol status ("503 Service Unavailable") and no word of the product it would be a code
+      // of: the message is about whatever system answered it; the known code is a suggestion.
+      return this.outOfScope([...resolved.contextless, ...textHits], unknownCodes, []);
+    }
+
     if (codeHits.length > 0) {
       const seen = new Set(codeHits.map((h) => h.entry.id));
       const related = codeHits
@@ -251,7 +337,13 @@ export class SearchIndex {
         reason: words.length === 0 ? 'empty' : 'low-confidence',
       };
     }
-    const answered = (textHits[0]?.confidence ?? 0) >= CONFIDENCE_THRESHOLD;
+    // "Okta: users cannot sign in with their password" names a system the sources never mention and
+    // no covered product: shared words alone must then be much surer to answer.
+    const threshold =
+      intent.products.length === 0 && this.namesUnknownSystem(intent.text)
+        ? UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD
+        : CONFIDENCE_THRESHOLD;
+    const answered = (textHits[0]?.confidence ?? 0) >= threshold;
     return {
       answered,
       hits: textHits.slice(0, MAX_RESULTS),
@@ -260,27 +352,56 @@ export class SearchIndex {
     };
   }
 
-  /** Known codes answer exactly; a code shared by products is ordered by the product hint. */
+  private outOfScope(hits: Hit[], unknownCodes: string[], systems: OutOfScopeMention[]): SearchOutcome {
+    const seen = new Set<string>();
+    const suggestions = hits
+      .filter((h) => !seen.has(h.entry.id) && seen.add(h.entry.id))
+      .map((h) => ({ ...h, confidence: Math.min(h.confidence, SUGGESTION_CONFIDENCE) }));
+    return {
+      answered: false,
+      hits: suggestions.slice(0, MAX_RESULTS),
+      unknownCodes,
+      reason: 'out-of-scope',
+      outOfScope: systems,
+    };
+  }
+
+  /**
+   * Known codes answer exactly; a code shared by products is ordered by the product hint. A 3-digit
+   * number presented as a protocol status ("HTTP 503", "503 Service Unavailable") is a callEndReason
+   * only when its product is in the message's context; otherwise it comes back as `contextless`, a
+   * suggestion. A longer, product-specific code outranks the 3-digit statuses beside it.
+   */
   private resolveCodes(
     mentions: CodeMention[],
     hint: Product | undefined,
     text: string,
-  ): { hits: Hit[]; unknown: CodeMention[] } {
+    inContext: ReadonlySet<Product>,
+  ): { hits: Hit[]; unknown: CodeMention[]; contextless: Hit[] } {
     const bareQuery =
       mentions.length === 1 && text.replace(/\D/g, '').length >= text.replace(/\s/g, '').length - 1;
     const statusContext = bareQuery || STATUS_CONTEXT.test(text);
     const hits: Hit[] = [];
+    const statusHits = new Set<Hit>();
+    const contextless: Hit[] = [];
     const unknown: CodeMention[] = [];
     for (const mention of mentions) {
       const candidates = [mention.code, ...(this.isKnownCode(mention.code) ? [] : (mention.parts ?? []))];
       let found = false;
       for (const code of candidates) {
+        const known = this.codes.get(code) ?? [];
         const entries: Entry[] = [
-          ...(this.codes.get(code) ?? []).filter(
-            (e) => e.origin === 'table' || statusContext || e.product === hint,
+          ...known.filter((e) =>
+            e.origin === 'table'
+              ? !mention.status || inContext.has(e.product)
+              : statusContext || e.product === hint,
           ),
           ...(this.mentions.get(code) ?? []),
         ];
+        for (const e of known) {
+          if (e.origin === 'table' && !entries.includes(e))
+            contextless.push({ entry: e, confidence: SUGGESTION_CONFIDENCE, via: 'code' });
+        }
         if (entries.length === 0) {
           // "StatusCode=200" in a log line is a success, not a provisioning-bridge answer: not unknown either.
           if (this.codes.has(code)) found = true;
@@ -297,16 +418,28 @@ export class SearchIndex {
         for (const entry of ordered) {
           const exact = entry.kind === 'code';
           const onHint = !hint || entry.product === hint || products.size === 1;
-          hits.push({
+          const hit: Hit = {
             entry,
             confidence: exact ? (ambiguous || !onHint ? 0.9 : 1) : 0.85,
             via: exact ? 'code' : 'mention',
-          });
+          };
+          hits.push(hit);
+          if (mention.status) statusHits.add(hit);
         }
       }
       if (!found) unknown.push(mention);
     }
-    return { hits, unknown };
+    // "HTTP 400 {errorCode: 200050}": the Webex code is the question, the HTTP status is context.
+    const specific = hits.filter((h) => h.via === 'mention' || codeLength(h.entry) > PROTOCOL_STATUS_DIGITS);
+    if (specific.length === 0) return { hits, unknown, contextless };
+    const specificProducts = new Set(specific.map((h) => h.entry.product));
+    const statuses = hits.filter(
+      (h) =>
+        !specific.includes(h) &&
+        !statusHits.has(h) &&
+        (specificProducts.has(h.entry.product) || inContext.has(h.entry.product)),
+    );
+    return { hits: [...specific, ...statuses], unknown, contextless: [] };
   }
 
   /** Known codes one typo away from an unknown one: the "did you mean" of a mistyped code. */
@@ -331,6 +464,9 @@ export class SearchIndex {
       )
       .sort((a, b) => b.score - a.score);
     if (results.length === 0) return [];
+    const { results: ranked } = rerankSiblings(
+      results.slice(0, 20).map((result) => ({ result, titleTerms: this.titleTermsOf(String(result.id)) })),
+    );
     const weights = words.map((word) => {
       // A word weighs what its known stem weighs; a word the sources never use weighs the most.
       const terms = this.normalizer.termsOfWord(word);
@@ -356,14 +492,19 @@ export class SearchIndex {
       const sure = matchedWords >= 2 ? Math.min(1, matched / this.sureWeight) : 0;
       return Math.max(matched / total, sure);
     };
-    const top = results[0]?.score ?? 1;
-    return results.slice(0, 20).map((result, rank) => {
+    const top = ranked[0]?.score ?? 1;
+    const hits = ranked.map((result, rank) => {
       const entry = this.kb.byId.get(String(result.id)) as Entry;
       // The share of the query's meaning this entry covers, scaled by how close it is to the best score.
       const confidence = coverage(result) * (rank === 0 ? 1 : Math.min(1, result.score / top));
       return { entry, confidence: Math.round(confidence * 1000) / 1000, via: 'text' as const };
     });
+    return hits;
   }
+}
+
+function codeLength(entry: Entry): number {
+  return entry.kind === 'code' ? entry.code.length : 0;
 }
 
 export function editDistance(a: string, b: string): number {

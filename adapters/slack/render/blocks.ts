@@ -7,6 +7,7 @@ import {
   HELP_TEXT,
   type Language,
   labels,
+  noAnswerLead,
   productLabel,
   renderAnswerText,
 } from '../../../src/index.js';
@@ -140,9 +141,7 @@ export function renderAnswerBlocks(answer: Answer, options: RenderOptions): Slac
 /** "I don't know": said plainly, with the closest entries as buttons. */
 function renderNoAnswer(answer: Answer, text: string): SlackMessage {
   const l = labels(answer.language);
-  const lines: string[] = [];
-  if (answer.unknownCodes.length > 0) lines.push(l.unknownCode(answer.unknownCodes.join(', ')));
-  else lines.push(answer.reason === 'empty' ? l.empty : l.noAnswer);
+  const lines = noAnswerLead(answer);
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(lines.join('\n')) } },
   ];

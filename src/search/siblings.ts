@@ -1,0 +1,76 @@
+import type { SearchResult } from 'minisearch';
+
+/**
+ * Sibling re-ranking. MiniSearch scores each entry against the whole index (BM25+), so among
+ * entries whose messages share most words ("La synchronisation des utilisateurs de l'annuaire
+ * externe BroadWorks ... n'est pas activée pour le ConfigSet / pour CustomerConfig / est en cours
+ * pour le ConfigSet"), the shared words dominate and the one word that tells them apart is a small
+ * part of the score. This pass looks only at the close candidates and lets the words that separate
+ * them decide.
+ *
+ * For the candidates within SIBLING_SCORE_RATIO of the best score (at most SIBLING_POOL of them):
+ * - each query term t gets a local weight d(t) = ln(1 + n / n_t), where n is the number of
+ *   candidates and n_t the number of them that match t: a term every candidate matches is worth
+ *   ln 2, a term only one matches is worth ln(1 + n);
+ * - discrimination(c) = sum of d(t) over the terms c matches / sum of d(t) over all terms matched
+ *   by some candidate (0..1);
+ * - titleCoverage(c) = share of c's own title terms that the query matches (0..1): "Le MCU X n'est
+ *   pas disponible" is a better answer to "MCU X indisponible" than "Récupération de l'échec de la
+ *   connexion au MCU X", whose title says more than the query asked;
+ * - final(c) = score(c) / best score + DISCRIMINATION_WEIGHT * discrimination(c)
+ *   + TITLE_COVERAGE_WEIGHT * titleCoverage(c).
+ * Candidates below the ratio keep their order after the re-ranked ones.
+ */
+
+/** Candidates scoring at least this share of the best are siblings worth re-ranking. */
+export const SIBLING_SCORE_RATIO = 0.5;
+/** At most this many candidates are re-ranked: siblings are a handful, not the whole index. */
+export const SIBLING_POOL = 12;
+/**
+ * How much the separating words may move a candidate, in units of the best BM25 score: enough to
+ * overturn a lead built on shared words (typically 10-30 %), not enough to lift a weak match.
+ */
+export const DISCRIMINATION_WEIGHT = 0.5;
+/** How much a title that the query covers entirely weighs, in units of the best BM25 score. */
+export const TITLE_COVERAGE_WEIGHT = 0.3;
+
+export interface Candidate {
+  result: SearchResult;
+  /** The normalised terms of the candidate's title (the message of a code, the heading of a section). */
+  titleTerms: ReadonlySet<string>;
+}
+
+export interface Reranked {
+  results: SearchResult[];
+}
+
+export function rerankSiblings(candidates: Candidate[]): Reranked {
+  const top = candidates[0]?.result.score ?? 0;
+  const unchanged = { results: candidates.map((c) => c.result) };
+  if (candidates.length < 2 || top <= 0) return unchanged;
+  const pool = candidates.filter((c, i) => i < SIBLING_POOL && c.result.score >= SIBLING_SCORE_RATIO * top);
+  if (pool.length < 2) return unchanged;
+  const rest = candidates.slice(pool.length).map((c) => c.result);
+
+  const matchers = new Map<string, number>();
+  for (const c of pool) for (const term of c.result.terms) matchers.set(term, (matchers.get(term) ?? 0) + 1);
+  const local = (term: string) => Math.log(1 + pool.length / (matchers.get(term) ?? pool.length));
+  let total = 0;
+  for (const term of matchers.keys()) total += local(term);
+
+  const rescored = pool.map((c, rank) => {
+    const matched = new Set(c.result.terms);
+    let separating = 0;
+    for (const term of matched) separating += local(term);
+    const discrimination = total > 0 ? separating / total : 0;
+    const queryTerms = new Set(c.result.queryTerms);
+    let covered = 0;
+    for (const term of c.titleTerms) if (matched.has(term) || queryTerms.has(term)) covered++;
+    const titleCoverage = c.titleTerms.size > 0 ? covered / c.titleTerms.size : 0;
+    const final =
+      c.result.score / top + DISCRIMINATION_WEIGHT * discrimination + TITLE_COVERAGE_WEIGHT * titleCoverage;
+    return { result: c.result, final, rank };
+  });
+  rescored.sort((a, b) => b.final - a.final || a.rank - b.rank);
+  return { results: [...rescored.map((r) => r.result), ...rest] };
+}
