@@ -11,12 +11,16 @@ export interface LabelledQuery {
 export interface Outcome {
   query: LabelledQuery;
   ok: boolean;
+  /** Answered with a top result that is not the expected one (or answered an off-topic query). */
+  confidentWrong: boolean;
+  answered: boolean;
   got: string;
 }
 
-export function loadEvalSet(): LabelledQuery[] {
-  const file = new URL('./queries.yaml', import.meta.url);
-  return (parse(readFileSync(file, 'utf8')) as { queries: LabelledQuery[] }).queries;
+/** queries.yaml is the tuned set; heldout.yaml is never tuned on (see its header). */
+export function loadEvalSet(file = 'queries.yaml'): LabelledQuery[] {
+  const url = new URL(`./${file}`, import.meta.url);
+  return (parse(readFileSync(url, 'utf8')) as { queries: LabelledQuery[] }).queries;
 }
 
 /** Right when the expected entry comes first (answered), or when an off-topic query is not answered. */
@@ -26,12 +30,14 @@ export function evaluate(bot: TriageBot, queries: LabelledQuery[]): Outcome[] {
     const top = answer.results[0];
     const got = answer.answered
       ? `${top?.id} (${top?.score})`
-      : `answered=false [${answer.results.map((r) => r.id).join(', ')}]`;
-    if (query.expect === null) return { query, ok: !answer.answered, got };
+      : `answered=false/${answer.reason} [${answer.results.map((r) => r.id).join(', ')}]`;
+    if (query.expect === null) {
+      return { query, ok: !answer.answered, confidentWrong: answer.answered, answered: answer.answered, got };
+    }
     const wanted = Array.isArray(query.expect) ? query.expect : [query.expect];
     // A result standing for several codes of one row ("490, 491, 496, 487, 498") answers any of them.
     const ok = answer.answered && Boolean(top) && wanted.includes(top?.id as string);
-    return { query, ok, got };
+    return { query, ok, confidentWrong: answer.answered && !ok, answered: answer.answered, got };
   });
 }
 
@@ -39,16 +45,28 @@ export function accuracyTable(outcomes: Outcome[]): {
   table: string;
   byCategory: Map<string, number>;
   overall: number;
+  confidentWrongRate: number;
 } {
   const byCategory = new Map<string, number>();
-  const rows: string[] = ['| category | queries | right | accuracy |', '|---|---:|---:|---:|'];
+  const rows: string[] = [
+    '| category | queries | right | accuracy | answered | confident-wrong |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
   const cats = [...new Set(outcomes.map((o) => o.query.cat))];
+  let confidentWrongRate = 0;
   for (const cat of [...cats, 'all']) {
     const mine = cat === 'all' ? outcomes : outcomes.filter((o) => o.query.cat === cat);
     const right = mine.filter((o) => o.ok).length;
+    const answered = mine.filter((o) => o.answered).length;
+    const wrong = mine.filter((o) => o.confidentWrong).length;
     const accuracy = right / mine.length;
+    // Confident-wrong rate: answered with a wrong top result / all answered.
+    const cwRate = answered === 0 ? 0 : wrong / answered;
+    if (cat === 'all') confidentWrongRate = cwRate;
     byCategory.set(cat, accuracy);
-    rows.push(`| ${cat} | ${mine.length} | ${right} | ${(accuracy * 100).toFixed(1)} % |`);
+    rows.push(
+      `| ${cat} | ${mine.length} | ${right} | ${(accuracy * 100).toFixed(1)} % | ${answered} | ${wrong} (${(cwRate * 100).toFixed(1)} %) |`,
+    );
   }
-  return { table: rows.join('\n'), byCategory, overall: byCategory.get('all') ?? 0 };
+  return { table: rows.join('\n'), byCategory, overall: byCategory.get('all') ?? 0, confidentWrongRate };
 }
