@@ -4,7 +4,7 @@ import {
   kbLint,
   kbShow,
   kbStats,
-  loadKnowledgeBase,
+  loadLibrary,
   parseAskArgs,
   runAsk,
   TriageBot,
@@ -25,10 +25,11 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'kb') {
     const [sub, ...args] = rest;
     if (sub === 'build') return void finish((await kbBuild()).output, 0);
-    const kb = await loadKnowledgeBase();
+    const library = await loadLibrary();
+    const { kb } = library;
     if (sub === 'stats') return void finish(kbStats(kb).output, 0);
     if (sub === 'lint') {
-      const r = await kbLint(kb);
+      const r = await kbLint(library);
       return finish(r.output, r.exitCode);
     }
     if (sub === 'show' && args.length > 0) {

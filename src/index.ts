@@ -4,6 +4,7 @@ export { type Answer, type AnswerResult, citationOf, noAnswerLead, productLabel 
 export { ellipsize, LABELS, labels } from './answer/labels.js';
 export { renderAnswerText, renderResultText } from './answer/render-text.js';
 export { HELP_TEXT, isHelpRequest } from './app/help.js';
+export { buildLibrary, type Library, loadLibrary } from './app/library.js';
 export {
   type ConversationRef,
   conversationKey,
@@ -17,10 +18,10 @@ export {
 export { TriageBot } from './app/triage-bot.js';
 export { answerJson, parseAskArgs, runAsk } from './cli/ask.js';
 export * from './cli/kb.js';
-export { detectLanguage, type Language } from './intent/language.js';
-export { type KnowledgeBase, loadKnowledgeBase } from './knowledge/kb.js';
+export type { KnowledgeBase } from './knowledge/kb.js';
 export * from './knowledge/types.js';
 export { MemoryState, type SharedState } from './state/shared-state.js';
+export { detectLanguage, type Language } from './text/language.js';
 export { parseControl, type TriageControl, type TriageSession } from './triage/engine.js';
 export { NOTICES } from './triage/notices.js';
 export { renderTriageText, TRIAGE_LABELS } from './triage/render-text.js';

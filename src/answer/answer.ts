@@ -1,7 +1,7 @@
-import type { Language } from '../intent/language.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { PRODUCT_LABELS, type Product } from '../knowledge/types.js';
 import type { Hit, NoAnswerReason, SearchOutcome } from '../search/search-index.js';
+import type { Language } from '../text/language.js';
 import { ellipsize, labels, listOf } from './labels.js';
 
 /** One answer candidate, platform-neutral; the JSON contract of `uc-triage ask --json`. */

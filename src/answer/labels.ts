@@ -1,4 +1,4 @@
-import type { Language } from '../intent/language.js';
+import type { Language } from '../text/language.js';
 
 /** Every fixed phrase the bot says, in the user's language; source facts are never translated. */
 export const LABELS = {

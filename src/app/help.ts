@@ -1,4 +1,4 @@
-import type { Language } from '../intent/language.js';
+import type { Language } from '../text/language.js';
 
 const HELP_WORDS = /^\s*(aide|help|\?|usage|menu|comment (ça|ca) marche)\s*[!?.]*\s*$/i;
 

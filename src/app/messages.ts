@@ -1,7 +1,10 @@
 import type { Answer } from '../answer/answer.js';
-import type { Language } from '../intent/language.js';
+import type { Language } from '../text/language.js';
 import type { TriageControl } from '../triage/engine.js';
+import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
+
+export type { TriageNotice };
 
 export type Platform = 'slack' | 'teams' | 'terminal';
 
@@ -49,17 +52,6 @@ export interface IncomingMessage {
   user?: string;
   action?: TriageAction;
 }
-
-/** Something the bot adds to its reply about guided triage. */
-export type TriageNotice =
-  | 'unavailable'
-  | 'expired'
-  | 'stale-choice'
-  | 'not-understood'
-  | 'switched-tree'
-  | 'paused'
-  | 'no-session'
-  | 'choose-tree';
 
 export type Reply =
   | {

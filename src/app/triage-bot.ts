@@ -1,11 +1,11 @@
 import { type Answer, type AnswerResult, buildAnswer } from '../answer/answer.js';
 import { cleanMessage } from '../intent/clean.js';
 import { type Intent, IntentParser } from '../intent/intent.js';
-import { detectLanguage, type Language } from '../intent/language.js';
-import { foldText } from '../knowledge/fold.js';
-import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge/kb.js';
+import type { KnowledgeBase } from '../knowledge/kb.js';
 import { loadSearchIndex } from '../search/cache.js';
 import { SearchIndex } from '../search/search-index.js';
+import { foldText } from '../text/fold.js';
+import { detectLanguage, type Language } from '../text/language.js';
 import {
   back,
   choose,
@@ -26,6 +26,7 @@ import { MemorySessionStore, type SessionStore } from '../triage/store.js';
 import type { TriageTree } from '../triage/tree.js';
 import { viewOf } from '../triage/view.js';
 import { isHelpRequest } from './help.js';
+import { type Library, loadLibrary } from './library.js';
 import { conversationKey, type IncomingMessage, type Reply, type TriageNotice } from './messages.js';
 
 export interface TriageBotOptions {
@@ -55,24 +56,31 @@ export class TriageBot {
   private readonly now: () => number;
   private readonly trees: Map<string, TriageTree>;
 
+  readonly kb: KnowledgeBase;
+  /** The guided-triage trees, in their files' order. */
+  readonly treeList: readonly TriageTree[];
+
   constructor(
-    readonly kb: KnowledgeBase,
+    readonly library: Library,
     index?: SearchIndex,
     options: TriageBotOptions = {},
   ) {
+    const kb = library.kb;
+    this.kb = kb;
+    this.treeList = library.trees;
     this.parser = new IntentParser(kb.overlays);
     this.index = index ?? new SearchIndex(kb);
     this.sessions = options.sessions ?? new MemorySessionStore(options.now);
     this.ttlSeconds = options.sessionTtlSeconds ?? 86_400;
     this.idleMs = options.idleTimeoutMs ?? this.ttlSeconds * 1000;
     this.now = options.now ?? Date.now;
-    this.trees = new Map(kb.trees.map((t) => [t.id, t]));
+    this.trees = new Map(library.trees.map((t) => [t.id, t]));
   }
 
   /** The bot from the build caches (knowledge base and search index), rebuilt if they are stale. */
   static async load(options: TriageBotOptions = {}): Promise<TriageBot> {
-    const kb = await loadKnowledgeBase();
-    return new TriageBot(kb, loadSearchIndex(kb), options);
+    const library = await loadLibrary();
+    return new TriageBot(library, loadSearchIndex(library.kb), options);
   }
 
   /** The one entry point of every adapter: a message in, a reply to render out. */

@@ -1,6 +1,8 @@
+import { type Library, writeLibraryCache } from '../app/library.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { type Entry, PRODUCT_LABELS, PRODUCTS } from '../knowledge/types.js';
 import { writeSearchCache } from '../search/cache.js';
+import { treeProblems } from '../triage/tree.js';
 
 export interface CommandResult {
   output: string;
@@ -56,9 +58,10 @@ export function kbShow(kb: KnowledgeBase, key: string): CommandResult {
   return { output: matches.map((e) => describeEntry(kb, e)).join('\n\n────────\n\n'), exitCode: 0 };
 }
 
-export async function kbLint(kb: KnowledgeBase): Promise<CommandResult> {
+export async function kbLint({ kb, trees }: Library): Promise<CommandResult> {
   const { lintKnowledgeBase } = await import('../knowledge/lint.js');
-  const problems = lintKnowledgeBase(kb);
+  const ids = new Set(kb.entries.map((e) => e.id));
+  const problems = [...lintKnowledgeBase(kb), ...trees.flatMap((tree) => treeProblems(tree, ids))];
   if (problems.length === 0) {
     return { output: `kb lint: ${kb.entries.length} entries, no problem found`, exitCode: 0 };
   }
@@ -67,8 +70,8 @@ export async function kbLint(kb: KnowledgeBase): Promise<CommandResult> {
 
 export async function kbBuild(): Promise<CommandResult> {
   const started = performance.now();
-  const { writeKnowledgeCache } = await import('../knowledge/build.js');
-  const { file, kb } = writeKnowledgeCache();
+  const { file, library } = writeLibraryCache();
+  const { kb } = library;
   const ingested = performance.now() - started;
   const indexFile = writeSearchCache(kb);
   return {

@@ -1,7 +1,7 @@
 import type { Overlays } from '../knowledge/overlays.js';
+import { detectLanguage, type Language } from '../text/language.js';
 import { cleanMessage } from './clean.js';
 import { type CodeMention, extractCodes } from './codes.js';
-import { detectLanguage, type Language } from './language.js';
 import { type OutOfScopeMention, ProductDetector, type ProductHint } from './products.js';
 
 /** What a raw message asks: codes, products, language and the cleaned text to search. */

@@ -1,6 +1,6 @@
-import { foldText } from '../knowledge/fold.js';
 import type { Overlays } from '../knowledge/overlays.js';
 import type { Product } from '../knowledge/types.js';
+import { foldText } from '../text/fold.js';
 
 export interface ProductHint {
   product: Product;

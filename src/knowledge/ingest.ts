@@ -1,5 +1,5 @@
 import type { Heading, List, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
-import { foldText, slugify } from './fold.js';
+import { foldText, slugify } from '../text/fold.js';
 import {
   blockText,
   cellTexts,

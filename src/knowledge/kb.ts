@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TriageTree } from '../triage/tree.js';
 import type { Overlays } from './overlays.js';
 import type { Entry, SectionEntry } from './types.js';
 
@@ -11,8 +10,6 @@ export interface KnowledgeBase {
   fingerprint: string;
   entries: Entry[];
   overlays: Overlays;
-  /** Guided-triage trees (knowledge/triage/*.yaml), validated against the entries they cite. */
-  trees: TriageTree[];
   byId: Map<string, Entry>;
   /** Follow-up questions per entry id (its own, or those of the section holding it). */
   followUpsOf(entry: Entry): string[];
@@ -32,7 +29,6 @@ export function packageRoot(): string {
 
 export const DEFAULT_KNOWLEDGE_DIR = join(packageRoot(), 'knowledge');
 export const CACHE_DIR = join(packageRoot(), 'dist');
-export const CACHE_FILE = join(CACHE_DIR, 'knowledge-base.json');
 
 /** Hash of everything the ingest reads: the cache is used only when it was built from the same files. */
 export function fingerprint(knowledgeDir: string): string {
@@ -49,12 +45,7 @@ export function fingerprint(knowledgeDir: string): string {
   return hash.digest('hex');
 }
 
-export function assemble(
-  entries: Entry[],
-  overlays: Overlays,
-  hash: string,
-  trees: TriageTree[] = [],
-): KnowledgeBase {
+export function assemble(entries: Entry[], overlays: Overlays, hash: string): KnowledgeBase {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const sectionIdOf = new Map<string, string>();
   for (const e of entries) if (e.kind === 'section') sectionIdOf.set(e.sectionPath.join('\u0000'), e.id);
@@ -63,7 +54,6 @@ export function assemble(
     fingerprint: hash,
     entries,
     overlays,
-    trees,
     byId,
     followUpsOf(entry) {
       const own = overlays.followUps[entry.id];
@@ -77,22 +67,4 @@ export function assemble(
         .filter((e): e is SectionEntry => e?.kind === 'section');
     },
   };
-}
-
-/** The knowledge base, from the build cache when it matches the files, else ingested now. */
-export async function loadKnowledgeBase(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): Promise<KnowledgeBase> {
-  if (knowledgeDir === DEFAULT_KNOWLEDGE_DIR && existsSync(CACHE_FILE)) {
-    const cached = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as {
-      fingerprint: string;
-      entries: Entry[];
-      overlays: Overlays;
-      trees: TriageTree[];
-    };
-    if (cached.fingerprint === fingerprint(knowledgeDir)) {
-      return assemble(cached.entries, cached.overlays, cached.fingerprint, cached.trees);
-    }
-  }
-  // The markdown parser is loaded only when the cache is missing or stale: it doubles start-up time.
-  const { buildKnowledgeBase } = await import('./build.js');
-  return buildKnowledgeBase(knowledgeDir);
 }

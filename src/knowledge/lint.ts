@@ -1,5 +1,4 @@
-import { treeProblems } from '../triage/tree.js';
-import { foldText } from './fold.js';
+import { foldText } from '../text/fold.js';
 import type { KnowledgeBase } from './kb.js';
 import { hasMojibake } from './mojibake.js';
 import { danglingOverlayRefs } from './overlays.js';
@@ -62,6 +61,5 @@ export function lintKnowledgeBase(kb: KnowledgeBase): string[] {
     }
   }
   problems.push(...danglingOverlayRefs(kb.overlays, seen));
-  for (const tree of kb.trees) problems.push(...treeProblems(tree, seen));
   return problems;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { foldText } from './fold.js';
+import { foldText } from '../text/fold.js';
 import { PRODUCTS } from './types.js';
 
 const ProductsOverlay = z

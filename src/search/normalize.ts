@@ -1,6 +1,6 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as frenchStem } from '@orama/stemmers/french';
-import { foldText } from '../knowledge/fold.js';
+import { foldText } from '../text/fold.js';
 
 /** Snowball stemming is slow per call; words repeat a lot, so each is stemmed once. */
 function memo(stem: (word: string) => string): { stem: (word: string) => string } {

@@ -1,4 +1,4 @@
-import { foldText } from '../knowledge/fold.js';
+import { foldText } from '../text/fold.js';
 import { isQuestion, type QuestionNodeT, type TriageTree } from './tree.js';
 
 /** One answered step of a guided triage. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { type TriageTree, TriageTreeSchema } from './tree.js';
+import { type TriageTree, TriageTreeSchema, treeProblems } from './tree.js';
 
 /** Reads and validates every knowledge/triage/*.yaml; a schema error names the file. */
 export function loadTriageTrees(knowledgeDir: string): TriageTree[] {
@@ -22,4 +22,10 @@ export function loadTriageTrees(knowledgeDir: string): TriageTree[] {
       throw new Error(`triage/${file}: id ${parsed.data.id} does not match the file name`);
     return parsed.data;
   });
+}
+
+/** Trees whose nodes cite missing entries or cannot reach an outcome stop the build. */
+export function checkTriageTrees(trees: TriageTree[], entryIds: ReadonlySet<string>): void {
+  const broken = trees.flatMap((tree) => treeProblems(tree, entryIds));
+  if (broken.length > 0) throw new Error(`Guided-triage trees are broken:\n${broken.join('\n')}`);
 }

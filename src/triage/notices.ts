@@ -1,5 +1,15 @@
-import type { TriageNotice } from '../app/messages.js';
-import type { Language } from '../intent/language.js';
+import type { Language } from '../text/language.js';
+
+/** Something the bot adds to its reply about guided triage. */
+export type TriageNotice =
+  | 'unavailable'
+  | 'expired'
+  | 'stale-choice'
+  | 'not-understood'
+  | 'switched-tree'
+  | 'paused'
+  | 'no-session'
+  | 'choose-tree';
 
 /** What each triage notice says, in the user's language. */
 export const NOTICES: Record<Language, Record<TriageNotice, string>> = {

@@ -1,6 +1,6 @@
 import type { Answer } from '../answer/answer.js';
 import { renderResultText } from '../answer/render-text.js';
-import type { Language } from '../intent/language.js';
+import type { Language } from '../text/language.js';
 import type { TriageView } from './view.js';
 
 export const TRIAGE_LABELS = {

@@ -1,7 +1,7 @@
 import { type AnswerResult, citationOf } from '../answer/answer.js';
-import type { Language } from '../intent/language.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { PRODUCT_LABELS, type Product } from '../knowledge/types.js';
+import type { Language } from '../text/language.js';
 import { currentQuestion, stepNumber, type TriageSession } from './engine.js';
 import type { TriageTree } from './tree.js';
 

@@ -25,7 +25,7 @@ const instances: Instance[] = [];
 async function startInstance(): Promise<Instance> {
   const state = await RedisState.connect(redis.url, logger);
   const shared = realBot();
-  const bot = new TriageBot(shared.kb, shared.index, {
+  const bot = new TriageBot(shared.library, shared.index, {
     sessions: new RedisSessionStore(state.redis),
     sessionTtlSeconds: 3600,
   });

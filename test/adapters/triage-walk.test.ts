@@ -21,7 +21,7 @@ beforeAll(async () => {
   await slack.start();
   await connector.start();
   const shared = realBot();
-  bot = new TriageBot(shared.kb, shared.index);
+  bot = new TriageBot(shared.library, shared.index);
   http = createHttpServer(logger);
   createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
@@ -60,7 +60,7 @@ const shows = (visible: string | undefined, label: string) =>
 let seq = 0;
 describe('every tree to every outcome, clicking the buttons the adapters render', () => {
   it('in Slack threads', async () => {
-    for (const tree of bot.kb.trees) {
+    for (const tree of bot.treeList) {
       for (const path of treePaths(tree)) {
         const root = `1700100000.${String(++seq).padStart(6, '0')}`;
         const before = slack.posts().length;
@@ -129,7 +129,7 @@ describe('every tree to every outcome, clicking the buttons the adapters render'
   });
 
   it('in Teams, with Action.Submit', async () => {
-    for (const tree of bot.kb.trees) {
+    for (const tree of bot.treeList) {
       for (const path of treePaths(tree)) {
         const conversation = { id: `a:walk-${++seq}`, conversationType: 'personal', tenantId: 't' };
         const send = async (text: string, value?: unknown) => {

@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildLibrary } from '../../src/app/library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { parseAskArgs, runAsk } from '../../src/cli/ask.js';
-import { buildKnowledgeBase } from '../../src/knowledge/build.js';
 
 let bot: TriageBot;
 beforeAll(() => {
-  bot = new TriageBot(buildKnowledgeBase());
+  bot = new TriageBot(buildLibrary());
 });
 
 async function ask(args: string[], stdin = ''): Promise<string> {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildLibrary } from '../../src/app/library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
-import { buildKnowledgeBase } from '../../src/knowledge/build.js';
 import { accuracyTable, evaluate, loadEvalSet, type Outcome } from './evaluate.js';
 
 let outcomes: Outcome[];
 beforeAll(() => {
-  outcomes = evaluate(new TriageBot(buildKnowledgeBase()), loadEvalSet());
+  outcomes = evaluate(new TriageBot(buildLibrary()), loadEvalSet());
 });
 
 describe('labelled evaluation set', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cleanMessage } from '../../src/intent/clean.js';
 import { extractCodes } from '../../src/intent/codes.js';
-import { detectLanguage } from '../../src/intent/language.js';
 import { ProductDetector } from '../../src/intent/products.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/kb.js';
 import { loadOverlays } from '../../src/knowledge/overlays.js';
+import { detectLanguage } from '../../src/text/language.js';
 
 const codes = (text: string) => extractCodes(text).map((m) => m.code);
 

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswerText } from '../../src/answer/render-text.js';
+import { buildLibrary } from '../../src/app/library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { answerJson } from '../../src/cli/ask.js';
-import { buildKnowledgeBase } from '../../src/knowledge/build.js';
 
 let bot: TriageBot;
 beforeAll(() => {
-  bot = new TriageBot(buildKnowledgeBase());
+  bot = new TriageBot(buildLibrary());
 });
 const ids = (q: string) => bot.ask(q).results.map((r) => r.id);
 

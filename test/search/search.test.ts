@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildLibrary } from '../../src/app/library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
-import { buildKnowledgeBase } from '../../src/knowledge/build.js';
 import type { CodeEntry } from '../../src/knowledge/types.js';
 
 let bot: TriageBot;
 beforeAll(() => {
-  bot = new TriageBot(buildKnowledgeBase());
+  bot = new TriageBot(buildLibrary());
 });
 
 const top = (q: string) => bot.ask(q).results[0];

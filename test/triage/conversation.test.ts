@@ -11,7 +11,7 @@ let conversation: IncomingMessage['conversation'];
 
 beforeEach(() => {
   const shared = realBot();
-  bot = new TriageBot(shared.kb, shared.index, { now: () => clock, idleTimeoutMs: 30 * 60_000 });
+  bot = new TriageBot(shared.library, shared.index, { now: () => clock, idleTimeoutMs: 30 * 60_000 });
   conversation = { platform: 'slack', workspace: 'T1', channel: 'C1', thread: `t${++thread}` };
 });
 
@@ -174,7 +174,7 @@ describe('timeout and storage trouble', () => {
       },
     };
     const shared = realBot();
-    const down = new TriageBot(shared.kb, shared.index, { sessions: failing });
+    const down = new TriageBot(shared.library, shared.index, { sessions: failing });
     const reply = await down.handle({ conversation, text: '200039' });
     expect(reply.kind).toBe('answer');
     if (reply.kind === 'answer') {

@@ -57,8 +57,8 @@ describe('tree lint (kb lint rejects broken trees)', () => {
   it('accepts every shipped tree', () => {
     const bot = realBot();
     const entryIds = new Set(bot.kb.entries.map((e) => e.id));
-    expect(bot.kb.trees.length).toBeGreaterThanOrEqual(6);
-    for (const tree of bot.kb.trees) expect(treeProblems(tree, entryIds)).toEqual([]);
+    expect(bot.treeList.length).toBeGreaterThanOrEqual(6);
+    for (const tree of bot.treeList) expect(treeProblems(tree, entryIds)).toEqual([]);
   });
 });
 
@@ -83,9 +83,9 @@ function paths(tree: TriageTree): { options: number[]; end: string }[] {
 describe('walking every tree to every outcome (through the core)', () => {
   it('reaches each outcome with the cited source at every step', async () => {
     const shared = realBot();
-    const bot = new TriageBot(shared.kb, shared.index);
+    const bot = new TriageBot(shared.library, shared.index);
     let n = 0;
-    for (const tree of bot.kb.trees) {
+    for (const tree of bot.treeList) {
       const outcomes = new Set<string>();
       for (const path of paths(tree)) {
         const conversation = {

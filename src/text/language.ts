@@ -1,4 +1,4 @@
-import { foldText } from '../knowledge/fold.js';
+import { foldText } from './fold.js';
 
 export type Language = 'fr' | 'en';
 
