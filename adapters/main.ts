@@ -12,7 +12,7 @@ import {
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
-import { createSlackApp } from './slack/app.js';
+import type { PlatformAdapter } from './platform.js';
 
 loadDotenv({ quiet: true });
 
@@ -32,16 +32,17 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
   const { state, sessions } = await createState(config, logger);
   const bot = await TriageBot.load({ sessions, sessionTtlSeconds: config.sessionTtlSeconds });
   const http = createHttpServer(logger);
-  const stops: (() => Promise<void>)[] = [];
+  const platforms: PlatformAdapter[] = [];
   if (config.slack) {
-    const slack = createSlackApp(config.slack, { bot, state, logger }, http.app);
-    await slack.start();
-    stops.push(slack.stop);
+    const { slackPlatform } = await import('./slack/app.js');
+    platforms.push(slackPlatform(config.slack, { bot, state, logger }));
   }
   if (config.teams) {
-    const { mountTeams } = await import('./teams/mount.js');
-    mountTeams(http.app, config.teams, { bot, state, logger });
+    const { teamsPlatform } = await import('./teams/mount.js');
+    platforms.push(teamsPlatform(config.teams, { bot, state, logger }));
   }
+  for (const platform of platforms) platform.mount(http.app);
+  for (const platform of platforms) await platform.start();
   http.markReady();
   const port = await http.listen(config.port);
   logger.info(
@@ -56,7 +57,10 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
   );
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    for (const stop of stops) await stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+    for (const platform of platforms)
+      await platform
+        .stop()
+        .catch((err: unknown) => logger.error({ err, platform: platform.name }, 'stop failed'));
     await http.close();
     await state.close();
     process.exit(0);

@@ -132,7 +132,7 @@ function syntheticKb(real: KnowledgeBase, n: number): KnowledgeBase {
       } satisfies SectionEntry);
     }
   }
-  return assemble(entries, real.overlays, `synthetic-${n}`);
+  return assemble(entries, real.overlays, `synthetic-${n}`, real.products);
 }
 
 function coldStartMs(runs: number): number {

@@ -2,6 +2,7 @@ import { App, type Logger as BoltLogger, ErrorCode, ExpressReceiver, LogLevel } 
 import type { Express } from 'express';
 import type { SlackConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { PlatformAdapter } from '../platform.js';
 import type { SlackDeps } from './context.js';
 import { dedupeEvents } from './dedupe.js';
 import { registerListeners } from './listeners/index.js';
@@ -78,5 +79,18 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, server: Exp
     stop: async () => {
       if (config.appToken) await app.stop();
     },
+  };
+}
+
+/** Slack as a platform of main.ts: Bolt on the shared server (or Socket Mode), started and stopped. */
+export function slackPlatform(config: SlackConfig, deps: SlackDeps): PlatformAdapter {
+  let mount: SlackMount | null = null;
+  return {
+    name: 'slack',
+    mount: (server) => {
+      mount = createSlackApp(config, deps, server);
+    },
+    start: async () => mount?.start(),
+    stop: async () => mount?.stop(),
   };
 }

@@ -12,12 +12,30 @@ export interface SlackDeps {
 export const THREAD_TTL_SECONDS = 7 * 24 * 3600;
 export const DEDUPE_TTL_SECONDS = 3600;
 
-export function slackConversation(
-  team: string | undefined,
-  channel: string,
-  thread: string,
-): ConversationRef {
-  return { platform: 'slack', workspace: team ?? 'unknown', channel, thread };
+/** Where a Slack message or click happened. */
+export interface SlackPlace {
+  team: string | undefined;
+  channel: string | undefined;
+  /** The thread's ts (or the message's own ts when it starts one); undefined in a DM without thread. */
+  thread: string | undefined;
+  /** Seen by one person only: a slash command's answer or a click on it (ephemeral). */
+  private: boolean;
+  user: string | undefined;
+}
+
+/**
+ * The one conversation key of Slack. Everything private to one person in a channel (the slash
+ * command, its ephemeral answers and every button on them) is one conversation per user, so a
+ * guided triage started with /webex-code continues whatever button or command comes next.
+ */
+export function slackConversation(place: SlackPlace): ConversationRef {
+  const thread = place.private ? `command:${place.user ?? 'unknown'}` : (place.thread ?? 'direct');
+  return {
+    platform: 'slack',
+    workspace: place.team ?? 'unknown',
+    channel: place.channel ?? 'unknown',
+    thread,
+  };
 }
 
 export function threadKey(team: string | undefined, channel: string, thread: string): string {

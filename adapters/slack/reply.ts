@@ -1,9 +1,7 @@
-import type { Reply } from '../../src/index.js';
-import { renderAnswerBlocks, renderHelp, type SlackMessage } from './render/blocks.js';
-import { decorateAnswer, renderTriageReply } from './render/triage-blocks.js';
+import type { Reply, TriageBot } from '../../src/index.js';
+import { renderSlack, type SlackMessage } from './render/blocks.js';
 
-export function renderReply(reply: Reply, ephemeral: boolean): SlackMessage {
-  if (reply.kind === 'help') return renderHelp(reply.language);
-  if (reply.kind === 'triage') return renderTriageReply(reply, ephemeral);
-  return decorateAnswer(reply, renderAnswerBlocks(reply.answer, { ephemeral }));
+/** A core reply as a Slack message; a private one offers to share it. */
+export function renderReply(bot: TriageBot, reply: Reply, isPrivate: boolean): SlackMessage {
+  return renderSlack(bot.view(reply, { private: isPrivate }));
 }

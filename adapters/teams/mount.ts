@@ -8,6 +8,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import type { SharedState, TriageBot } from '../../src/index.js';
 import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { PlatformAdapter } from '../platform.js';
 import { TeamsTriageHandler } from './bot.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -92,4 +93,14 @@ export function mountTeams(app: Express, config: TeamsConfig, deps: TeamsDeps): 
     (req, res) => void adapter.handle(req, res, (context) => handler.run(context)),
   );
   return adapter;
+}
+
+/** Teams as a platform of main.ts: its route on the shared server; nothing to start or stop. */
+export function teamsPlatform(config: TeamsConfig, deps: TeamsDeps): PlatformAdapter {
+  return {
+    name: 'teams',
+    mount: (server) => void mountTeams(server, config, deps),
+    start: async () => {},
+    stop: async () => {},
+  };
 }

@@ -1,10 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ConversationRef, TriageBot } from '../../src/index.js';
+import { type ConversationRef, type CoreAction, strings, type TriageBot } from '../../src/index.js';
 import { renderTerminalReply } from './render.js';
-
-const WELCOME = `UC Triage — terminal. Posez un code d'erreur, une ligne de journal ou un symptôme.
-« aide » pour des exemples, Ctrl-D pour quitter.`;
 
 /** The terminal adapter: a peer of Slack and Teams, and what `npm start` runs without credentials. */
 export async function runTerminalChat(bot: TriageBot, input: Readable, output: Writable): Promise<number> {
@@ -16,22 +13,22 @@ export async function runTerminalChat(bot: TriageBot, input: Readable, output: W
     channel: 'tty',
     thread: String(process.pid),
   };
-  let choices: string[] = [];
-  output.write(`${WELCOME}\n`);
+  let choices: CoreAction[] = [];
+  output.write(`${strings('fr').ui.terminalWelcome}\n`);
   rl.prompt();
   for await (const line of rl) {
-    const picked = /^\s*(\d)\s*$/.exec(line);
-    const text = picked && choices[Number(picked[1]) - 1] ? (choices[Number(picked[1]) - 1] as string) : line;
-    if (text.trim() === '') {
+    if (line.trim() === '') {
       rl.prompt();
       continue;
     }
-    if (text !== line) output.write(`> ${text}\n`);
-    const rendered = renderTerminalReply(await bot.handle({ conversation, text }));
+    const number = /^\s*(\d{1,2})\s*$/.exec(line);
+    const action = number ? choices[Number(number[1]) - 1] : undefined;
+    const reply = await bot.handle({ conversation, text: action ? '' : line, ...(action ? { action } : {}) });
+    const rendered = renderTerminalReply(bot, reply);
     choices = rendered.choices;
     output.write(`\n${rendered.text}\n\n`);
     rl.prompt();
   }
-  output.write('\nAu revoir.\n');
+  output.write(`\n${strings('fr').ui.goodbye}\n`);
   return 0;
 }

@@ -1,8 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { PRODUCT_LABELS, type Product } from '../knowledge/types.js';
+import type { Product } from '../knowledge/types.js';
 import type { Hit, NoAnswerReason, SearchOutcome } from '../search/search-index.js';
 import type { Language } from '../text/language.js';
-import { ellipsize, labels, listOf } from './labels.js';
 
 /** One answer candidate, platform-neutral; the JSON contract of `uc-triage ask --json`. */
 export interface AnswerResult {
@@ -115,48 +114,6 @@ export function buildAnswer(
   };
 }
 
-/** The products the knowledge base covers, in words: "A, B et C". */
-export function coveredProducts(language: Language): string {
-  return listOf(Object.values(PRODUCT_LABELS), language);
-}
-
-/**
- * What the bot says first when it has no answer, the same on every platform: the unknown code,
- * the honest out-of-scope sentence (with each known code offered as a question), a prompt for a
- * question, or "I don't know".
- */
-export function noAnswerLead(answer: Answer): string[] {
-  const l = labels(answer.language);
-  if (answer.reason === 'out-of-scope') {
-    const covered = coveredProducts(answer.language);
-    const systems = answer.outOfScope ?? [];
-    const lines = [
-      systems.length > 0
-        ? l.outOfScope(
-            listOf(
-              systems.map((s) => s.label),
-              answer.language,
-            ),
-            covered,
-          )
-        : l.statusElsewhere(covered),
-    ];
-    // Each code the user typed that a covered product knows is offered as a question, never as the answer.
-    for (const r of answer.results) {
-      if (r.code === null || !new RegExp(`(?<!\\d)${r.code}(?!\\d)`).test(answer.query)) continue;
-      const meaning = ellipsize(r.title.replace(`${r.code} : `, ''), 120);
-      lines.push(l.codeElsewhere(r.code, productLabel(r.product), meaning));
-    }
-    return lines;
-  }
-  if (answer.unknownCodes.length > 0) return [l.unknownCode(answer.unknownCodes.join(', '))];
-  return [answer.reason === 'empty' ? l.empty : l.noAnswer];
-}
-
 export function citationOf(result: Pick<AnswerResult, 'source' | 'sectionPath' | 'lines'>): string {
   return `${result.sectionPath.join(' › ')} (${result.source}, l. ${result.lines[0]}-${result.lines[1]})`;
-}
-
-export function productLabel(product: Product): string {
-  return PRODUCT_LABELS[product];
 }

@@ -9,7 +9,7 @@ import {
   type KnowledgeBase,
 } from '../knowledge/kb.js';
 import type { Overlays } from '../knowledge/overlays.js';
-import type { Entry } from '../knowledge/types.js';
+import type { Entry, ProductInfo } from '../knowledge/types.js';
 import { checkTriageTrees, loadTriageTrees } from '../triage/load.js';
 import type { TriageTree } from '../triage/tree.js';
 
@@ -25,7 +25,7 @@ export const LIBRARY_CACHE_FILE = join(CACHE_DIR, 'knowledge-base.json');
 export function buildLibrary(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): Library {
   const kb = buildKnowledgeBase(knowledgeDir);
   const trees = loadTriageTrees(knowledgeDir);
-  checkTriageTrees(trees, new Set(kb.entries.map((e) => e.id)));
+  checkTriageTrees(trees, new Set(kb.entries.map((e) => e.id)), new Set(kb.products.map((p) => p.id)));
   return { kb, trees };
 }
 
@@ -33,6 +33,7 @@ interface CachedLibrary {
   fingerprint: string;
   entries: Entry[];
   overlays: Overlays;
+  products: ProductInfo[];
   trees: TriageTree[];
 }
 
@@ -41,7 +42,10 @@ export async function loadLibrary(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): Promise
   if (knowledgeDir === DEFAULT_KNOWLEDGE_DIR && existsSync(LIBRARY_CACHE_FILE)) {
     const cached = JSON.parse(readFileSync(LIBRARY_CACHE_FILE, 'utf8')) as CachedLibrary;
     if (cached.fingerprint === fingerprint(knowledgeDir)) {
-      return { kb: assemble(cached.entries, cached.overlays, cached.fingerprint), trees: cached.trees };
+      return {
+        kb: assemble(cached.entries, cached.overlays, cached.fingerprint, cached.products),
+        trees: cached.trees,
+      };
     }
   }
   return buildLibrary(knowledgeDir);
@@ -55,6 +59,7 @@ export function writeLibraryCache(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): { file:
     fingerprint: kb.fingerprint,
     entries: kb.entries,
     overlays: kb.overlays,
+    products: kb.products,
     trees,
   };
   writeFileSync(LIBRARY_CACHE_FILE, JSON.stringify(payload));

@@ -1,33 +1,23 @@
-import { type Answer, type AnswerResult, buildAnswer } from '../answer/answer.js';
+import { type Answer, buildAnswer, citationOf } from '../answer/answer.js';
 import { cleanMessage } from '../intent/clean.js';
 import { type Intent, IntentParser } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
+import { entryTitle } from '../knowledge/types.js';
+import type { CoreAction } from '../reply/actions.js';
+import type { Reply } from '../reply/reply.js';
+import { type ReplyView, replyView, type ViewOptions } from '../reply/view.js';
 import { loadSearchIndex } from '../search/cache.js';
 import { SearchIndex } from '../search/search-index.js';
-import { foldText } from '../text/fold.js';
 import { detectLanguage, type Language } from '../text/language.js';
-import {
-  back,
-  choose,
-  currentQuestion,
-  isIdleExpired,
-  logLinesOf,
-  matchOption,
-  newSession,
-  parseControl,
-  parseStart,
-  restart,
-  stepNumber,
-  type TriageControl,
-  type TriageSession,
-  withEvidence,
-} from '../triage/engine.js';
-import { MemorySessionStore, type SessionStore } from '../triage/store.js';
+import type { TriageAction } from '../triage/actions.js';
+import { decide, type TriageContext } from '../triage/dispatch.js';
+import { isIdleExpired } from '../triage/engine.js';
+import type { TriageNotice } from '../triage/notices.js';
+import { MemorySessionStore, type SessionStore, type StoredSession } from '../triage/store.js';
 import type { TriageTree } from '../triage/tree.js';
-import { viewOf } from '../triage/view.js';
 import { isHelpRequest } from './help.js';
 import { type Library, loadLibrary } from './library.js';
-import { conversationKey, type IncomingMessage, type Reply, type TriageNotice } from './messages.js';
+import { conversationKey, type IncomingMessage } from './messages.js';
 
 export interface TriageBotOptions {
   sessions?: SessionStore;
@@ -38,16 +28,20 @@ export interface TriageBotOptions {
   now?: () => number;
 }
 
+/** Two instances saving one thread's session at once: re-read and re-apply, a few times at most. */
 const MAX_SAVE_ATTEMPTS = 5;
 
-/** What one message does to a triage session: the session to save (or delete) and the reply. */
-interface Transition {
-  session: TriageSession | null;
-  reply: Reply;
+function isTriageAction(action: CoreAction | undefined): action is TriageAction & { l?: Language } {
+  return (
+    action?.kind === 'triage-start' || action?.kind === 'triage-choice' || action?.kind === 'triage-control'
+  );
 }
 
 /** The use case every platform calls: a message in, a cited answer or a triage step out. */
 export class TriageBot {
+  readonly kb: KnowledgeBase;
+  /** The guided-triage trees, in their files' order. */
+  readonly treeList: readonly TriageTree[];
   readonly parser: IntentParser;
   readonly index: SearchIndex;
   readonly sessions: SessionStore;
@@ -56,20 +50,15 @@ export class TriageBot {
   private readonly now: () => number;
   private readonly trees: Map<string, TriageTree>;
 
-  readonly kb: KnowledgeBase;
-  /** The guided-triage trees, in their files' order. */
-  readonly treeList: readonly TriageTree[];
-
   constructor(
     readonly library: Library,
     index?: SearchIndex,
     options: TriageBotOptions = {},
   ) {
-    const kb = library.kb;
-    this.kb = kb;
+    this.kb = library.kb;
     this.treeList = library.trees;
-    this.parser = new IntentParser(kb.overlays);
-    this.index = index ?? new SearchIndex(kb);
+    this.parser = new IntentParser(this.kb.overlays);
+    this.index = index ?? new SearchIndex(this.kb);
     this.sessions = options.sessions ?? new MemorySessionStore(options.now);
     this.ttlSeconds = options.sessionTtlSeconds ?? 86_400;
     this.idleMs = options.idleTimeoutMs ?? this.ttlSeconds * 1000;
@@ -83,19 +72,65 @@ export class TriageBot {
     return new TriageBot(library, loadSearchIndex(library.kb), options);
   }
 
-  /** The one entry point of every adapter: a message in, a reply to render out. */
+  /** A reply as the platform-neutral view every adapter renders. */
+  view(reply: Reply, options: ViewOptions = {}): ReplyView {
+    return replyView(reply, this.kb, options);
+  }
+
+  /** The one entry point of every adapter: a message or a clicked button in, a reply to render out. */
   async handle(incoming: IncomingMessage): Promise<Reply> {
+    const action = incoming.action;
     // Mentions and markup go first: "<@U123> diagnostic" is a request to start a triage.
-    const message = { ...incoming, text: cleanMessage(incoming.text) };
-    const language = detectLanguage(message.text);
-    if (!message.action && isHelpRequest(message.text)) return { kind: 'help', language };
-    const key = conversationKey(message.conversation);
+    const text = cleanMessage(action?.kind === 'ask' ? action.q : incoming.text);
+    const language = action?.l ?? detectLanguage(text);
+    if (!action || action.kind === 'ask') {
+      if (isHelpRequest(text)) return { kind: 'help', language };
+      return this.converse(incoming, text, language);
+    }
+    if (isTriageAction(action)) return this.converse(incoming, text, language, action);
+    return this.onButton(action, language);
+  }
+
+  /** Buttons that show something without touching the conversation's triage. */
+  private onButton(action: Exclude<CoreAction, TriageAction | { kind: 'ask' }>, language: Language): Reply {
+    switch (action.kind) {
+      case 'pick': {
+        const picked = this.answerEntry(action.id, language, action.q ?? action.id);
+        return { kind: 'answer', language, answer: picked ?? this.ask(action.q ?? '') };
+      }
+      case 'alternatives':
+        return { kind: 'alternatives', language, answer: this.ask(action.q) };
+      case 'share': {
+        const answer = (action.id && this.answerEntry(action.id, language, action.q)) || this.ask(action.q);
+        return { kind: 'answer', language, answer, shared: true };
+      }
+      case 'full': {
+        const entry = this.kb.byId.get(action.id);
+        if (!entry) return { kind: 'help', language };
+        const text =
+          entry.kind === 'section'
+            ? entry.body
+            : [entry.message, entry.cause, entry.action].filter(Boolean).join('\n\n');
+        const title = `${this.kb.productLabel(entry.product, language)} — ${entryTitle(entry)}`;
+        return { kind: 'full-text', language, id: entry.id, title, text, citation: citationOf(entry) };
+      }
+    }
+  }
+
+  /** Load the conversation's triage session, decide, save; retried when another instance saved first. */
+  private async converse(
+    incoming: IncomingMessage,
+    text: string,
+    language: Language,
+    action?: TriageAction,
+  ): Promise<Reply> {
+    const key = conversationKey(incoming.conversation);
     for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
-      let stored: Awaited<ReturnType<SessionStore['load']>>;
+      let stored: StoredSession | null;
       try {
         stored = await this.sessions.load(key);
       } catch {
-        return this.degraded(message, language);
+        return this.degraded(action ? '' : text, language);
       }
       let notice: TriageNotice | undefined;
       let session = stored?.session ?? null;
@@ -103,203 +138,43 @@ export class TriageBot {
         session = null;
         notice = 'expired';
       }
-      const transition = this.transition(message, language, session, notice);
+      const transition = decide(
+        this.context(),
+        { text, language, ...(action ? { action } : {}) },
+        session,
+        notice,
+      );
       if (transition.session === (stored?.session ?? null)) return transition.reply;
       try {
-        if (transition.session) {
-          if (await this.sessions.save(key, transition.session, stored?.version ?? null, this.ttlSeconds))
-            return transition.reply;
-        } else {
+        if (!transition.session) {
           await this.sessions.delete(key);
           return transition.reply;
         }
+        if (await this.sessions.save(key, transition.session, stored?.version ?? null, this.ttlSeconds))
+          return transition.reply;
       } catch {
-        return this.degraded(message, language);
+        return this.degraded(action ? '' : text, language);
       }
       // Another instance saved this thread's session since we read it: apply the message on top.
     }
-    return this.degraded(message, language);
+    return this.degraded(action ? '' : text, language);
+  }
+
+  private context(): TriageContext {
+    return {
+      kb: this.kb,
+      trees: this.trees,
+      now: this.now(),
+      parse: (text) => this.parser.parse(text),
+      answer: (text, intent) => this.answerFor(text, intent ?? this.parser.parse(text)),
+      isKnownCode: (code) => this.index.isKnownCode(code),
+      entryResult: (id, language) => this.answerEntry(id, language)?.results[0] ?? null,
+    };
   }
 
   /** The session store is unreachable: single questions are still answered. */
-  private degraded(message: IncomingMessage, language: Language): Reply {
-    const text = message.action ? '' : message.text;
+  private degraded(text: string, language: Language): Reply {
     return { kind: 'answer', language, answer: this.ask(text), notice: 'unavailable' };
-  }
-
-  private transition(
-    message: IncomingMessage,
-    language: Language,
-    session: TriageSession | null,
-    notice?: TriageNotice,
-  ): Transition {
-    const action = message.action;
-    const now = this.now();
-    if (action?.kind === 'triage-start') {
-      const tree = this.trees.get(action.treeId);
-      if (!tree) return { session, reply: this.answerReply(message.text, language, notice) };
-      return this.step(tree, this.seeded(newSession(tree, now), message.text), language, undefined, notice);
-    }
-    const tree = session ? this.trees.get(session.treeId) : undefined;
-    if (action?.kind === 'triage-choice') {
-      if (!session || !tree || session.treeId !== action.treeId) {
-        return { session, reply: { ...this.answerReply('', language), notice: notice ?? 'no-session' } };
-      }
-      if (action.step !== stepNumber(session) || session.status !== 'active') {
-        return this.step(tree, session, language, undefined, 'stale-choice');
-      }
-      return this.step(tree, choose(tree, session, action.option, now), language);
-    }
-    const control =
-      action?.kind === 'triage-control' ? action.control : session ? parseControl(message.text) : null;
-    if (control) {
-      if (!session || !tree)
-        return { session, reply: { ...this.answerReply('', language), notice: 'no-session' } };
-      return this.control(tree, session, control, language);
-    }
-    const start = parseStart(message.text);
-    if (start) return this.start(start.symptom, message.text, language, notice);
-    if (session && tree && session.status === 'active')
-      return this.inTriage(tree, session, message.text, language);
-    const reply = this.answerReply(message.text, language, notice);
-    // A finished triage stays in the store until it expires, so "retour" and "escalader" still work.
-    return { session: session?.status === 'finished' ? session : null, reply };
-  }
-
-  private control(
-    tree: TriageTree,
-    session: TriageSession,
-    control: TriageControl,
-    language: Language,
-  ): Transition {
-    const now = this.now();
-    switch (control) {
-      case 'back':
-        return this.step(tree, back(session, now), language);
-      case 'restart':
-        return this.step(tree, restart(tree, session, now), language);
-      case 'resume':
-        return this.step(tree, { ...session, updatedAt: now }, language);
-      case 'escalate':
-        return this.end(tree, session, language, 'escalation');
-      case 'stop':
-        return this.end(tree, session, language, 'stopped');
-    }
-  }
-
-  /** Escalation or stop: the session is over, the view says how. */
-  private end(
-    tree: TriageTree,
-    session: TriageSession,
-    language: Language,
-    state: 'escalation' | 'stopped',
-  ): Transition {
-    const view = viewOf(this.kb, tree, session, language, (id) => this.result(id, language), state);
-    return { session: null, reply: { kind: 'triage', language, view } };
-  }
-
-  private start(symptom: string, text: string, language: Language, notice?: TriageNotice): Transition {
-    const answer = this.ask(symptom);
-    const tree = symptom ? this.treeFor(symptom, answer) : null;
-    if (!tree) {
-      const trees = [...this.trees.values()].map((t) => ({ treeId: t.id, title: t.title }));
-      return {
-        session: null,
-        reply: { kind: 'answer', language, answer, notice: notice ?? 'choose-tree', trees },
-      };
-    }
-    return this.step(tree, this.seeded(newSession(tree, this.now()), text), language, undefined, notice);
-  }
-
-  /** A message while a question is pending: an option, a jump to a better tree, or an off-script question. */
-  private inTriage(tree: TriageTree, session: TriageSession, text: string, language: Language): Transition {
-    const question = currentQuestion(tree, session);
-    const intent = this.parser.parse(text);
-    const seeded = this.seeded(session, text, intent);
-    if (question) {
-      const option = matchOption(question, text);
-      if (option !== null) return this.step(tree, choose(tree, seeded, option, this.now()), language);
-    }
-    const answer = this.answerFor(text, intent);
-    const hasKnownCode = intent.codes.some((c) => this.index.isKnownCode(c.code));
-    if (!hasKnownCode) {
-      const better = this.treeFor(text, answer);
-      if (better && better.id !== tree.id) {
-        return this.step(
-          better,
-          this.seeded(newSession(better, this.now()), text),
-          language,
-          undefined,
-          'switched-tree',
-        );
-      }
-    }
-    if (answer.answered)
-      return this.step(tree, { ...seeded, updatedAt: this.now() }, language, answer, 'paused');
-    return this.step(tree, { ...seeded, updatedAt: this.now() }, language, undefined, 'not-understood');
-  }
-
-  private step(
-    tree: TriageTree,
-    session: TriageSession,
-    language: Language,
-    answer?: Answer,
-    notice?: TriageNotice,
-  ): Transition {
-    const view = viewOf(this.kb, tree, session, language, (id) => this.result(id, language));
-    return {
-      session: view.state === 'question' || view.state === 'outcome' ? session : null,
-      reply: { kind: 'triage', language, view, ...(answer ? { answer } : {}), ...(notice ? { notice } : {}) },
-    };
-  }
-
-  /** Codes and log lines of a message, kept for the escalation summary. */
-  private seeded(session: TriageSession, text: string, intent = this.parser.parse(text)): TriageSession {
-    const codes = intent.codes.map((c) => c.code);
-    return withEvidence(session, codes, logLinesOf(text));
-  }
-
-  /** The tree whose symptom words (or whose entries, given the text's answer) best match a text. */
-  treeFor(text: string, top: Answer = this.ask(text)): TriageTree | null {
-    const folded = foldText(text);
-    const topIds = top.answered ? top.results.slice(0, 2).map((r) => r.id) : [];
-    let best: { tree: TriageTree; score: number } | null = null;
-    for (const tree of this.trees.values()) {
-      let score = tree.triggers.filter((t) => folded.includes(foldText(t))).length;
-      if (topIds.some((id) => tree.entries.includes(id))) score += 2;
-      if (score > 0 && (!best || score > best.score)) best = { tree, score };
-    }
-    return best?.tree ?? null;
-  }
-
-  private answerReply(
-    text: string,
-    language: Language,
-    notice?: TriageNotice,
-  ): Extract<Reply, { kind: 'answer' }> {
-    const answer = this.ask(text);
-    const offer = this.offerFor(answer);
-    return {
-      kind: 'answer',
-      language: answer.language ?? language,
-      answer,
-      ...(offer ? { triageOffer: offer } : {}),
-      ...(notice ? { notice } : {}),
-    };
-  }
-
-  /** A guided triage fits an answer when its best entry is one the tree starts from. */
-  private offerFor(answer: Answer): { treeId: string; title: string } | undefined {
-    const best = answer.results[0];
-    if (!answer.answered || !best) return undefined;
-    for (const tree of this.trees.values()) {
-      if (tree.entries.includes(best.id)) return { treeId: tree.id, title: tree.title };
-    }
-    return undefined;
-  }
-
-  private result(id: string, language: Language): AnswerResult | null {
-    return this.answerEntry(id, language)?.results[0] ?? null;
   }
 
   /** The full answer for one entry, as when a user picks an alternative or a "did you mean". */
@@ -313,6 +188,7 @@ export class TriageBot {
     });
   }
 
+  /** One question answered from the sources, outside any conversation (the `ask` command). */
   ask(raw: string): Answer {
     return this.answerFor(raw, this.parser.parse(raw));
   }

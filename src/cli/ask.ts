@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Answer } from '../answer/answer.js';
-import { renderAnswerText } from '../answer/render-text.js';
 import type { TriageBot } from '../app/triage-bot.js';
+import { renderText } from '../reply/render-text.js';
 
 export interface AskOptions {
   json: boolean;
@@ -37,7 +37,10 @@ export async function runAsk(
   input: Readable,
   output: Writable,
 ): Promise<number> {
-  const format = (answer: Answer) => (options.json ? answerJson(answer) : `${renderAnswerText(answer)}\n`);
+  const format = (answer: Answer) =>
+    options.json
+      ? answerJson(answer)
+      : `${renderText(bot.view({ kind: 'answer', language: answer.language, answer }, { inlineAlternatives: true })).text}\n`;
   if (!options.stdin) {
     const answer = bot.ask(options.query);
     output.write(`${format(answer)}\n`);

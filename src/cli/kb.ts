@@ -1,6 +1,6 @@
 import { type Library, writeLibraryCache } from '../app/library.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { type Entry, PRODUCT_LABELS, PRODUCTS } from '../knowledge/types.js';
+import type { Entry } from '../knowledge/types.js';
 import { writeSearchCache } from '../search/cache.js';
 import { treeProblems } from '../triage/tree.js';
 
@@ -10,7 +10,7 @@ export interface CommandResult {
 }
 
 export function kbStats(kb: KnowledgeBase): CommandResult {
-  const rows = PRODUCTS.map((product) => {
+  const rows = kb.products.map(({ id: product }) => {
     const mine = kb.entries.filter((e) => e.product === product);
     const codes = mine.filter((e) => e.kind === 'code').length;
     return `${product.padEnd(30)} ${String(codes).padStart(6)} ${String(mine.length - codes).padStart(9)}`;
@@ -28,13 +28,13 @@ export function kbStats(kb: KnowledgeBase): CommandResult {
 export function describeEntry(kb: KnowledgeBase, entry: Entry): string {
   const lines: string[] = [];
   if (entry.kind === 'code') {
-    lines.push(`${PRODUCT_LABELS[entry.product]} — code ${entry.code}  [${entry.id}]`);
+    lines.push(`${kb.productLabel(entry.product)} — code ${entry.code}  [${entry.id}]`);
     if (entry.severity) lines.push(`Type : ${entry.severity}`);
     lines.push(`Message : ${entry.message}`);
     lines.push(`Cause : ${entry.cause ?? '(la source ne donne pas de cause distincte du message)'}`);
     lines.push(`Action : ${entry.action ?? '(la source ne donne pas d’action)'}`);
   } else {
-    lines.push(`${PRODUCT_LABELS[entry.product]} — ${entry.title}  [${entry.id}]`, '', entry.body);
+    lines.push(`${kb.productLabel(entry.product)} — ${entry.title}  [${entry.id}]`, '', entry.body);
   }
   const followUps = kb.followUpsOf(entry);
   if (followUps.length > 0) lines.push('', 'Questions de suivi :', ...followUps.map((q) => `- ${q}`));
@@ -61,7 +61,8 @@ export function kbShow(kb: KnowledgeBase, key: string): CommandResult {
 export async function kbLint({ kb, trees }: Library): Promise<CommandResult> {
   const { lintKnowledgeBase } = await import('../knowledge/lint.js');
   const ids = new Set(kb.entries.map((e) => e.id));
-  const problems = [...lintKnowledgeBase(kb), ...trees.flatMap((tree) => treeProblems(tree, ids))];
+  const products = new Set(kb.products.map((p) => p.id));
+  const problems = [...lintKnowledgeBase(kb), ...trees.flatMap((tree) => treeProblems(tree, ids, products))];
   if (problems.length === 0) {
     return { output: `kb lint: ${kb.entries.length} entries, no problem found`, exitCode: 0 };
   }

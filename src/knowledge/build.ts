@@ -7,17 +7,22 @@ import { loadRegistry } from './registry.js';
 import type { Entry } from './types.js';
 
 export function ingestAll(knowledgeDir: string): Entry[] {
-  return loadRegistry(knowledgeDir).flatMap((spec) =>
+  return loadRegistry(knowledgeDir).sources.flatMap((spec) =>
     ingestSource(spec, readFileSync(join(knowledgeDir, 'sources', spec.file), 'utf8')),
   );
 }
 
 /** Ingests the sources and merges the overlays; dangling overlay references fail here. */
 export function buildKnowledgeBase(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
+  const { products } = loadRegistry(knowledgeDir);
   const entries = ingestAll(knowledgeDir);
   const overlays = loadOverlays(knowledgeDir);
-  const dangling = danglingOverlayRefs(overlays, new Set(entries.map((e) => e.id)));
+  const dangling = danglingOverlayRefs(
+    overlays,
+    new Set(entries.map((e) => e.id)),
+    new Set(products.map((p) => p.id)),
+  );
   if (dangling.length > 0)
     throw new Error(`Knowledge overlays point at missing entries:\n${dangling.join('\n')}`);
-  return assemble(entries, overlays, fingerprint(knowledgeDir));
+  return assemble(entries, overlays, fingerprint(knowledgeDir), products);
 }

@@ -2,14 +2,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Language } from '../text/language.js';
 import type { Overlays } from './overlays.js';
-import type { Entry, SectionEntry } from './types.js';
+import type { Entry, Product, ProductInfo, SectionEntry } from './types.js';
 
 export interface KnowledgeBase {
   /** Hash of the files it was built from: caches derived from it (the search index) key on it. */
   fingerprint: string;
   entries: Entry[];
   overlays: Overlays;
+  /** The covered products, in the order of sources.yaml. */
+  products: ProductInfo[];
+  /** A product's name in a language (its id when unknown). */
+  productLabel(product: Product, language?: Language): string;
   byId: Map<string, Entry>;
   /** Follow-up questions per entry id (its own, or those of the section holding it). */
   followUpsOf(entry: Entry): string[];
@@ -45,7 +50,13 @@ export function fingerprint(knowledgeDir: string): string {
   return hash.digest('hex');
 }
 
-export function assemble(entries: Entry[], overlays: Overlays, hash: string): KnowledgeBase {
+export function assemble(
+  entries: Entry[],
+  overlays: Overlays,
+  hash: string,
+  products: ProductInfo[],
+): KnowledgeBase {
+  const labels = new Map(products.map((p) => [p.id, p.label]));
   const byId = new Map(entries.map((e) => [e.id, e]));
   const sectionIdOf = new Map<string, string>();
   for (const e of entries) if (e.kind === 'section') sectionIdOf.set(e.sectionPath.join('\u0000'), e.id);
@@ -54,6 +65,8 @@ export function assemble(entries: Entry[], overlays: Overlays, hash: string): Kn
     fingerprint: hash,
     entries,
     overlays,
+    products,
+    productLabel: (product, language = 'fr') => labels.get(product)?.[language] ?? product,
     byId,
     followUpsOf(entry) {
       const own = overlays.followUps[entry.id];

@@ -60,6 +60,6 @@ export function lintKnowledgeBase(kb: KnowledgeBase): string[] {
       }
     }
   }
-  problems.push(...danglingOverlayRefs(kb.overlays, seen));
+  problems.push(...danglingOverlayRefs(kb.overlays, seen, new Set(kb.products.map((p) => p.id))));
   return problems;
 }

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { foldText } from '../text/fold.js';
-import { PRODUCTS } from './types.js';
 
 const ProductsOverlay = z
   .object({
     products: z.record(
-      z.enum(PRODUCTS),
+      z.string().min(1),
       z
         .object({ aliases: z.array(z.string().min(1)), hints: z.array(z.string().min(1)).default([]) })
         .strict(),
@@ -71,9 +70,17 @@ export function loadOverlays(knowledgeDir: string): Overlays {
   return { products, synonyms, followUps, related, keywords, outOfScope };
 }
 
-/** Every overlay item must point at an existing entry. */
-export function danglingOverlayRefs(overlays: Overlays, ids: ReadonlySet<string>): string[] {
+/** Every overlay item must point at an existing entry or product. */
+export function danglingOverlayRefs(
+  overlays: Overlays,
+  ids: ReadonlySet<string>,
+  products?: ReadonlySet<string>,
+): string[] {
   const problems: string[] = [];
+  for (const product of Object.keys(overlays.products)) {
+    if (products && !products.has(product))
+      problems.push(`products.yaml: ${product} is not a product of sources.yaml`);
+  }
   for (const key of Object.keys(overlays.keywords)) {
     if (!ids.has(key)) problems.push(`keywords.yaml: keywords.${key} names no entry`);
   }

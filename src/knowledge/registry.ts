@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { PRODUCTS } from './types.js';
+import type { ProductInfo } from './types.js';
 
 const ColumnRoles = z
   .object({
@@ -18,7 +18,7 @@ const SourceSpec = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     file: z.string().min(1),
-    product: z.enum(PRODUCTS),
+    product: z.string().min(1),
     title: z.string().min(1),
     columns: ColumnRoles,
     chapterPrefix: z.string().optional(),
@@ -31,11 +31,33 @@ const SourceSpec = z
 export type SourceSpec = z.infer<typeof SourceSpec>;
 export type ColumnRole = keyof z.infer<typeof ColumnRoles>;
 
-const Registry = z.object({ sources: z.array(SourceSpec).min(1) }).strict();
+const ProductSpec = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    label: z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict(),
+  })
+  .strict();
 
-export function loadRegistry(knowledgeDir: string): SourceSpec[] {
+const Registry = z
+  .object({ products: z.array(ProductSpec).min(1), sources: z.array(SourceSpec).min(1) })
+  .strict();
+
+export interface Registry {
+  products: ProductInfo[];
+  sources: SourceSpec[];
+}
+
+/** knowledge/sources.yaml: the covered products and their source documents; a source's product must be listed. */
+export function loadRegistry(knowledgeDir: string): Registry {
   const file = join(knowledgeDir, 'sources.yaml');
   const parsed = Registry.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data.sources;
+  const ids = new Set(parsed.data.products.map((p) => p.id));
+  for (const source of parsed.data.sources) {
+    if (!ids.has(source.product))
+      throw new Error(
+        `${file}: source ${source.id} names product ${source.product}, which is not in products`,
+      );
+  }
+  return parsed.data;
 }

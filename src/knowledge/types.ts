@@ -1,12 +1,11 @@
-/** The products the knowledge base covers, as named in every public contract (JSON, CLI). */
-export const PRODUCTS = ['webex-broadworks', 'azure-communication-services', 'skype-ucwa'] as const;
-export type Product = (typeof PRODUCTS)[number];
+/** A covered product's id, as named in every public contract (JSON, CLI): from knowledge/sources.yaml. */
+export type Product = string;
 
-export const PRODUCT_LABELS: Record<Product, string> = {
-  'webex-broadworks': 'Webex pour Cisco BroadWorks',
-  'azure-communication-services': 'Azure Communication Services',
-  'skype-ucwa': 'Skype Entreprise Server (UCWA)',
-};
+/** A covered product: its id and its name in each language. */
+export interface ProductInfo {
+  id: Product;
+  label: { fr: string; en: string };
+}
 
 /** Where a fact comes from: the verbatim file and its 1-based line range. */
 export interface Provenance {

@@ -25,7 +25,11 @@ export function loadTriageTrees(knowledgeDir: string): TriageTree[] {
 }
 
 /** Trees whose nodes cite missing entries or cannot reach an outcome stop the build. */
-export function checkTriageTrees(trees: TriageTree[], entryIds: ReadonlySet<string>): void {
-  const broken = trees.flatMap((tree) => treeProblems(tree, entryIds));
+export function checkTriageTrees(
+  trees: TriageTree[],
+  entryIds: ReadonlySet<string>,
+  products: ReadonlySet<string>,
+): void {
+  const broken = trees.flatMap((tree) => treeProblems(tree, entryIds, products));
   if (broken.length > 0) throw new Error(`Guided-triage trees are broken:\n${broken.join('\n')}`);
 }

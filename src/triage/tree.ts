@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PRODUCTS } from '../knowledge/types.js';
 
 const Option = z
   .object({
@@ -24,7 +23,7 @@ const OutcomeNode = z
 export const TriageTreeSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    product: z.enum(PRODUCTS),
+    product: z.string().min(1),
     title: z.string().min(1),
     /** Symptom words that make this tree the one to offer or to jump to. */
     triggers: z.array(z.string().min(1)).min(1),
@@ -52,9 +51,15 @@ export function citeOf(node: TriageNode): string {
  * Problems that make a tree unusable: a reference to a missing node or entry, a node no path
  * reaches, a node from which no outcome can be reached (a dead end), or a step without a citation.
  */
-export function treeProblems(tree: TriageTree, entryIds: ReadonlySet<string>): string[] {
+export function treeProblems(
+  tree: TriageTree,
+  entryIds: ReadonlySet<string>,
+  products?: ReadonlySet<string>,
+): string[] {
   const problems: string[] = [];
   const where = (id: string) => `triage/${tree.id}.yaml: node ${id}`;
+  if (products && !products.has(tree.product))
+    problems.push(`triage/${tree.id}.yaml: product ${tree.product} is not a product of sources.yaml`);
   if (!tree.nodes[tree.start])
     problems.push(`triage/${tree.id}.yaml: start node ${tree.start} does not exist`);
   for (const id of [...tree.entries, ...tree.escalation.checklist]) {

@@ -1,6 +1,7 @@
 import { type AnswerResult, citationOf } from '../answer/answer.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { PRODUCT_LABELS, type Product } from '../knowledge/types.js';
+import type { Product } from '../knowledge/types.js';
+import { CATALOGUE } from '../text/catalogue.js';
 import type { Language } from '../text/language.js';
 import { currentQuestion, stepNumber, type TriageSession } from './engine.js';
 import type { TriageTree } from './tree.js';
@@ -34,30 +35,7 @@ export function citationFor(kb: KnowledgeBase, id: string): Citation {
   return { id, section: entry.section, text: citationOf(entry) };
 }
 
-const ESCALATION_LABELS = {
-  fr: {
-    title: 'Escalade',
-    product: 'Produit',
-    path: 'Parcours',
-    result: 'Résultat',
-    codes: 'Codes vus',
-    logs: 'Lignes de journal',
-    collect: 'À collecter',
-    sources: 'Sources',
-    none: 'aucun',
-  },
-  en: {
-    title: 'Escalation',
-    product: 'Product',
-    path: 'Path',
-    result: 'Result',
-    codes: 'Codes seen',
-    logs: 'Log lines',
-    collect: 'To collect',
-    sources: 'Sources',
-    none: 'none',
-  },
-};
+const ESCALATION_LABELS = { fr: CATALOGUE.fr.escalation, en: CATALOGUE.en.escalation };
 
 /** The items of a checklist entry: its bullets or steps, or a code's action lines. */
 function checklistItems(kb: KnowledgeBase, id: string): string[] {
@@ -83,7 +61,7 @@ export function escalationText(
   const citations = tree.escalation.checklist.map((id) => citationFor(kb, id));
   const lines = [
     `${l.title} — ${tree.title}`,
-    `${l.product} : ${PRODUCT_LABELS[tree.product]}`,
+    `${l.product} : ${kb.productLabel(tree.product, language)}`,
     `${l.path} :`,
     ...(session.history.length > 0
       ? session.history.map((h, i) => `  ${i + 1}. ${h.question} → ${h.answer}`)

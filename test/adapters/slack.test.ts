@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
 import { createLogger } from '../../adapters/logger.js';
 import { createSlackApp } from '../../adapters/slack/app.js';
-import { LIMITS, renderAnswerBlocks } from '../../adapters/slack/render/blocks.js';
+import { LIMITS, renderSlack } from '../../adapters/slack/render/blocks.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
 import { SIGNING_SECRET, SlackApiStub, slackHeaders, sleep, waitFor } from '../support/slack-stub.js';
@@ -429,7 +429,11 @@ describe('Block Kit rendering', () => {
       action: long,
       followUps: Array.from({ length: 8 }, (_, j) => `${'Question de suivi très longue '.repeat(10)}${j}`),
     }));
-    const message = renderAnswerBlocks({ ...answer, query: 'q'.repeat(5000), results }, { ephemeral: true });
+    const bot = realBot();
+    const huge = { ...answer, query: 'q'.repeat(5000), results };
+    const message = renderSlack(
+      bot.view({ kind: 'answer', language: 'fr', answer: huge }, { private: true }),
+    );
     expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
     expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
     interface LooseBlock {
@@ -452,7 +456,8 @@ describe('Block Kit rendering', () => {
   });
 
   it('keeps accents intact', () => {
-    const message = renderAnswerBlocks(realBot().ask('20004'), { ephemeral: false });
+    const bot = realBot();
+    const message = renderSlack(bot.view({ kind: 'answer', language: 'fr', answer: bot.ask('20004') }));
     expect(JSON.stringify(message.blocks)).toContain(
       'Assurez-vous que la connexion à Exchange est disponible',
     );

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../adapters/config.js';
 import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
 import { createLogger } from '../../adapters/logger.js';
-import { answerCard, helpCard } from '../../adapters/teams/cards.js';
+import { renderCard } from '../../adapters/teams/cards.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
-import { decoratedAnswerCard, triageCard } from '../../adapters/teams/triage-card.js';
+import type { Answer, Reply } from '../../src/index.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { cardProblems } from '../support/adaptive-cards.js';
 import { realBot } from '../support/bot.js';
@@ -125,10 +125,8 @@ describe('Teams messages', () => {
   it('continues the same triage when a follow-up button is clicked (Action.Submit carries the question and context)', async () => {
     await post(open, activity({ text: '409 Conflict provisionnement' }));
     const card = cardOf(connector.calls[0] as never);
-    const followUp = buttonsOf(card).find(
-      (a: any) => a.type === 'Action.Submit' && a.data.kind === 'followUp',
-    );
-    expect(followUp.data.context).toBe('409 Conflict provisionnement');
+    const followUp = buttonsOf(card).find((a: any) => a.type === 'Action.Submit' && a.data.kind === 'ask');
+    expect(followUp.data.l).toBe('fr');
     connector.calls.length = 0;
     await post(open, activity({ text: '', value: followUp.data }));
     expect(JSON.stringify(cardOf(connector.calls[0] as never))).toContain('Utilisateur déjà dans CI');
@@ -264,9 +262,26 @@ describe('Adaptive Cards', () => {
       '20039',
       '',
     ];
-    const cards = [...queries.map((q) => answerCard(bot.ask(q))), helpCard('fr'), helpCard('en', true)];
-    for (const id of bot.kb.entries.map((e) => e.id))
-      cards.push(answerCard(bot.answerEntry(id, 'fr') as never));
+    const card = (reply: Reply) => renderCard(bot.view(reply));
+    const answer = (a: Answer): Reply => ({ kind: 'answer', language: a.language, answer: a });
+    const cards = [
+      ...queries.map((q) => card(answer(bot.ask(q)))),
+      ...queries.map((q) => card({ kind: 'alternatives', language: 'fr', answer: bot.ask(q) })),
+      card({ kind: 'help', language: 'fr' }),
+      card({ kind: 'help', language: 'en', welcome: true }),
+    ];
+    for (const id of bot.kb.entries.map((e) => e.id)) {
+      cards.push(card(answer(bot.answerEntry(id, 'fr') as Answer)));
+      cards.push(
+        card(
+          await bot.handle({
+            conversation: { platform: 'teams', workspace: 't', channel: 'c', thread: 'full' },
+            text: '',
+            action: { kind: 'full', id },
+          }),
+        ),
+      );
+    }
     const conversation = { platform: 'teams' as const, workspace: 't', channel: 'c', thread: 'cards' };
     for (const text of [
       'diagnostic provisionnement',
@@ -278,11 +293,8 @@ describe('Adaptive Cards', () => {
       'triage',
       'les services téléphoniques se déconnectent',
     ]) {
-      const reply = await bot.handle({ conversation, text });
-      if (reply.kind === 'triage') cards.push(triageCard(reply));
-      if (reply.kind === 'answer') cards.push(decoratedAnswerCard(reply));
+      cards.push(card(await bot.handle({ conversation, text })));
     }
-    for (const card of cards)
-      expect(cardProblems(card as never), JSON.stringify(card).slice(0, 200)).toEqual([]);
+    for (const c of cards) expect(cardProblems(c as never), JSON.stringify(c).slice(0, 200)).toEqual([]);
   });
 });

@@ -1,14 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderAnswerText } from '../../src/answer/render-text.js';
+import type { Answer } from '../../src/answer/answer.js';
 import { buildLibrary } from '../../src/app/library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { answerJson } from '../../src/cli/ask.js';
+import { renderText } from '../../src/reply/render-text.js';
 
 let bot: TriageBot;
 beforeAll(() => {
   bot = new TriageBot(buildLibrary());
 });
 const ids = (q: string) => bot.ask(q).results.map((r) => r.id);
+const renderAnswerText = (answer: Answer) =>
+  renderText(bot.view({ kind: 'answer', language: answer.language, answer })).text;
 
 describe('scope: what the sources cover and what they do not', () => {
   it('answers a message about an uncovered system with an honest sentence and suggestions only', () => {
@@ -27,7 +30,7 @@ describe('scope: what the sources cover and what they do not', () => {
 
   it('says it in English to an English message', () => {
     const text = renderAnswerText(bot.ask('Twilio callback returned 404 for the voice webhook'));
-    expect(text).toContain('I only cover Webex pour Cisco BroadWorks');
+    expect(text).toContain('I only cover Webex for Cisco BroadWorks, Azure Communication Services and Skype');
     expect(text).toContain('Code 404 exists in Azure Communication Services');
   });
 

@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import { detectLanguage, labels, type Reply } from '../../../src/index.js';
+import type { Reply } from '../../../src/index.js';
 import { type SlackDeps, slackConversation, THREAD_TTL_SECONDS, threadKey } from '../context.js';
 import { renderReply } from '../reply.js';
+import { withApology } from './apology.js';
 
 export interface ThreadMessage {
   team: string | undefined;
@@ -22,35 +23,40 @@ export async function answerInThread(
   client: WebClient,
   deps: SlackDeps,
   message: ThreadMessage,
-  prepared?: Reply,
+  prepared?: () => Promise<Reply>,
 ): Promise<void> {
   const thread = message.threadTs;
-  try {
-    const reply =
-      prepared ??
-      (await deps.bot.handle({
-        conversation: slackConversation(message.team, message.channel, thread ?? 'direct'),
-        text: message.text,
-        ...(message.user ? { user: message.user } : {}),
-      }));
-    if (message.passive && isSilentReply(reply)) return;
-    await client.chat.postMessage({
+  const post = (content: { text: string; blocks?: unknown[] }) =>
+    client.chat.postMessage({
       channel: message.channel,
       ...(thread ? { thread_ts: thread } : {}),
-      ...renderReply(reply, false),
-    });
-    if (thread)
-      await deps.state.remember(threadKey(message.team, message.channel, thread), THREAD_TTL_SECONDS);
-  } catch (error) {
-    deps.logger.error({ err: error, channel: message.channel }, 'answer in thread failed');
-    await client.chat
-      .postMessage({
+      ...content,
+    } as never);
+  await withApology(
+    deps,
+    { listener: 'thread', text: message.text, channel: message.channel },
+    async () => {
+      const place = {
+        team: message.team,
         channel: message.channel,
-        ...(thread ? { thread_ts: thread } : {}),
-        text: labels(detectLanguage(message.text)).apology,
-      })
-      .catch((err: unknown) => deps.logger.error({ err }, 'apology failed too'));
-  }
+        thread,
+        private: false,
+        user: message.user,
+      };
+      const reply = prepared
+        ? await prepared()
+        : await deps.bot.handle({
+            conversation: slackConversation(place),
+            text: message.text,
+            ...(message.user ? { user: message.user } : {}),
+          });
+      if (message.passive && isSilentReply(reply)) return;
+      await post(renderReply(deps.bot, reply, false));
+      if (thread)
+        await deps.state.remember(threadKey(message.team, message.channel, thread), THREAD_TTL_SECONDS);
+    },
+    (apology) => post({ text: apology }),
+  );
 }
 
 /** Nothing found and no code asked about: not worth a message in a thread nobody asked the bot in. */

@@ -1,9 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../context.js';
-import { registerAskFollowUp } from './actions/ask-follow-up.js';
-import { registerShareAnswer } from './actions/share-answer.js';
-import { registerShowAlternatives } from './actions/show-alternatives.js';
-import { registerTriageStep } from './actions/triage-step.js';
+import { registerButtons } from './actions/button.js';
 import { registerWebexCode } from './commands/webex-code.js';
 import { registerAppMention } from './events/app-mention.js';
 import { registerChannelMessage } from './messages/channel-message.js';
@@ -13,8 +10,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerWebexCode(app, deps);
   registerAppMention(app, deps);
   registerChannelMessage(app, deps);
-  registerShareAnswer(app, deps);
-  registerShowAlternatives(app, deps);
-  registerAskFollowUp(app, deps);
-  registerTriageStep(app, deps);
+  registerButtons(app, deps);
 }

@@ -1,37 +1,53 @@
-import type { App } from '@slack/bolt';
-import { detectLanguage, HELP_TEXT, labels } from '../../../../src/index.js';
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { detectLanguage, strings } from '../../../../src/index.js';
 import { type SlackDeps, slackConversation } from '../../context.js';
 import { escapeMrkdwn } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
+import { withApology } from '../apology.js';
 
 export const COMMAND = '/webex-code';
 
-const USAGE = `Usage : \`${COMMAND} <code, ligne de journal ou symptôme>\`, par exemple \`${COMMAND} 200039\`, \`${COMMAND} callEndReason 487\`, \`${COMMAND} l'utilisateur ne voit pas l'icône d'appel\`.`;
-
 /** /webex-code: acknowledged at once, answered privately (ephemeral) with a button to share. */
-export function registerWebexCode(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ command, ack, respond }) => {
+export function webexCodeListener(deps: SlackDeps) {
+  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const text = command.text.trim();
-    try {
-      if (!text) {
-        const help = `${USAGE}\n\n${HELP_TEXT.fr}`;
-        await respond({
-          response_type: 'ephemeral',
-          text: help,
-          blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(help) } }],
+    await withApology(
+      deps,
+      { listener: COMMAND, text, channel: command.channel_id },
+      async () => {
+        if (!text) {
+          const usage = strings(detectLanguage(text)).ui.usage(COMMAND);
+          const help = renderReply(deps.bot, { kind: 'help', language: 'fr' }, true);
+          await respond({
+            response_type: 'ephemeral',
+            text: `${usage}\n\n${help.text}`,
+            blocks: [
+              { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(usage) } },
+              ...help.blocks,
+            ],
+          });
+          return;
+        }
+        const place = {
+          team: command.team_id,
+          channel: command.channel_id,
+          thread: undefined,
+          private: true,
+          user: command.user_id,
+        };
+        const reply = await deps.bot.handle({
+          conversation: slackConversation(place),
+          text,
+          user: command.user_id,
         });
-        return;
-      }
-      const reply = await deps.bot.handle({
-        conversation: slackConversation(command.team_id, command.channel_id, `command:${command.user_id}`),
-        text,
-        user: command.user_id,
-      });
-      await respond({ response_type: 'ephemeral', ...renderReply(reply, true) });
-    } catch (error) {
-      deps.logger.error({ err: error, command: COMMAND }, 'slash command failed');
-      await respond({ response_type: 'ephemeral', text: labels(detectLanguage(text)).apology });
-    }
-  });
+        await respond({ response_type: 'ephemeral', ...renderReply(deps.bot, reply, true) });
+      },
+      (apology) => respond({ response_type: 'ephemeral', text: apology }),
+    );
+  };
+}
+
+export function registerWebexCode(app: App, deps: SlackDeps): void {
+  app.command(COMMAND, webexCodeListener(deps));
 }

@@ -1,0 +1,130 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { type CoreAction, decodeAction, strings } from '../../../../src/index.js';
+import { type SlackDeps, type SlackPlace, slackConversation } from '../../context.js';
+import { BUTTON_ACTION_ID } from '../../render/blocks.js';
+import { renderReply } from '../../reply.js';
+import { answerInThread } from '../answer-in-thread.js';
+import { withApology } from '../apology.js';
+
+/** Action ids of messages posted before the one action vocabulary: their buttons still work. */
+const LEGACY_KINDS: Record<string, CoreAction['kind']> = {
+  share_answer: 'share',
+  show_alternatives: 'alternatives',
+  ask_follow_up: 'ask',
+  pick_entry: 'pick',
+};
+
+export const BUTTON_PATTERN = new RegExp(
+  `^(${[BUTTON_ACTION_ID, 'triage', ...Object.keys(LEGACY_KINDS)].join('|')}):`,
+);
+
+/** The core action of a clicked button, validated by the core (legacy values get their kind from the action id). */
+export function buttonAction(actionId: string, value: unknown): CoreAction | null {
+  const legacy = LEGACY_KINDS[actionId.split(':')[0] ?? ''];
+  if (!legacy || typeof value !== 'string') return decodeAction(value);
+  try {
+    const parsed = JSON.parse(value) as Record<string, unknown>;
+    return decodeAction({ ...parsed, kind: parsed.kind ?? legacy });
+  } catch {
+    return null;
+  }
+}
+
+/** Where a clicked button lives: its channel, its thread, and whether the message was private. */
+export function clickPlace(body: BlockAction): SlackPlace {
+  const container = body.container as
+    | { is_ephemeral?: boolean; thread_ts?: string; message_ts?: string }
+    | undefined;
+  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  return {
+    team: body.team?.id,
+    channel: body.channel?.id,
+    thread: message?.thread_ts ?? container?.thread_ts ?? message?.ts ?? container?.message_ts,
+    private: Boolean(container?.is_ephemeral),
+    user: body.user.id,
+  };
+}
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+type Ephemeral = (content: { text: string; blocks?: unknown[] }, replace?: boolean) => Promise<unknown>;
+
+/**
+ * Every button of every message: decoded by the core, answered through TriageBot.handle. A click
+ * on a private message is answered privately; on a public one, in its thread. "Ce n'était pas ça"
+ * is always private; "Partager dans le canal" posts the answer for everyone.
+ */
+export function buttonListener(deps: SlackDeps) {
+  return async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
+    await ack();
+    const decoded = buttonAction(action.action_id, action.value);
+    const place = clickPlace(body);
+    const text = (decoded && 'q' in decoded && decoded.q) || '';
+    const ephemeral: Ephemeral = (content, replace = false) =>
+      respond({ response_type: 'ephemeral', replace_original: replace, ...content } as never);
+    await withApology(
+      deps,
+      { listener: 'button', text, channel: place.channel },
+      async () => {
+        if (!decoded) {
+          await ephemeral({ text: strings('fr').ui.staleButton });
+          return;
+        }
+        const message = {
+          conversation: slackConversation(place),
+          text: '',
+          ...(place.user ? { user: place.user } : {}),
+          action: decoded,
+        };
+        if (decoded.kind === 'share') return await share(deps, place, client, decoded, ephemeral);
+        if (place.private || !place.channel || decoded.kind === 'alternatives') {
+          await ephemeral(renderReply(deps.bot, await deps.bot.handle(message), true));
+          return;
+        }
+        const thread = {
+          team: place.team,
+          channel: place.channel,
+          threadTs: place.thread,
+          text,
+          user: place.user,
+        };
+        await answerInThread(client, deps, thread, () => deps.bot.handle(message));
+      },
+      (apology) => ephemeral({ text: apology }),
+    );
+  };
+}
+
+async function share(
+  deps: SlackDeps,
+  place: SlackPlace,
+  client: ButtonArgs['client'],
+  action: Extract<CoreAction, { kind: 'share' }>,
+  ephemeral: Ephemeral,
+): Promise<void> {
+  if (!place.channel) return;
+  const ui = strings(action.l ?? 'fr').ui;
+  const reply = await deps.bot.handle({ conversation: slackConversation(place), text: '', action });
+  const message = renderReply(deps.bot, reply, false);
+  try {
+    await client.chat.postMessage({
+      channel: place.channel,
+      text: `${ui.sharedBy(`<@${place.user}>`)}\n${message.text}`,
+      blocks: message.blocks,
+    });
+  } catch (error) {
+    deps.logger.error({ err: error, channel: place.channel }, 'share failed');
+    await ephemeral({ text: ui.cannotPost });
+    return;
+  }
+  await ephemeral({ text: ui.shared }, true);
+}
+
+export function registerButtons(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(BUTTON_PATTERN, buttonListener(deps));
+}

@@ -1,0 +1,338 @@
+import { type Answer, type AnswerResult, citationOf } from '../answer/answer.js';
+import { ellipsize } from '../answer/labels.js';
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import { listOf, strings } from '../text/catalogue.js';
+import type { Language } from '../text/language.js';
+import type { TriageView } from '../triage/view.js';
+import type { CoreAction } from './actions.js';
+import type { Reply } from './reply.js';
+
+/** A button: its label, the core action it carries, and a hint of how much it matters. */
+export interface ViewButton {
+  label: string;
+  action: CoreAction;
+  style?: 'primary' | 'danger';
+}
+
+/**
+ * One block of a reply, in reading order. Renderers map each type to their platform (Block Kit,
+ * Adaptive Card, plain text) and apply their own size limits; they decide nothing else.
+ */
+export type ViewBlock =
+  /** The reply's headline. */
+  | { type: 'title'; text: string }
+  /** A short remark about the conversation (triage paused, session expired...), shown subdued. */
+  | { type: 'notice'; text: string }
+  | { type: 'paragraph'; text: string }
+  /** A labelled part of an answer (Cause, Action, Procédure, Étape 2). */
+  | { type: 'section'; label: string; text: string }
+  /** Small print: type, citation, confidence, hints. */
+  | { type: 'meta'; text: string }
+  /** A block to copy as is (the escalation summary). */
+  | { type: 'preformatted'; text: string }
+  /** Things to pick from, one per line (follow-ups, options, leads, trees, examples). */
+  | { type: 'choices'; label?: string; buttons: ViewButton[] }
+  /** What can be done with the reply (share, not it, start triage, back, stop...), in a row. */
+  | { type: 'controls'; buttons: ViewButton[] }
+  | { type: 'divider' };
+
+export interface ReplyView {
+  language: Language;
+  blocks: ViewBlock[];
+}
+
+export interface ViewOptions {
+  /** The reply is shown to one person only (Slack ephemeral, a message action): offer to share it. */
+  private?: boolean;
+  /** List the other candidates in the answer itself (terminal, CLI) instead of behind a button. */
+  inlineAlternatives?: boolean;
+}
+
+/** What the view needs from the knowledge base: the covered products' names. */
+export type ViewKnowledge = Pick<KnowledgeBase, 'products' | 'productLabel'>;
+
+/** At most this many follow-up questions are offered under an answer. */
+export const FOLLOW_UPS_SHOWN = 5;
+/**
+ * A section longer than this gets a "full text" button: the smallest platform limit we render to
+ * (Teams keeps text blocks well under its 28 KB card limit) cuts it there.
+ */
+export const FULL_TEXT_AFTER = 1800;
+
+function percent(score: number): string {
+  return `${Math.round(score * 100)} %`;
+}
+
+/** The covered products in words: "A, B et C". */
+export function coveredProducts(kb: ViewKnowledge, language: Language): string {
+  return listOf(
+    kb.products.map((p) => p.label[language]),
+    language,
+  );
+}
+
+/** "Webex pour Cisco BroadWorks — 200039 : Échec de la validation..." */
+export function resultTitle(kb: ViewKnowledge, result: AnswerResult, language: Language): string {
+  const product = kb.productLabel(result.product, language);
+  if (result.codes.length > 1)
+    return `${product} — ${result.codes.join(', ')} : ${result.title.replace(/^\d+ : /, '')}`;
+  return `${product} — ${result.title}`;
+}
+
+/**
+ * What the bot says first when it has no answer: the unknown code, the honest out-of-scope
+ * sentence (with each known code offered as a question), a prompt for a question, or "I don't know".
+ */
+export function noAnswerLead(kb: ViewKnowledge, answer: Answer): string[] {
+  const l = strings(answer.language).answer;
+  if (answer.reason === 'out-of-scope') {
+    const covered = coveredProducts(kb, answer.language);
+    const systems = answer.outOfScope ?? [];
+    const about = listOf(
+      systems.map((s) => s.label),
+      answer.language,
+    );
+    const lines = [systems.length > 0 ? l.outOfScope(about, covered) : l.statusElsewhere(covered)];
+    // Each code the user typed that a covered product knows is offered as a question, never as the answer.
+    for (const r of answer.results) {
+      if (r.code === null || !new RegExp(`(?<!\\d)${r.code}(?!\\d)`).test(answer.query)) continue;
+      const meaning = ellipsize(r.title.replace(`${r.code} : `, ''), 120);
+      lines.push(l.codeElsewhere(r.code, kb.productLabel(r.product, answer.language), meaning));
+    }
+    return lines;
+  }
+  if (answer.unknownCodes.length > 0) return [l.unknownCode(answer.unknownCodes.join(', '))];
+  return [answer.reason === 'empty' ? l.empty : l.noAnswer];
+}
+
+/** The facts of one result: type, cause, action or procedure, as the source gives them. */
+function resultBlocks(result: AnswerResult, language: Language): ViewBlock[] {
+  const l = strings(language).answer;
+  const blocks: ViewBlock[] = [];
+  if (result.code) {
+    if (result.severity) blocks.push({ type: 'meta', text: `${l.type}${l.colon} ${result.severity}` });
+    if (result.cause) blocks.push({ type: 'section', label: l.cause, text: result.cause });
+    blocks.push({ type: 'section', label: l.action, text: result.action ?? l.noAction });
+  } else if (result.action) {
+    blocks.push({ type: 'section', label: l.procedure, text: result.action });
+  }
+  return blocks;
+}
+
+function isLong(result: AnswerResult): boolean {
+  return [result.cause, result.action].some((t) => (t?.length ?? 0) > FULL_TEXT_AFTER);
+}
+
+function answerBlocks(
+  kb: ViewKnowledge,
+  reply: Extract<Reply, { kind: 'answer' }>,
+  options: ViewOptions,
+): ViewBlock[] {
+  const { answer, language } = reply;
+  const l = strings(language).answer;
+  const best = answer.results[0];
+  const q = answer.query;
+  if (!answer.answered || !best) {
+    const blocks: ViewBlock[] = [{ type: 'paragraph', text: noAnswerLead(kb, answer).join('\n') }];
+    if (answer.results.length > 0) {
+      blocks.push({
+        type: 'choices',
+        label: l.didYouMean,
+        buttons: answer.results.map((r) => ({
+          label: r.title,
+          action: { kind: 'pick', id: r.id, q, l: language },
+        })),
+      });
+    }
+    blocks.push({ type: 'meta', text: l.escalate });
+    return blocks;
+  }
+  const blocks: ViewBlock[] = [
+    { type: 'title', text: resultTitle(kb, best, language) },
+    ...resultBlocks(best, language),
+  ];
+  const followUps = best.followUps.slice(0, FOLLOW_UPS_SHOWN);
+  if (followUps.length > 0) {
+    blocks.push({
+      type: 'choices',
+      label: l.followUps,
+      buttons: followUps.map((f) => ({ label: f, action: { kind: 'ask', q: f, l: language } })),
+    });
+  }
+  const others = answer.results.slice(1);
+  if (options.inlineAlternatives && others.length > 0)
+    blocks.push(alternativesChoices(kb, others, q, language));
+  const b = strings(language).buttons;
+  const controls: ViewButton[] = [];
+  if (reply.triageOffer) {
+    controls.push({
+      label: strings(language).triage.start,
+      action: { kind: 'triage-start', treeId: reply.triageOffer.treeId, l: language },
+      style: 'primary',
+    });
+  }
+  if (options.private)
+    controls.push({ label: b.share, action: { kind: 'share', q, id: best.id, l: language } });
+  if (!options.inlineAlternatives && others.length > 0)
+    controls.push({ label: b.notIt, action: { kind: 'alternatives', q, l: language } });
+  if (isLong(best)) controls.push({ label: b.fullText, action: { kind: 'full', id: best.id, l: language } });
+  if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
+  blocks.push({
+    type: 'meta',
+    text: `${l.source}${l.colon} ${citationOf(best)} · ${l.confidence}${l.colon} ${percent(best.score)}`,
+  });
+  return blocks;
+}
+
+function alternativesChoices(
+  kb: ViewKnowledge,
+  others: AnswerResult[],
+  q: string,
+  language: Language,
+): ViewBlock {
+  const l = strings(language).answer;
+  return {
+    type: 'choices',
+    label: l.alternatives,
+    buttons: others.map((r) => ({
+      label: `${kb.productLabel(r.product, language)}${l.colon} ${r.title}`,
+      action: { kind: 'pick', id: r.id, q, l: language },
+    })),
+  };
+}
+
+function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
+  const l = strings(language).triage;
+  const al = strings(language).answer;
+  const title: ViewBlock = { type: 'title', text: `${l.guided} — ${view.title}` };
+  if (view.state === 'stopped') return [{ type: 'paragraph', text: `${l.stopped} (${view.title})` }];
+  const controls: ViewBlock = {
+    type: 'controls',
+    buttons: [
+      ...(view.canGoBack
+        ? [
+            {
+              label: `← ${l.back}`,
+              action: { kind: 'triage-control', control: 'back', l: language } as CoreAction,
+            },
+          ]
+        : []),
+      { label: l.restart, action: { kind: 'triage-control', control: 'restart', l: language } },
+      { label: l.escalate, action: { kind: 'triage-control', control: 'escalate', l: language } },
+      { label: l.stop, action: { kind: 'triage-control', control: 'stop', l: language }, style: 'danger' },
+    ],
+  };
+  if (view.state === 'question' && view.question) {
+    return [
+      title,
+      { type: 'section', label: l.step(view.step), text: view.question.text },
+      {
+        type: 'choices',
+        buttons: view.question.options.map((o, option) => ({
+          label: o,
+          action: { kind: 'triage-choice', treeId: view.treeId, step: view.step, option, l: language },
+        })),
+      },
+      controls,
+      { type: 'meta', text: `${l.source}${l.colon} ${view.question.citation.text}` },
+    ];
+  }
+  const blocks: ViewBlock[] = [title];
+  if (view.outcome) {
+    const r = view.outcome.result;
+    blocks.push({ type: 'paragraph', text: `${l.result}${l.colon} ${r.title}` });
+    if (r.code && r.cause) blocks.push({ type: 'section', label: al.cause, text: r.cause });
+    if (r.action) blocks.push({ type: 'section', label: r.code ? al.action : al.procedure, text: r.action });
+    blocks.push({ type: 'meta', text: `${l.source}${l.colon} ${citationOf(r)}` });
+  }
+  if (view.state === 'escalation' && view.escalation) {
+    blocks.push(
+      { type: 'paragraph', text: l.escalationIntro },
+      { type: 'preformatted', text: view.escalation.text },
+    );
+    return blocks;
+  }
+  blocks.push({ type: 'meta', text: l.fixedHint }, controls);
+  return blocks;
+}
+
+/** The help text, from the registry: how many guides, which products. */
+export function helpText(kb: ViewKnowledge, language: Language): string {
+  const h = strings(language).help;
+  return [
+    h.intro(kb.products.length, coveredProducts(kb, language)),
+    h.examplesTitle,
+    ...h.examples,
+    h.closing,
+  ].join('\n');
+}
+
+/** Any reply as a platform-neutral view: what every adapter renders. */
+export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions = {}): ReplyView {
+  const { language } = reply;
+  const s = strings(language);
+  const notice = (key: Extract<Reply, { notice?: unknown }>['notice']): ViewBlock[] =>
+    key ? [{ type: 'notice', text: s.notices[key] }] : [];
+  switch (reply.kind) {
+    case 'help':
+      return {
+        language,
+        blocks: [
+          ...(reply.welcome ? [{ type: 'title', text: s.ui.welcome } as ViewBlock] : []),
+          { type: 'paragraph', text: helpText(kb, language) },
+          {
+            type: 'choices',
+            buttons: s.help.exampleQueries.map((q) => ({
+              label: q,
+              action: { kind: 'ask', q, l: language },
+            })),
+          },
+          { type: 'meta', text: s.help.triageHint },
+        ],
+      };
+    case 'alternatives': {
+      const others = reply.answer.results.slice(1);
+      if (others.length === 0) return { language, blocks: [{ type: 'paragraph', text: s.answer.noAnswer }] };
+      return { language, blocks: [alternativesChoices(kb, others, reply.answer.query, language)] };
+    }
+    case 'full-text':
+      return {
+        language,
+        blocks: [
+          { type: 'title', text: reply.title },
+          { type: 'paragraph', text: reply.text },
+          { type: 'meta', text: `${s.answer.source}${s.answer.colon} ${reply.citation}` },
+        ],
+      };
+    case 'triage': {
+      const offscript = reply.answer
+        ? [
+            ...answerBlocks(kb, { kind: 'answer', language, answer: reply.answer }, options),
+            { type: 'divider' } as ViewBlock,
+          ]
+        : [];
+      return {
+        language,
+        blocks: [...offscript, ...notice(reply.notice), ...triageBlocks(reply.view, language)],
+      };
+    }
+    case 'answer': {
+      if (reply.trees && reply.trees.length > 0) {
+        return {
+          language,
+          blocks: [
+            {
+              type: 'choices',
+              label: s.notices['choose-tree'],
+              buttons: reply.trees.map((t) => ({
+                label: t.title,
+                action: { kind: 'triage-start', treeId: t.treeId, l: language },
+              })),
+            },
+          ],
+        };
+      }
+      return { language, blocks: [...notice(reply.notice), ...answerBlocks(kb, reply, options)] };
+    }
+  }
+}

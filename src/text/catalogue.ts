@@ -1,0 +1,233 @@
+import type { Language } from './language.js';
+
+/**
+ * Every fixed phrase the bot says, in French and English: one catalogue for the core and every
+ * adapter. Facts from the sources are never here and never translated.
+ */
+const fr = {
+  answer: {
+    /** French puts a (thin) space before a colon, English does not. */
+    colon: ' :',
+    cause: 'Cause',
+    action: 'Action',
+    steps: 'Étapes',
+    procedure: 'Procédure',
+    followUps: 'Questions de suivi',
+    source: 'Source',
+    confidence: 'Confiance',
+    alternatives: 'Autres pistes',
+    didYouMean: 'Pistes proches',
+    codes: 'Codes',
+    type: 'Type',
+    noAction: 'La source ne donne pas d’action pour ce code.',
+    unknownCode: (codes: string) =>
+      `Je ne connais pas le code ${codes} : il ne figure dans aucune des sources.`,
+    noAnswer: 'Je n’ai pas trouvé de réponse sûre dans la documentation.',
+    outOfScope: (about: string, covered: string) =>
+      `Je ne couvre que ${covered}, et votre message semble concerner ${about} : je ne peux pas y répondre avec certitude.`,
+    statusElsewhere: (covered: string) =>
+      `Ce code ressemble à un statut HTTP ou SIP d’un autre système ; je ne couvre que ${covered}.`,
+    codeElsewhere: (code: string, product: string, meaning: string) =>
+      `Le code ${code} existe dans ${product} (« ${meaning} ») : s’agit-il de ce produit ?`,
+    and: 'et',
+    empty:
+      'Posez-moi un code d’erreur (ex. 200039, callEndReason 487, Event ID 20017), une ligne de journal ou un symptôme (ex. « l’utilisateur ne voit pas l’icône d’appel »).',
+    escalate:
+      'Si rien ne correspond, escaladez avec les informations à collecter (« quelles informations collecter »).',
+    notFound: 'introuvable',
+    apology: 'Désolé, je n’ai pas pu traiter ce message. Réessayez dans un instant.',
+  },
+  buttons: {
+    share: 'Partager dans le canal',
+    notIt: 'Ce n’était pas ça',
+    fullText: 'Texte complet de la section',
+  },
+  ui: {
+    sharedBy: (user: string) => `${user} a partagé :`,
+    shared: 'Réponse partagée dans le canal.',
+    cannotPost: 'Je n’ai pas pu publier dans ce canal : invitez-moi d’abord (/invite @UC Triage).',
+    typeNumber: 'Tapez un numéro :',
+    staleButton: 'Ce bouton n’est plus valide : posez la question à nouveau.',
+    emptyMessage: 'Ce message ne contient pas de texte à analyser.',
+    welcome: 'Bonjour ! Je suis UC Triage : mentionnez-moi dans un canal ou écrivez-moi ici.',
+    terminalWelcome:
+      'UC Triage — terminal. Posez un code d’erreur, une ligne de journal ou un symptôme.\n« aide » pour des exemples, Ctrl-D pour quitter.',
+    goodbye: 'Au revoir.',
+    usage: (command: string) =>
+      `Usage : \`${command} <code, ligne de journal ou symptôme>\`, par exemple \`${command} 200039\`, \`${command} callEndReason 487\`, \`${command} l'utilisateur ne voit pas l'icône d'appel\`.`,
+  },
+  help: {
+    intro: (guides: number, products: string) =>
+      `Je réponds à partir de ${guides === 1 ? 'un guide' : `${guides} guides`} : ${products}.`,
+    examplesTitle: 'Exemples :',
+    examples: [
+      '  • un code : 200039, callEndReason 487, Event ID 20017, 409 Conflict (provisionnement)',
+      '  • une ligne de journal : [Erreur 18215] Erreur de provisionnement avec le serveur de messagerie',
+      "  • un symptôme : « l'utilisateur ne voit pas l'icône d'appel », « impossible de se connecter en SSO »",
+    ],
+    closing:
+      'Chaque réponse cite la section source. Si je ne sais pas, je le dis et je propose les sections les plus proches.',
+    exampleQueries: ['200039', 'callEndReason 487', "l'utilisateur ne voit pas l'icône d'appel"],
+    triageHint: 'Tapez « diagnostic » pour un diagnostic guidé.',
+  },
+  triage: {
+    colon: ' :',
+    guided: 'Diagnostic guidé',
+    step: (n: number) => `Étape ${n}`,
+    controls: 'retour · recommencer · stop · escalader',
+    back: 'Retour',
+    restart: 'Recommencer',
+    stop: 'Arrêter',
+    escalate: 'Escalader',
+    start: 'Lancer le diagnostic guidé',
+    result: 'Résultat',
+    fixedHint:
+      'Si cela ne résout pas le problème, tapez « escalader » pour le résumé à transmettre au support.',
+    escalationIntro:
+      'Le guide ne donne pas de correctif pour ce cas : voici le résumé d’escalade à copier dans le dossier.',
+    stopped: 'Diagnostic guidé arrêté.',
+    source: 'Source',
+  },
+  escalation: {
+    title: 'Escalade',
+    product: 'Produit',
+    path: 'Parcours',
+    result: 'Résultat',
+    codes: 'Codes vus',
+    logs: 'Lignes de journal',
+    collect: 'À collecter',
+    sources: 'Sources',
+    none: 'aucun',
+  },
+  notices: {
+    unavailable: 'Le diagnostic guidé est temporairement indisponible ; voici la réponse directe.',
+    expired: 'Le diagnostic guidé précédent a expiré ; je reprends à zéro.',
+    'stale-choice': 'Ce bouton concerne une étape précédente ; voici l’étape en cours.',
+    'not-understood':
+      'Je n’ai pas compris la réponse : choisissez une option (ou « retour », « recommencer », « stop », « escalader »).',
+    'switched-tree': 'Ce symptôme relève d’un autre diagnostic : je le démarre.',
+    paused: 'Diagnostic en pause : répondez à la question ci-dessous ou tapez « reprendre ».',
+    'no-session':
+      'Aucun diagnostic guidé en cours dans cette conversation. Tapez « diagnostic » pour en démarrer un.',
+    'choose-tree': 'Quel diagnostic guidé voulez-vous lancer ?',
+  },
+};
+
+type Catalogue = typeof fr;
+
+const en: Catalogue = {
+  answer: {
+    colon: ':',
+    cause: 'Cause',
+    action: 'Action',
+    steps: 'Steps',
+    procedure: 'Procedure',
+    followUps: 'Follow-up questions',
+    source: 'Source',
+    confidence: 'Confidence',
+    alternatives: 'Other leads',
+    didYouMean: 'Closest sections',
+    codes: 'Codes',
+    type: 'Type',
+    noAction: 'The source gives no action for this code.',
+    unknownCode: (codes: string) => `I don't know code ${codes}: it is in none of the sources.`,
+    noAnswer: 'I found no confident answer in the documentation.',
+    outOfScope: (about: string, covered: string) =>
+      `I only cover ${covered}, and your message seems to be about ${about}: I cannot answer it with confidence.`,
+    statusElsewhere: (covered: string) =>
+      `This code looks like an HTTP or SIP status of another system; I only cover ${covered}.`,
+    codeElsewhere: (code: string, product: string, meaning: string) =>
+      `Code ${code} exists in ${product} ("${meaning}"): is this that product?`,
+    and: 'and',
+    empty:
+      'Ask me an error code (e.g. 200039, callEndReason 487, Event ID 20017), a log line or a symptom (e.g. "the user has no call icon").',
+    escalate: 'If nothing fits, escalate with the information to collect ("what information to collect").',
+    notFound: 'not found',
+    apology: 'Sorry, I could not process this message. Please try again in a moment.',
+  },
+  buttons: {
+    share: 'Share in channel',
+    notIt: "That wasn't it",
+    fullText: 'Full section text',
+  },
+  ui: {
+    sharedBy: (user: string) => `${user} shared:`,
+    shared: 'Shared in the channel.',
+    cannotPost: 'I could not post in this channel: invite me to it first (/invite @UC Triage).',
+    typeNumber: 'Type a number:',
+    staleButton: 'This button is no longer valid: please ask again.',
+    emptyMessage: 'This message has no text to analyse.',
+    welcome: 'Hello! I am UC Triage: mention me in a channel or write to me here.',
+    terminalWelcome:
+      'UC Triage — terminal. Ask an error code, a log line or a symptom.\n"help" for examples, Ctrl-D to quit.',
+    goodbye: 'Goodbye.',
+    usage: (command: string) =>
+      `Usage: \`${command} <code, log line or symptom>\`, e.g. \`${command} 200039\`, \`${command} callEndReason 487\`, \`${command} user cannot sign in with SSO\`.`,
+  },
+  help: {
+    intro: (guides: number, products: string) =>
+      `I answer from ${guides === 1 ? 'one guide' : `${guides} guides`}: ${products}.`,
+    examplesTitle: 'Examples:',
+    examples: [
+      '  • a code: 200039, callEndReason 487, Event ID 20017, 409 Conflict (provisioning)',
+      '  • a log line: [Error 18215] Provisioning error with the messaging server',
+      '  • a symptom: "the user has no call icon", "user cannot sign in with SSO"',
+    ],
+    closing:
+      'Every answer cites its source section. When I do not know, I say so and offer the closest sections.',
+    exampleQueries: ['200039', 'callEndReason 487', 'user cannot sign in with SSO'],
+    triageHint: 'Type "triage" for a guided triage.',
+  },
+  triage: {
+    colon: ':',
+    guided: 'Guided triage',
+    step: (n: number) => `Step ${n}`,
+    controls: 'back · restart · stop · escalate',
+    back: 'Back',
+    restart: 'Restart',
+    stop: 'Stop',
+    escalate: 'Escalate',
+    start: 'Start guided triage',
+    result: 'Result',
+    fixedHint: 'If this does not fix it, type "escalate" for the summary to hand to support.',
+    escalationIntro:
+      'The guide gives no fix for this case: here is the escalation summary to copy into the case.',
+    stopped: 'Guided triage stopped.',
+    source: 'Source',
+  },
+  escalation: {
+    title: 'Escalation',
+    product: 'Product',
+    path: 'Path',
+    result: 'Result',
+    codes: 'Codes seen',
+    logs: 'Log lines',
+    collect: 'To collect',
+    sources: 'Sources',
+    none: 'none',
+  },
+  notices: {
+    unavailable: 'Guided triage is temporarily unavailable; here is the direct answer.',
+    expired: 'The previous guided triage expired; starting over.',
+    'stale-choice': 'That button belongs to an earlier step; here is the current one.',
+    'not-understood':
+      'I did not understand the answer: pick an option (or "back", "restart", "stop", "escalate").',
+    'switched-tree': 'That symptom belongs to another guided triage: starting it.',
+    paused: 'Triage paused: answer the question below or type "resume".',
+    'no-session': 'No guided triage in progress in this conversation. Type "triage" to start one.',
+    'choose-tree': 'Which guided triage do you want to start?',
+  },
+};
+
+export const CATALOGUE: Record<Language, Catalogue> = { fr, en };
+
+/** The phrases of one language. */
+export function strings(language: Language): Catalogue {
+  return CATALOGUE[language];
+}
+
+/** "A, B et C" / "A, B and C". */
+export function listOf(items: readonly string[], language: Language): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${CATALOGUE[language].answer.and} ${items.at(-1)}`;
+}

@@ -1,0 +1,259 @@
+import type { Answer, AnswerResult } from '../answer/answer.js';
+import type { Intent } from '../intent/intent.js';
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import { foldText } from '../text/fold.js';
+import type { Language } from '../text/language.js';
+import type { TriageAction } from './actions.js';
+import {
+  back,
+  choose,
+  currentQuestion,
+  logLinesOf,
+  matchOption,
+  newSession,
+  parseControl,
+  parseStart,
+  restart,
+  stepNumber,
+  type TriageControl,
+  type TriageSession,
+  withEvidence,
+} from './engine.js';
+import type { TriageNotice } from './notices.js';
+import type { TriageTree } from './tree.js';
+import { type TriageView, viewOf } from './view.js';
+
+/** A reply the triage dispatch decides: an answer (possibly with a triage offer) or a triage step. */
+export type TriageReply =
+  | {
+      kind: 'answer';
+      language: Language;
+      answer: Answer;
+      /** A guided triage that fits this answer, offered as a button. */
+      triageOffer?: { treeId: string; title: string };
+      notice?: TriageNotice;
+      /** For 'choose-tree': the trees to pick from. */
+      trees?: { treeId: string; title: string }[];
+    }
+  | {
+      kind: 'triage';
+      language: Language;
+      view: TriageView;
+      /** An off-script question answered in the middle of a triage. */
+      answer?: Answer;
+      notice?: TriageNotice;
+    };
+
+/** What one message does to a triage session: the session to save (or delete) and the reply. */
+export interface Transition {
+  session: TriageSession | null;
+  reply: TriageReply;
+}
+
+/** What the dispatch reads: the knowledge, the trees, the clock and the question answerer. */
+export interface TriageContext {
+  kb: KnowledgeBase;
+  trees: ReadonlyMap<string, TriageTree>;
+  now: number;
+  parse(text: string): Intent;
+  answer(text: string, intent?: Intent): Answer;
+  isKnownCode(code: string): boolean;
+  /** The full answer of one entry (an outcome's cited fix). */
+  entryResult(id: string, language: Language): AnswerResult | null;
+}
+
+export interface TriageInput {
+  text: string;
+  action?: TriageAction;
+  language: Language;
+}
+
+/**
+ * decide: the pure triage state machine around a conversation's session. Given the message and
+ * the stored session, it returns the session to store and the reply; it reads and writes nothing.
+ */
+export function decide(
+  ctx: TriageContext,
+  input: TriageInput,
+  session: TriageSession | null,
+  notice?: TriageNotice,
+): Transition {
+  const { action, language, text } = input;
+  if (action?.kind === 'triage-start') {
+    const tree = ctx.trees.get(action.treeId);
+    if (!tree) return { session, reply: answerReply(ctx, text, language, notice) };
+    return step(ctx, tree, seeded(ctx, newSession(tree, ctx.now), text), language, undefined, notice);
+  }
+  const tree = session ? ctx.trees.get(session.treeId) : undefined;
+  if (action?.kind === 'triage-choice') {
+    if (!session || !tree || session.treeId !== action.treeId) {
+      return { session, reply: { ...answerReply(ctx, '', language), notice: notice ?? 'no-session' } };
+    }
+    if (action.step !== stepNumber(session) || session.status !== 'active') {
+      return step(ctx, tree, session, language, undefined, 'stale-choice');
+    }
+    return step(ctx, tree, choose(tree, session, action.option, ctx.now), language);
+  }
+  const control = action?.kind === 'triage-control' ? action.control : session ? parseControl(text) : null;
+  if (control) {
+    if (!session || !tree)
+      return { session, reply: { ...answerReply(ctx, '', language), notice: 'no-session' } };
+    return onControl(ctx, tree, session, control, language);
+  }
+  const start = parseStart(text);
+  if (start) return startTriage(ctx, start.symptom, text, language, notice);
+  if (session && tree && session.status === 'active') return inTriage(ctx, tree, session, text, language);
+  const reply = answerReply(ctx, text, language, notice);
+  // A finished triage stays in the store until it expires, so "retour" and "escalader" still work.
+  return { session: session?.status === 'finished' ? session : null, reply };
+}
+
+function onControl(
+  ctx: TriageContext,
+  tree: TriageTree,
+  session: TriageSession,
+  control: TriageControl,
+  language: Language,
+): Transition {
+  switch (control) {
+    case 'back':
+      return step(ctx, tree, back(session, ctx.now), language);
+    case 'restart':
+      return step(ctx, tree, restart(tree, session, ctx.now), language);
+    case 'resume':
+      return step(ctx, tree, { ...session, updatedAt: ctx.now }, language);
+    case 'escalate':
+      return end(ctx, tree, session, language, 'escalation');
+    case 'stop':
+      return end(ctx, tree, session, language, 'stopped');
+  }
+}
+
+/** Escalation or stop: the session is over, the view says how. */
+function end(
+  ctx: TriageContext,
+  tree: TriageTree,
+  session: TriageSession,
+  language: Language,
+  state: 'escalation' | 'stopped',
+): Transition {
+  const view = viewOf(ctx.kb, tree, session, language, (id) => ctx.entryResult(id, language), state);
+  return { session: null, reply: { kind: 'triage', language, view } };
+}
+
+function startTriage(
+  ctx: TriageContext,
+  symptom: string,
+  text: string,
+  language: Language,
+  notice?: TriageNotice,
+): Transition {
+  const answer = ctx.answer(symptom);
+  const tree = symptom ? treeFor(ctx, symptom, answer) : null;
+  if (!tree) {
+    const trees = [...ctx.trees.values()].map((t) => ({ treeId: t.id, title: t.title }));
+    return {
+      session: null,
+      reply: { kind: 'answer', language, answer, notice: notice ?? 'choose-tree', trees },
+    };
+  }
+  return step(ctx, tree, seeded(ctx, newSession(tree, ctx.now), text), language, undefined, notice);
+}
+
+/** A message while a question is pending: an option, a jump to a better tree, or an off-script question. */
+function inTriage(
+  ctx: TriageContext,
+  tree: TriageTree,
+  session: TriageSession,
+  text: string,
+  language: Language,
+): Transition {
+  const question = currentQuestion(tree, session);
+  const intent = ctx.parse(text);
+  const evidence = seeded(ctx, session, text, intent);
+  if (question) {
+    const option = matchOption(question, text);
+    if (option !== null) return step(ctx, tree, choose(tree, evidence, option, ctx.now), language);
+  }
+  const answer = ctx.answer(text, intent);
+  const hasKnownCode = intent.codes.some((c) => ctx.isKnownCode(c.code));
+  if (!hasKnownCode) {
+    const better = treeFor(ctx, text, answer);
+    if (better && better.id !== tree.id) {
+      const fresh = seeded(ctx, newSession(better, ctx.now), text);
+      return step(ctx, better, fresh, language, undefined, 'switched-tree');
+    }
+  }
+  const paused = { ...evidence, updatedAt: ctx.now };
+  if (answer.answered) return step(ctx, tree, paused, language, answer, 'paused');
+  return step(ctx, tree, paused, language, undefined, 'not-understood');
+}
+
+function step(
+  ctx: TriageContext,
+  tree: TriageTree,
+  session: TriageSession,
+  language: Language,
+  answer?: Answer,
+  notice?: TriageNotice,
+): Transition {
+  const view = viewOf(ctx.kb, tree, session, language, (id) => ctx.entryResult(id, language));
+  return {
+    session: view.state === 'question' || view.state === 'outcome' ? session : null,
+    reply: { kind: 'triage', language, view, ...(answer ? { answer } : {}), ...(notice ? { notice } : {}) },
+  };
+}
+
+/** Codes and log lines of a message, kept for the escalation summary. */
+function seeded(
+  ctx: TriageContext,
+  session: TriageSession,
+  text: string,
+  intent = ctx.parse(text),
+): TriageSession {
+  return withEvidence(
+    session,
+    intent.codes.map((c) => c.code),
+    logLinesOf(text),
+  );
+}
+
+/** The tree whose symptom words (or whose entries, given the text's answer) best match a text. */
+export function treeFor(ctx: TriageContext, text: string, top: Answer = ctx.answer(text)): TriageTree | null {
+  const folded = foldText(text);
+  const topIds = top.answered ? top.results.slice(0, 2).map((r) => r.id) : [];
+  let best: { tree: TriageTree; score: number } | null = null;
+  for (const tree of ctx.trees.values()) {
+    let score = tree.triggers.filter((t) => folded.includes(foldText(t))).length;
+    if (topIds.some((id) => tree.entries.includes(id))) score += 2;
+    if (score > 0 && (!best || score > best.score)) best = { tree, score };
+  }
+  return best?.tree ?? null;
+}
+
+function answerReply(
+  ctx: TriageContext,
+  text: string,
+  language: Language,
+  notice?: TriageNotice,
+): Extract<TriageReply, { kind: 'answer' }> {
+  const answer = ctx.answer(text);
+  const offer = offerFor(ctx, answer);
+  return {
+    kind: 'answer',
+    language: answer.language ?? language,
+    answer,
+    ...(offer ? { triageOffer: offer } : {}),
+    ...(notice ? { notice } : {}),
+  };
+}
+
+/** A guided triage fits an answer when its best entry is one the tree starts from. */
+function offerFor(ctx: TriageContext, answer: Answer): { treeId: string; title: string } | undefined {
+  const best = answer.results[0];
+  if (!answer.answered || !best) return undefined;
+  for (const tree of ctx.trees.values()) {
+    if (tree.entries.includes(best.id)) return { treeId: tree.id, title: tree.title };
+  }
+  return undefined;
+}
