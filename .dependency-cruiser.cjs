@@ -1,7 +1,7 @@
 /**
  * The dependency rules. The core (src/) knows nothing about chat platforms, and its folders form
  * layers that only import downwards: text < knowledge < intent < search < answer < triage < reply
- * < app < cli (state stands alone). src/index.ts, the public entry, sits on top.
+ * < app < cli (state and ports stand alone). src/index.ts, the public entry, sits on top.
  */
 const LAYERS = ['text', 'knowledge', 'intent', 'search', 'answer', 'triage', 'reply', 'app', 'cli'];
 
@@ -23,6 +23,13 @@ module.exports = {
       to: { circular: true },
     },
     ...layerRules,
+    {
+      name: 'ports-stand-alone',
+      comment: 'src/ports holds interfaces every layer may use; it imports nothing of the core.',
+      severity: 'error',
+      from: { path: '^src/ports/' },
+      to: { path: '^src/(?!ports/)' },
+    },
     {
       name: 'state-stands-alone',
       comment: 'src/state is a leaf the adapters and the app use.',

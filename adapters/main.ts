@@ -30,7 +30,7 @@ async function createState(
 
 async function startServer(config: Config, logger: Logger): Promise<void> {
   const { state, sessions } = await createState(config, logger);
-  const bot = await TriageBot.load({ sessions, sessionTtlSeconds: config.sessionTtlSeconds });
+  const bot = await TriageBot.load({ sessions, sessionTtlSeconds: config.sessionTtlSeconds, logger });
   const http = createHttpServer(logger);
   const platforms: PlatformAdapter[] = [];
   if (config.slack) {

@@ -22,8 +22,9 @@ export function classifySlackBody(raw: string, contentType: string | undefined):
       if (payload === null) return 'malformed';
       body = JSON.parse(payload);
     }
-  } catch {
-    return 'malformed';
+  } catch (error) {
+    if (error instanceof SyntaxError) return 'malformed';
+    throw error;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'malformed';
   const b = body as Record<string, unknown>;

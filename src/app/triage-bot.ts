@@ -3,6 +3,7 @@ import { cleanMessage } from '../intent/clean.js';
 import { type Intent, IntentParser } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { entryTitle } from '../knowledge/types.js';
+import { type CoreLogger, stderrLogger } from '../ports/logger.js';
 import type { CoreAction } from '../reply/actions.js';
 import type { Reply } from '../reply/reply.js';
 import { type ReplyView, replyView, type ViewOptions } from '../reply/view.js';
@@ -26,6 +27,8 @@ export interface TriageBotOptions {
   /** A triage idle longer than this is over; the next message starts afresh. */
   idleTimeoutMs?: number;
   now?: () => number;
+  /** Where the core reports what went wrong (the session store unreachable...). */
+  logger?: CoreLogger;
 }
 
 /** Two instances saving one thread's session at once: re-read and re-apply, a few times at most. */
@@ -49,6 +52,7 @@ export class TriageBot {
   private readonly idleMs: number;
   private readonly now: () => number;
   private readonly trees: Map<string, TriageTree>;
+  private readonly logger: CoreLogger;
 
   constructor(
     readonly library: Library,
@@ -64,12 +68,13 @@ export class TriageBot {
     this.idleMs = options.idleTimeoutMs ?? this.ttlSeconds * 1000;
     this.now = options.now ?? Date.now;
     this.trees = new Map(library.trees.map((t) => [t.id, t]));
+    this.logger = options.logger ?? stderrLogger;
   }
 
   /** The bot from the build caches (knowledge base and search index), rebuilt if they are stale. */
   static async load(options: TriageBotOptions = {}): Promise<TriageBot> {
     const library = await loadLibrary();
-    return new TriageBot(library, loadSearchIndex(library.kb), options);
+    return new TriageBot(library, loadSearchIndex(library.kb, options.logger ?? stderrLogger), options);
   }
 
   /** A reply as the platform-neutral view every adapter renders. */
@@ -129,8 +134,8 @@ export class TriageBot {
       let stored: StoredSession | null;
       try {
         stored = await this.sessions.load(key);
-      } catch {
-        return this.degraded(action ? '' : text, language);
+      } catch (error) {
+        return this.degraded(action ? '' : text, language, error, 'load');
       }
       let notice: TriageNotice | undefined;
       let session = stored?.session ?? null;
@@ -152,12 +157,12 @@ export class TriageBot {
         }
         if (await this.sessions.save(key, transition.session, stored?.version ?? null, this.ttlSeconds))
           return transition.reply;
-      } catch {
-        return this.degraded(action ? '' : text, language);
+      } catch (error) {
+        return this.degraded(action ? '' : text, language, error, 'save');
       }
       // Another instance saved this thread's session since we read it: apply the message on top.
     }
-    return this.degraded(action ? '' : text, language);
+    return this.degraded(action ? '' : text, language, new Error('too many concurrent saves'), 'save');
   }
 
   private context(): TriageContext {
@@ -172,8 +177,9 @@ export class TriageBot {
     };
   }
 
-  /** The session store is unreachable: single questions are still answered. */
-  private degraded(text: string, language: Language): Reply {
+  /** The session store is unreachable: single questions are still answered, and the log says why. */
+  private degraded(text: string, language: Language, error: unknown, operation: 'load' | 'save'): Reply {
+    this.logger.warn({ err: error, operation }, 'session store unavailable: answering without guided triage');
     return { kind: 'answer', language, answer: this.ask(text), notice: 'unavailable' };
   }
 

@@ -69,6 +69,13 @@ export function repairWindowsPaths(text: string): string {
   return text.replace(/(\\[A-Za-z]+)\\([{*])/g, '$1\\\\$2');
 }
 
+/** The repairs a source may ask for in sources.yaml (`repairs:`), applied in the order listed. */
+const REPAIRS: Record<SourceSpec['repairs'][number], (text: string) => string> = {
+  mojibake: repairMojibake,
+  'bullet-fences': repairBulletFences,
+  'windows-paths': repairWindowsPaths,
+};
+
 function line(node: { position?: { start: { line: number } } }): number {
   return node.position?.start.line ?? 0;
 }
@@ -105,6 +112,7 @@ export class SourceIngest {
   private readonly junk: Set<string>;
   private readonly skips: Set<string>;
   private readonly statusSections: Set<string>;
+  private readonly notApplicable: Set<string>;
   private readonly toc = new Set<string>();
   private readonly sections: SectionDraft[] = [];
   private readonly stack: SectionDraft[] = [];
@@ -117,10 +125,11 @@ export class SourceIngest {
     this.junk = new Set(spec.junkHeadings.map(foldText));
     this.skips = new Set(spec.skipSections.map(foldText));
     this.statusSections = new Set(spec.statusHeadingSections.map(foldText));
+    this.notApplicable = new Set(spec.notApplicable);
   }
 
   run(rawText: string): Entry[] {
-    this.text = repairWindowsPaths(repairBulletFences(blankFrontMatter(repairMojibake(rawText))));
+    this.text = blankFrontMatter(this.spec.repairs.reduce((text, repair) => REPAIRS[repair](text), rawText));
     const root = parseMarkdown(this.text);
     for (const node of root.children) this.visit(node);
     return [...this.codeEntries(), ...this.sectionEntries()];
@@ -212,7 +221,12 @@ export class SourceIngest {
 
   /** A bold-only line naming a section of the chapter's table of contents is a heading the export lost. */
   private onParagraph(node: Paragraph): void {
-    if (this.current?.isChapter && foldText(blockText(node)) === 'contenu du chapitre') return;
+    if (
+      this.current?.isChapter &&
+      this.spec.tocMarker &&
+      foldText(blockText(node)) === foldText(this.spec.tocMarker)
+    )
+      return;
     const lines = paragraphLines(node.children);
     const pending: PhrasingContent[][] = [];
     const flush = () => {
@@ -305,7 +319,7 @@ export class SourceIngest {
     };
     const fromRows = this.codes.map((draft): CodeEntry => {
       // "Cause et résolution" holds the cause on its first line and the resolution after; N/A means none.
-      const parts = draft.causeAndAction.split('\n').filter((p) => p && p !== 'N/A');
+      const parts = draft.causeAndAction.split('\n').filter((p) => p && !this.notApplicable.has(p));
       const cause = draft.causeAndAction ? (parts[0] ?? null) : null;
       const action = draft.action || (draft.causeAndAction ? parts.slice(1).join('\n') : '') || null;
       return {

@@ -25,6 +25,12 @@ const SourceSpec = z
     junkHeadings: z.array(z.string()).default([]),
     skipSections: z.array(z.string()).default([]),
     statusHeadingSections: z.array(z.string()).default([]),
+    /** A bold-only line with this text opens a chapter's table of contents ("Contenu du chapitre"). */
+    tocMarker: z.string().optional(),
+    /** Text repairs this file needs before parsing (see REPAIRS in ingest.ts). */
+    repairs: z.array(z.enum(['mojibake', 'bullet-fences', 'windows-paths'])).default([]),
+    /** Cell values that mean "nothing" in a cause/action column ("N/A"). */
+    notApplicable: z.array(z.string()).default([]),
   })
   .strict();
 

@@ -41,8 +41,10 @@ export function decodeAction(raw: unknown): CoreAction | null {
   if (typeof raw === 'string') {
     try {
       return parseAction(JSON.parse(raw));
-    } catch {
-      return null;
+    } catch (error) {
+      // A value that is not JSON is not an action; anything else is a bug and must surface.
+      if (error instanceof SyntaxError) return null;
+      throw error;
     }
   }
   return parseAction(raw);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, type KnowledgeBase } from '../knowledge/kb.js';
+import type { CoreLogger } from '../ports/logger.js';
 import { SearchIndex, type SerializedIndex } from './search-index.js';
 
 const INDEX_FILE = join(CACHE_DIR, 'search-index.json');
@@ -11,13 +12,14 @@ export function writeSearchCache(kb: KnowledgeBase): string {
 }
 
 /** The search index from the build cache when it was built from this knowledge base, else built now. */
-export function loadSearchIndex(kb: KnowledgeBase): SearchIndex {
+export function loadSearchIndex(kb: KnowledgeBase, logger: CoreLogger): SearchIndex {
   if (existsSync(INDEX_FILE)) {
     try {
       const cached = JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as SerializedIndex;
       if (cached.fingerprint === kb.fingerprint) return new SearchIndex(kb, cached);
-    } catch {
-      // A corrupt or partial cache file is rebuilt below, like a stale one.
+    } catch (error) {
+      // A corrupt or partial cache file is rebuilt below, like a stale one (npm run build rewrites it).
+      logger.warn({ err: error, file: INDEX_FILE }, 'search index cache unreadable: rebuilding the index');
     }
   }
   return new SearchIndex(kb);

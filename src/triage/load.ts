@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -7,14 +7,11 @@ import { type TriageTree, TriageTreeSchema, treeProblems } from './tree.js';
 /** Reads and validates every knowledge/triage/*.yaml; a schema error names the file. */
 export function loadTriageTrees(knowledgeDir: string): TriageTree[] {
   const dir = join(knowledgeDir, 'triage');
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml'))
-      .sort();
-  } catch {
-    return [];
-  }
+  // A knowledge directory without guided triage is valid: the bot then only answers.
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   return files.map((file) => {
     const parsed = TriageTreeSchema.safeParse(parse(readFileSync(join(dir, file), 'utf8')));
     if (!parsed.success) throw new Error(`triage/${file}: ${z.prettifyError(parsed.error)}`);

@@ -463,3 +463,56 @@ describe('Block Kit rendering', () => {
     );
   });
 });
+
+describe('a private guided triage (slash command)', () => {
+  type Button = { text: { text: string }; action_id: string; value: string };
+  const buttonsOf = (call: { body: Record<string, unknown> }): Button[] =>
+    ((call.body.blocks ?? []) as { elements?: Button[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.action_id);
+  const clickPrivately = (button: Button, responseId: string) =>
+    postForm({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        team: { id: 'T1' },
+        user: { id: 'U7' },
+        channel: { id: 'C7' },
+        container: { type: 'message', is_ephemeral: true },
+        response_url: stub.responseUrl(responseId),
+        trigger_id: 't',
+        actions: [
+          { type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1' },
+        ],
+      }),
+    });
+  const privateCommand = (text: string, responseId: string) =>
+    postForm({
+      command: '/webex-code',
+      text,
+      team_id: 'T1',
+      channel_id: 'C7',
+      user_id: 'U7',
+      user_name: 'tech',
+      response_url: stub.responseUrl(responseId),
+      trigger_id: 'trig',
+    });
+  const response = (id: string) => waitFor(() => stub.responses(id)[0]);
+
+  it('continues the triage when a follow-up button of a private answer is clicked, as when it is typed', async () => {
+    await privateCommand('diagnostic provisionnement', 'p1');
+    expect(allText((await response('p1')) as never)).toContain('Étape 1');
+    // An off-script code in the middle of the triage: answered, with its follow-up questions, triage paused.
+    await privateCommand('200039', 'p2');
+    const offscript = (await response('p2')) as never;
+    expect(allText(offscript)).toContain('Diagnostic guidé');
+    const followUp = buttonsOf(offscript).find((b) =>
+      b.text.text.startsWith("L'adresse e-mail existe-t-elle"),
+    );
+    if (!followUp) throw new Error('no follow-up button on the private answer');
+    await clickPrivately(followUp, 'p3');
+    // Same conversation as the slash command: the click is the next message of the triage, not a lone answer.
+    const next = allText((await response('p3')) as never);
+    expect(next).toContain('Diagnostic guidé');
+    expect(next).toContain('Étape 1');
+  });
+});

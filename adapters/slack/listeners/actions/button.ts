@@ -31,8 +31,9 @@ export function buttonAction(actionId: string, value: unknown): CoreAction | nul
   try {
     const parsed = JSON.parse(value) as Record<string, unknown>;
     return decodeAction({ ...parsed, kind: parsed.kind ?? legacy });
-  } catch {
-    return null;
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
   }
 }
 
