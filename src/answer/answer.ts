@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
-import type { Hit, NoAnswerReason, SearchOutcome } from '../search/search-index.js';
+import type { Hit, NoAnswerReason, SearchOutcome } from '../search/hits.js';
 import type { Language } from '../text/language.js';
 
 /** One answer candidate, platform-neutral; the JSON contract of `uc-triage ask --json`. */

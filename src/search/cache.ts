@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, type KnowledgeBase } from '../knowledge/kb.js';
 import type { CoreLogger } from '../ports/logger.js';
-import { SearchIndex, type SerializedIndex } from './search-index.js';
+import { SearchIndex } from './search-index.js';
+import type { SerializedIndex } from './text-index.js';
 
 const INDEX_FILE = join(CACHE_DIR, 'search-index.json');
 

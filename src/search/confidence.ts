@@ -1,0 +1,74 @@
+import type { SearchResult } from 'minisearch';
+
+/**
+ * How sure the bot is of a free-text answer, 0..1: the rarity-weighted share of the query's words
+ * the entry matches (each word weighing the idf of its rarest known stem; a word the sources never
+ * use weighs the most), or, when at least SURE_MIN_WORDS words matched, their summed rarity
+ * against `sureWeight` (a paraphrase with a few words the sources never use is still sure when it
+ * matches two rare words of the knowledge base).
+ */
+
+/** Below this, the bot says it does not know and offers the closest entries. */
+export const CONFIDENCE_THRESHOLD = 0.55;
+/**
+ * The bar for free text that names an unknown system (see namesUnknownSystem) and no covered
+ * product. Set on the tuned set (test/eval/queries.yaml, category near-domain): every wrong answer
+ * to such text scored at most 0.85; answers that match the sources' own words score 0.99 or more.
+ */
+export const UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD = 0.9;
+/** A word found only through a prefix or a typo counts this much of a word found as such. */
+export const LOOSE_MATCH_SHARE = 0.6;
+/** One rare word alone ("printer" -> "print" in a code sample) is a coincidence, not an answer. */
+const SURE_MIN_WORDS = 2;
+
+/** The matched rarity that makes an answer sure on its own: about two words found in a few entries. */
+export function sureWeight(entries: number): number {
+  return 2 * Math.log(1 + entries / 2);
+}
+
+/** A query word: the terms it stands for and how much it says (its rarity). */
+export interface WeightedWord {
+  terms: string[];
+  weight: number;
+}
+
+/** The confidence of one search result for the query's weighted words. */
+export function coverage(result: SearchResult, words: readonly WeightedWord[], sure: number): number {
+  const exact = new Set(result.terms);
+  const loose = new Set(result.queryTerms);
+  let matched = 0;
+  let total = 0;
+  let matchedWords = 0;
+  for (const w of words) {
+    const share = w.terms.some((t) => exact.has(t))
+      ? 1
+      : w.terms.some((t) => loose.has(t))
+        ? LOOSE_MATCH_SHARE
+        : 0;
+    matched += share * w.weight;
+    total += w.weight;
+    if (share > 0) matchedWords++;
+  }
+  const bySureWords = matchedWords >= SURE_MIN_WORDS ? Math.min(1, matched / sure) : 0;
+  return Math.max(total > 0 ? matched / total : 0, bySureWords);
+}
+
+/**
+ * Whether a message names something the sources never mention: a capitalised word ("Okta",
+ * "Starface", "PBX", "CamelCase") that `isUnknown` says the index does not know. A Title-case first
+ * word followed by a lowercase word is grammar, not a name ("Hier, l'utilisateur..."), unless it is
+ * a ticket's "Name: ..." prefix; a message written all in capitals says nothing by its capitals.
+ */
+export function namesUnknownSystem(text: string, isUnknown: (word: string) => boolean): boolean {
+  if (!/\p{Ll}/u.test(text)) return false;
+  const tokens = text.split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
+  return tokens.some((token, i) => {
+    const word = token.replace(/\.+$/, '');
+    if (!/^\p{Lu}/u.test(word) && !/\p{Ll}\p{Lu}/u.test(word)) return false;
+    const titleCase = /^\p{Lu}[\p{Ll}\p{N}]*$/u.test(word);
+    const prefix =
+      i === 0 && new RegExp(`^\\W*${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'u').test(text);
+    if (i === 0 && titleCase && !prefix && /^\p{Ll}/u.test(tokens[1] ?? '')) return false;
+    return isUnknown(word);
+  });
+}

@@ -1,0 +1,214 @@
+import MiniSearch, { type Options } from 'minisearch';
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { Entry, Product } from '../knowledge/types.js';
+import { coverage, sureWeight, type WeightedWord } from './confidence.js';
+import type { Hit } from './hits.js';
+import { TextNormalizer } from './normalize.js';
+import { rerankSiblings } from './siblings.js';
+
+/**
+ * Field boosts: technicians search by the words of a title or an error message; the section
+ * path says where it lives; long bodies match many words by chance, so they weigh least.
+ */
+const BOOST = { title: 3, keywords: 2.5, path: 1.5, text: 1 };
+/** Prefix matching only for words at least this long (shorter prefixes match everything). */
+const PREFIX_MIN_LENGTH = 4;
+/** Typo matching only for words at least this long, within this share of their length (MiniSearch fuzzy). */
+const FUZZY_MIN_LENGTH = 5;
+const FUZZY_DISTANCE = 0.2;
+/** What a prefix or typo match is worth against an exact one (MiniSearch weights). */
+const LOOSE_WEIGHTS = { fuzzy: 0.5, prefix: 0.6 };
+/** Posting-list entries one free-text query may score (see withoutUbiquitousWords). */
+const POSTINGS_BUDGET = 5_000;
+/** A word in more than this share of a large index tells nothing apart there... */
+const UBIQUITOUS_SHARE = 0.1;
+/** ...once the index is larger than this (the real knowledge base never is). */
+const UBIQUITOUS_MIN_ENTRIES = 1000;
+/**
+ * The product hint re-ranks the best few hundred results (a boostDocument callback would be called
+ * for every matching document: most of the cost of a query in a large index).
+ */
+const HINT_RERANKED = 300;
+const HINTED_PRODUCT_FACTOR = 1.4;
+const OTHER_PRODUCT_FACTOR = 0.7;
+/** Results kept per query: the answer, its alternatives and the sibling re-ranking pool. */
+const CANDIDATES = 20;
+
+interface IndexedDoc {
+  id: string;
+  keywords: string;
+  title: string;
+  path: string;
+  text: string;
+}
+
+/** A code row is read in the context of its table's introduction ("... sur le portail d'activation"). */
+function docOf(entry: Entry, keywords: string[] = [], tableIntro = ''): IndexedDoc {
+  const base = { id: entry.id, keywords: keywords.join(' ') };
+  if (entry.kind === 'code') {
+    const text = [entry.cause, entry.action].filter(Boolean).join(' ');
+    return {
+      ...base,
+      title: entry.message,
+      path: `${entry.sectionPath.slice(2).join(' ')} ${tableIntro}`,
+      text,
+    };
+  }
+  return { ...base, title: entry.title, path: entry.sectionPath.slice(2, -1).join(' '), text: entry.body };
+}
+
+/** The built index, saved next to the knowledge cache so start-up does not stem every document. */
+export interface SerializedIndex {
+  fingerprint: string;
+  index: string;
+  documentFrequency: [string, number][];
+}
+
+/** The free-text side of the search: MiniSearch over the entries, with document frequencies. */
+export class TextIndex {
+  readonly normalizer: TextNormalizer;
+  private readonly mini: MiniSearch<IndexedDoc>;
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly sure: number;
+  private readonly titleTerms = new Map<string, ReadonlySet<string>>();
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    prebuilt?: SerializedIndex,
+  ) {
+    const normalizer = new TextNormalizer(kb.overlays.synonyms);
+    this.normalizer = normalizer;
+    const options: Options<IndexedDoc> = {
+      fields: ['title', 'keywords', 'path', 'text'],
+      storeFields: [],
+      tokenize: (text) => normalizer.words(text, 'index'),
+      processTerm: (word) => normalizer.termsOfWord(word),
+      searchOptions: {
+        tokenize: (text) => normalizer.words(text),
+        boost: BOOST,
+        combineWith: 'OR',
+        // Prefix and typo matching only for a word the index does not know as such (a truncation or
+        // a typo), and long enough to be unambiguous: expanding known words costs without helping.
+        prefix: (term) => term.length >= PREFIX_MIN_LENGTH && this.isUnknownTerm(term),
+        fuzzy: (term) =>
+          term.length >= FUZZY_MIN_LENGTH && this.isUnknownTerm(term) ? FUZZY_DISTANCE : false,
+        maxFuzzy: 2,
+        weights: LOOSE_WEIGHTS,
+      },
+    };
+    this.sure = sureWeight(kb.entries.length);
+    if (prebuilt) {
+      this.mini = MiniSearch.loadJSON<IndexedDoc>(prebuilt.index, options);
+      for (const [term, df] of prebuilt.documentFrequency) this.documentFrequency.set(term, df);
+      return;
+    }
+    this.mini = new MiniSearch<IndexedDoc>(options);
+    const intros = new Map<string, string>();
+    for (const e of kb.entries)
+      if (e.kind === 'section') intros.set(e.sectionPath.join('\u0000'), e.body.split('\n')[0] ?? '');
+    const docs = kb.entries.map((e) =>
+      docOf(e, kb.overlays.keywords[e.id], e.kind === 'code' ? intros.get(e.sectionPath.join('\u0000')) : ''),
+    );
+    this.mini.addAll(docs);
+    for (const doc of docs) {
+      for (const term of new Set(normalizer.terms(`${doc.title} ${doc.keywords} ${doc.path} ${doc.text}`))) {
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      }
+    }
+  }
+
+  serialize(): SerializedIndex {
+    return {
+      fingerprint: this.kb.fingerprint,
+      index: JSON.stringify(this.mini),
+      documentFrequency: [...this.documentFrequency],
+    };
+  }
+
+  /** A term the index has never seen (synonym tokens and numbers are never loose). */
+  isUnknownTerm(term: string): boolean {
+    return !term.startsWith('zzsyn') && !/^\d+$/.test(term) && !this.documentFrequency.has(term);
+  }
+
+  /** A word none of whose terms the index knows. */
+  isUnknownWord(word: string): boolean {
+    return this.normalizer.termsOfWord(word).every((t) => this.isUnknownTerm(t));
+  }
+
+  /**
+   * Bounds the work of one query in a large knowledge base: words found in more than
+   * UBIQUITOUS_SHARE of it are stop words there, and the others are taken rarest first until their
+   * posting lists add up to POSTINGS_BUDGET entries (a common word ranks nothing and costs a scan
+   * of much of the index). The real knowledge base reaches neither bound.
+   */
+  withoutUbiquitousWords(words: string[]): string[] {
+    const frequency = (w: string) =>
+      Math.min(...this.normalizer.termsOfWord(w).map((t) => this.documentFrequency.get(t) ?? 0));
+    const ubiquitous = Math.max(UBIQUITOUS_MIN_ENTRIES, UBIQUITOUS_SHARE * this.kb.entries.length);
+    const byRarity = [...new Set(words)]
+      .map((w) => ({ w, df: frequency(w) }))
+      .filter(({ df }) => df <= ubiquitous)
+      .sort((a, b) => a.df - b.df);
+    const kept = new Set<string>();
+    let postings = 0;
+    for (const { w, df } of byRarity) {
+      // Words the index does not know cost nothing; at least one known word is always searched.
+      if (postings > 0 && postings + df > POSTINGS_BUDGET) break;
+      kept.add(w);
+      postings += df;
+    }
+    return words.filter((w) => kept.has(w));
+  }
+
+  /** Rarity of a term: a word found in few entries says more about what the user means. */
+  private idf(term: string): number {
+    return Math.log(1 + this.kb.entries.length / (this.documentFrequency.get(term) ?? 0.5));
+  }
+
+  /** The search terms of an entry's title (a code's message, a section's heading), computed once. */
+  private titleTermsOf(id: string): ReadonlySet<string> {
+    let terms = this.titleTerms.get(id);
+    if (!terms) {
+      const entry = this.kb.byId.get(id);
+      terms = new Set(
+        this.normalizer.terms(entry ? (entry.kind === 'code' ? entry.message : entry.title) : ''),
+      );
+      this.titleTerms.set(id, terms);
+    }
+    return terms;
+  }
+
+  /** The best entries for the query's words, each with its confidence; `loose` adds prefix and typo matching. */
+  search(words: string[], hint: Product | undefined, loose: boolean): Hit[] {
+    const results = this.mini
+      .search(words.join(' '), loose ? {} : { prefix: false, fuzzy: false })
+      .slice(0, HINT_RERANKED)
+      .map((r) => {
+        if (!hint) return r;
+        const factor =
+          this.kb.byId.get(String(r.id))?.product === hint ? HINTED_PRODUCT_FACTOR : OTHER_PRODUCT_FACTOR;
+        return { ...r, score: r.score * factor };
+      })
+      .sort((a, b) => b.score - a.score);
+    if (results.length === 0) return [];
+    const { results: ranked } = rerankSiblings(
+      results
+        .slice(0, CANDIDATES)
+        .map((result) => ({ result, titleTerms: this.titleTermsOf(String(result.id)) })),
+    );
+    const weighted: WeightedWord[] = words.map((word) => {
+      // A word weighs what its known stem weighs; a word the sources never use weighs the most.
+      const terms = this.normalizer.termsOfWord(word);
+      const known = terms.filter((t) => this.documentFrequency.has(t));
+      return { terms, weight: known.length > 0 ? Math.min(...known.map((t) => this.idf(t))) : this.idf('') };
+    });
+    const top = ranked[0]?.score ?? 1;
+    return ranked.map((result, rank) => {
+      const entry = this.kb.byId.get(String(result.id)) as Entry;
+      // The share of the query's meaning this entry covers, scaled by how close it is to the best score.
+      const confidence =
+        coverage(result, weighted, this.sure) * (rank === 0 ? 1 : Math.min(1, result.score / top));
+      return { entry, confidence: Math.round(confidence * 1000) / 1000, via: 'text' as const };
+    });
+  }
+}
