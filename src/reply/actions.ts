@@ -60,8 +60,13 @@ export function parseAction(value: unknown): CoreAction | null {
   switch (v.kind) {
     case 'ask':
       return q !== undefined ? withLanguage({ kind: 'ask', q }, l) : null;
-    case 'pick':
-      return id ? withLanguage({ kind: 'pick', id, ...(q !== undefined ? { q } : {}) }, l) : null;
+    case 'pick': {
+      // Teams cards posted before the one vocabulary carried the question as `context`.
+      const question = q ?? (typeof v.context === 'string' ? v.context : undefined);
+      return id
+        ? withLanguage({ kind: 'pick', id, ...(question !== undefined ? { q: question } : {}) }, l)
+        : null;
+    }
     case 'alternatives':
       return q !== undefined ? withLanguage({ kind: 'alternatives', q }, l) : null;
     case 'share':
@@ -95,7 +100,7 @@ function parseLegacyAction(
   }
   if (v.kind === 'followUp') return q !== undefined ? withLanguage({ kind: 'ask', q }, l) : null;
   if (v.kind === 'full' && id) return withLanguage({ kind: 'full', id }, l);
-  if ((v.kind === 'pick' || v.kind === undefined) && id) {
+  if (v.kind === undefined && id) {
     const question = context ?? q;
     return withLanguage({ kind: 'pick', id, ...(question !== undefined ? { q: question } : {}) }, l);
   }

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type CoreAction, decodeAction, encodeAction, parseAction } from '../../src/reply/actions.js';
+
+describe('the one action vocabulary', () => {
+  const actions: CoreAction[] = [
+    { kind: 'ask', q: 'Comment trouver la version client ?', l: 'fr' },
+    { kind: 'pick', id: 'acs-487-2', q: '487', l: 'en' },
+    { kind: 'alternatives', q: '403' },
+    { kind: 'share', q: '200043', id: 'webex-200043', l: 'fr' },
+    { kind: 'full', id: 'webex/fichiers-journaux-utiles' },
+    { kind: 'triage-start', treeId: 'provisioning', l: 'fr' },
+    { kind: 'triage-choice', treeId: 'provisioning', step: 2, option: 1 },
+    { kind: 'triage-control', control: 'escalate', l: 'en' },
+  ];
+
+  it.each(actions)('round-trips %o through a button value', (action) => {
+    expect(decodeAction(encodeAction(action))).toEqual(action);
+  });
+
+  it('keeps every encoded value within Slack’s 2000 characters, cutting the question only', () => {
+    const value = encodeAction({ kind: 'ask', q: 'é'.repeat(10_000), l: 'fr' });
+    expect(value.length).toBeLessThanOrEqual(2000);
+    expect(decodeAction(value)).toMatchObject({ kind: 'ask', l: 'fr' });
+  });
+
+  it('refuses anything that is not exactly an action', () => {
+    for (const value of [
+      null,
+      42,
+      'x',
+      '{',
+      '[]',
+      { kind: 'ask' },
+      { kind: 'pick', id: '' },
+      { kind: 'rm' },
+      { kind: 'triage-choice', treeId: 't', step: 'a', option: 1 },
+    ]) {
+      expect(decodeAction(value), JSON.stringify(value)).toBeNull();
+    }
+  });
+
+  it('never throws, whatever a forged button carries', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        parseAction(value);
+        decodeAction(JSON.stringify(value));
+      }),
+    );
+  });
+
+  it('still reads the buttons posted before it existed (Slack and Teams values)', () => {
+    expect(decodeAction('{"q":"Comment ?","l":"fr"}')).toEqual({ kind: 'ask', q: 'Comment ?', l: 'fr' });
+    expect(decodeAction({ kind: 'followUp', q: 'x', l: 'en' })).toEqual({ kind: 'ask', q: 'x', l: 'en' });
+    expect(decodeAction({ kind: 'pick', id: 'acs-487', context: '487', l: 'fr' })).toEqual({
+      kind: 'pick',
+      id: 'acs-487',
+      q: '487',
+      l: 'fr',
+    });
+    expect(decodeAction({ kind: 'triage', triage: { kind: 'triage-control', control: 'stop' } })).toEqual({
+      kind: 'triage-control',
+      control: 'stop',
+    });
+  });
+});
