@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { config as loadDotenv } from 'dotenv';
 import {
   kbBuild,
   kbLint,
@@ -6,18 +8,76 @@ import {
   kbStats,
   loadLibrary,
   parseAskArgs,
+  parseReportArgs,
+  ReportArgsError,
   runAsk,
+  runReport,
   TriageBot,
 } from '../src/index.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
 
 const USAGE = `Usage:
-  uc-triage ask [--json] [--stdin] [QUERY...]   answer a question, a code or a log line
+  uc-triage ask [--json] [--stdin] [--record] [QUERY...]   answer a question, a code or a log line
   uc-triage chat                                 terminal chat (the embedded default of npm start)
-  uc-triage kb stats | show <code|id> | lint | build`;
+  uc-triage kb stats | show <code|id> | lint | build
+  uc-triage report gaps [--since 7d] [--format text|md|csv|json]
+  uc-triage report usage [--since 30d] [--format text|json|csv] [--html FILE]
+  uc-triage report export-eval [--since 90d]`;
 
 function finish(output: string, exitCode: number): void {
   process.stdout.write(`${output}\n`);
   process.exitCode = exitCode;
+}
+
+/** The CLI's logs never mix with its output: they go to stderr. */
+const logger = () => createLogger(process.env.LOG_LEVEL || 'warn', 2);
+
+/** The feedback store of the deployment: Redis when REDIS_URL is set, else the SQLite file. */
+async function withStore<T>(
+  config: Config,
+  run: (store: import('../src/index.js').FeedbackStore) => Promise<T>,
+): Promise<T> {
+  const { openFeedbackStore } = await import('./feedback/open.js');
+  const redis = config.redisUrl
+    ? new (await import('ioredis')).Redis(config.redisUrl, { commandTimeout: 5000, maxRetriesPerRequest: 1 })
+    : undefined;
+  const store = await openFeedbackStore(config, redis);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+    redis?.disconnect();
+  }
+}
+
+async function report(args: string[]): Promise<void> {
+  const config = loadConfig();
+  const options = parseReportArgs(args);
+  const library = await loadLibrary();
+  const bot = new TriageBot(library);
+  const output = await withStore(config, (store) =>
+    runReport(options, {
+      store,
+      normalize: (text) => bot.index.normalizer.words(text),
+      isCode: (id) => library.kb.byId.get(id)?.kind === 'code',
+      writeFile: (file, content) => writeFileSync(file, content, 'utf8'),
+    }),
+  );
+  finish(output, 0);
+}
+
+async function ask(args: string[]): Promise<void> {
+  const options = parseAskArgs(args);
+  if (!options.record) {
+    process.exitCode = await runAsk(await TriageBot.load(), options, process.stdin, process.stdout);
+    return;
+  }
+  const { openFeedback } = await import('./feedback/open.js');
+  const feedback = await openFeedback(loadConfig(), logger());
+  const bot = await TriageBot.load(feedback ? { recorder: feedback.recorder } : {});
+  process.exitCode = await runAsk(bot, options, process.stdin, process.stdout);
+  await feedback?.close();
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -37,14 +97,15 @@ async function main(argv: string[]): Promise<void> {
       return finish(r.output, r.exitCode);
     }
   }
-  if (command === 'ask') {
-    const bot = await TriageBot.load();
-    process.exitCode = await runAsk(bot, parseAskArgs(rest), process.stdin, process.stdout);
-    return;
-  }
+  if (command === 'ask') return ask(rest);
+  if (command === 'report') return report(rest);
   if (command === 'chat') {
     const { runTerminalChat } = await import('./terminal/chat.js');
-    process.exitCode = await runTerminalChat(await TriageBot.load(), process.stdin, process.stdout);
+    const { openFeedback } = await import('./feedback/open.js');
+    const feedback = await openFeedback(loadConfig(), logger());
+    const bot = await TriageBot.load(feedback ? { recorder: feedback.recorder } : {});
+    process.exitCode = await runTerminalChat(bot, process.stdin, process.stdout);
+    await feedback?.close();
     return;
   }
   if (command === '--help' || command === '-h' || command === 'help') return finish(USAGE, 0);
@@ -52,7 +113,10 @@ async function main(argv: string[]): Promise<void> {
   process.exitCode = 2;
 }
 
+loadDotenv({ quiet: true });
 main(process.argv.slice(2)).catch((error: unknown) => {
+  // Bad arguments and settings are one line; anything else keeps its message, never a stack trace.
+  const known = error instanceof ReportArgsError || error instanceof ConfigError;
   process.stderr.write(`uc-triage: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  process.exitCode = known ? 2 : 1;
 });

@@ -36,6 +36,9 @@ const Env = z.object({
     emptyToUndefined,
     z.coerce.number().int().positive().default(86_400),
   ),
+  FEEDBACK: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
+  FEEDBACK_DB: optional,
+  FEEDBACK_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(90)),
 });
 
 export type Env = z.infer<typeof Env>;
@@ -63,6 +66,8 @@ export interface Config {
   teams?: TeamsConfig;
   redisUrl?: string;
   sessionTtlSeconds: number;
+  /** Recording of questions and feedback; null with FEEDBACK=off. */
+  feedback: { file?: string; retentionDays: number } | null;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     sessionTtlSeconds: e.TRIAGE_SESSION_TTL_SECONDS,
+    feedback:
+      e.FEEDBACK === 'off'
+        ? null
+        : { retentionDays: e.FEEDBACK_RETENTION_DAYS, ...(e.FEEDBACK_DB ? { file: e.FEEDBACK_DB } : {}) },
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),

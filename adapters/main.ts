@@ -2,6 +2,7 @@
 // `npm start`: starts every platform whose variables are set, on one HTTP server (PORT), or the
 // terminal chat when none is (the embedded default).
 import { config as loadDotenv } from 'dotenv';
+import type { Redis } from 'ioredis';
 import {
   MemorySessionStore,
   MemoryState,
@@ -10,6 +11,7 @@ import {
   TriageBot,
 } from '../src/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { openFeedback } from './feedback/open.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import type { PlatformAdapter } from './platform.js';
@@ -20,17 +22,23 @@ loadDotenv({ quiet: true });
 async function createState(
   config: Config,
   logger: Logger,
-): Promise<{ state: SharedState; sessions: SessionStore }> {
+): Promise<{ state: SharedState; sessions: SessionStore; redis?: Redis }> {
   if (!config.redisUrl) return { state: new MemoryState(), sessions: new MemorySessionStore() };
   const { RedisState } = await import('./redis/redis-state.js');
   const { RedisSessionStore } = await import('./redis/redis-session-store.js');
   const state = await RedisState.connect(config.redisUrl, logger);
-  return { state, sessions: new RedisSessionStore(state.redis) };
+  return { state, sessions: new RedisSessionStore(state.redis), redis: state.redis };
 }
 
 async function startServer(config: Config, logger: Logger): Promise<void> {
-  const { state, sessions } = await createState(config, logger);
-  const bot = await TriageBot.load({ sessions, sessionTtlSeconds: config.sessionTtlSeconds, logger });
+  const { state, sessions, redis } = await createState(config, logger);
+  const feedback = await openFeedback(config, logger, redis);
+  const bot = await TriageBot.load({
+    sessions,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    logger,
+    ...(feedback ? { recorder: feedback.recorder } : {}),
+  });
   const http = createHttpServer(logger);
   const platforms: PlatformAdapter[] = [];
   if (config.slack) {
@@ -62,6 +70,7 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
         .stop()
         .catch((err: unknown) => logger.error({ err, platform: platform.name }, 'stop failed'));
     await http.close();
+    await feedback?.close().catch((err: unknown) => logger.error({ err }, 'feedback store close failed'));
     await state.close();
     process.exit(0);
   };
@@ -83,7 +92,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   if (!config.slack && !config.teams) {
     const { runTerminalChat } = await import('./terminal/chat.js');
-    process.exitCode = await runTerminalChat(await TriageBot.load(), process.stdin, process.stdout);
+    // The chat owns stdout: the terminal's logs go to stderr.
+    const quiet = createLogger(config.logLevel, 2);
+    const feedback = await openFeedback(config, quiet);
+    const bot = await TriageBot.load({ logger: quiet, ...(feedback ? { recorder: feedback.recorder } : {}) });
+    process.exitCode = await runTerminalChat(bot, process.stdin, process.stdout);
+    await feedback?.close();
     return;
   }
   await startServer(config, logger);

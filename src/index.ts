@@ -15,7 +15,11 @@ export {
 export { TriageBot, type TriageBotOptions } from './app/triage-bot.js';
 export { answerJson, parseAskArgs, runAsk } from './cli/ask.js';
 export * from './cli/kb.js';
-export type { KnowledgeBase } from './knowledge/kb.js';
+export { parseReportArgs, ReportArgsError, runReport } from './cli/report.js';
+export type { FeedbackEvent, FeedbackStore } from './feedback/events.js';
+export { FeedbackRecorder } from './feedback/recorder.js';
+export { redact } from './feedback/redact.js';
+export { type KnowledgeBase, packageRoot } from './knowledge/kb.js';
 export * from './knowledge/types.js';
 export { type CoreAction, decodeAction, encodeAction, MAX_CARRIED_QUESTION } from './reply/actions.js';
 export { renderText, type TextRendering } from './reply/render-text.js';

@@ -112,6 +112,8 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
   private async sendReply(context: TurnContext, reply: Reply): Promise<void> {
     const view = this.deps.bot.view(reply);
     const text = renderText(view).text;
+    // A rating is acknowledged in one line of text: the answer is not posted again.
+    if (reply.kind === 'feedback-ack') return void (await sendWithRetry(context, MessageFactory.text(text)));
     const attachment = CardFactory.adaptiveCard({
       ...renderCard(view),
       fallbackText: [...text].slice(0, 1000).join(''),

@@ -1,4 +1,5 @@
 import { type Answer, buildAnswer, citationOf } from '../answer/answer.js';
+import type { FeedbackRecorder } from '../feedback/recorder.js';
 import { cleanMessage } from '../intent/clean.js';
 import { type Intent, IntentParser } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
@@ -12,7 +13,7 @@ import { SearchIndex } from '../search/search-index.js';
 import { detectLanguage, type Language } from '../text/language.js';
 import type { TriageAction } from '../triage/actions.js';
 import { decide, type TriageContext } from '../triage/dispatch.js';
-import { isIdleExpired } from '../triage/engine.js';
+import { isIdleExpired, type TriageSession } from '../triage/engine.js';
 import type { TriageNotice } from '../triage/notices.js';
 import { MemorySessionStore, type SessionStore, type StoredSession } from '../triage/store.js';
 import type { TriageTree } from '../triage/tree.js';
@@ -29,6 +30,8 @@ export interface TriageBotOptions {
   now?: () => number;
   /** Where the core reports what went wrong (the session store unreachable...). */
   logger?: CoreLogger;
+  /** Records questions, feedback and corrections (off the answer's path); none when FEEDBACK=off. */
+  recorder?: FeedbackRecorder;
 }
 
 /** Two instances saving one thread's session at once: re-read and re-apply, a few times at most. */
@@ -53,6 +56,7 @@ export class TriageBot {
   private readonly now: () => number;
   private readonly trees: Map<string, TriageTree>;
   private readonly logger: CoreLogger;
+  readonly recorder: FeedbackRecorder | undefined;
 
   constructor(
     readonly library: Library,
@@ -69,6 +73,7 @@ export class TriageBot {
     this.now = options.now ?? Date.now;
     this.trees = new Map(library.trees.map((t) => [t.id, t]));
     this.logger = options.logger ?? stderrLogger;
+    this.recorder = options.recorder;
   }
 
   /** The bot from the build caches (knowledge base and search index), rebuilt if they are stale. */
@@ -93,7 +98,81 @@ export class TriageBot {
       return this.converse(incoming, text, language);
     }
     if (isTriageAction(action)) return this.converse(incoming, text, language, action);
-    return this.onButton(action, language);
+    const reply = this.onButton(action, language);
+    this.recordButton(incoming, action, reply);
+    return reply;
+  }
+
+  /** A question answered for a batch tool (`ask --record`): recorded like a chat question. */
+  recordQuestion(answer: Answer, platform: string, userId?: string): void {
+    const best = answer.results[0];
+    this.recorder?.record({
+      type: 'question',
+      platform,
+      language: answer.language,
+      query: answer.query,
+      answered: answer.answered,
+      ...(answer.reason ? { reason: answer.reason } : {}),
+      ...(best ? { top: best.id, confidence: best.score } : {}),
+      ...(!answer.answered && answer.results.length > 0
+        ? { suggestions: answer.results.map((r) => r.id) }
+        : {}),
+      ...(userId ? { userId } : {}),
+    });
+  }
+
+  private recordButton(incoming: IncomingMessage, action: CoreAction, reply: Reply): void {
+    if (!this.recorder) return;
+    const base = {
+      platform: incoming.conversation.platform,
+      language: reply.language,
+      ...(incoming.user ? { userId: incoming.user } : {}),
+    };
+    if (action.kind === 'feedback') {
+      const entry = action.id ? { entry: action.id } : {};
+      this.recorder.record({ ...base, type: 'feedback', query: action.q, useful: action.useful, ...entry });
+    } else if (action.kind === 'alternatives' && reply.kind === 'alternatives') {
+      // "Ce n'était pas ça" is a "not useful" on the answer that was shown.
+      const top = reply.answer.results[0]?.id;
+      this.recorder.record({
+        ...base,
+        type: 'feedback',
+        query: action.q,
+        useful: false,
+        ...(top ? { entry: top } : {}),
+      });
+    } else if (action.kind === 'pick' && action.q && action.q !== action.id) {
+      this.recorder.record({ ...base, type: 'correction', query: action.q, entry: action.id, via: 'pick' });
+    }
+  }
+
+  private recordConversation(
+    incoming: IncomingMessage,
+    text: string,
+    before: TriageSession | null,
+    transition: { session: TriageSession | null; reply: Reply },
+  ): void {
+    if (!this.recorder) return;
+    const { reply } = transition;
+    const userId = incoming.user;
+    if (reply.kind === 'answer' && !reply.trees && text)
+      this.recordQuestion(reply.answer, incoming.conversation.platform, userId);
+    if (reply.kind !== 'triage') return;
+    if (reply.answer) this.recordQuestion(reply.answer, incoming.conversation.platform, userId);
+    // The outcome a guided triage reaches is the right answer to the question it started from.
+    const origin = transition.session?.origin ?? before?.origin;
+    const outcome = reply.view.outcome?.result.id;
+    if (reply.view.state === 'outcome' && outcome && origin && transition.session?.node !== before?.node) {
+      this.recorder.record({
+        type: 'correction',
+        platform: incoming.conversation.platform,
+        language: reply.language,
+        query: origin,
+        entry: outcome,
+        via: 'triage',
+        ...(userId ? { userId } : {}),
+      });
+    }
   }
 
   /** Buttons that show something without touching the conversation's triage. */
@@ -109,6 +188,8 @@ export class TriageBot {
         const answer = (action.id && this.answerEntry(action.id, language, action.q)) || this.ask(action.q);
         return { kind: 'answer', language, answer, shared: true };
       }
+      case 'feedback':
+        return { kind: 'feedback-ack', language, useful: action.useful };
       case 'full': {
         const entry = this.kb.byId.get(action.id);
         if (!entry) return { kind: 'help', language };
@@ -149,14 +230,18 @@ export class TriageBot {
         session,
         notice,
       );
-      if (transition.session === (stored?.session ?? null)) return transition.reply;
+      const done = () => {
+        this.recordConversation(incoming, action ? '' : text, session, transition);
+        return transition.reply;
+      };
+      if (transition.session === (stored?.session ?? null)) return done();
       try {
         if (!transition.session) {
           await this.sessions.delete(key);
-          return transition.reply;
+          return done();
         }
         if (await this.sessions.save(key, transition.session, stored?.version ?? null, this.ttlSeconds))
-          return transition.reply;
+          return done();
       } catch (error) {
         return this.degraded(action ? '' : text, language, error, 'save');
       }
@@ -180,7 +265,9 @@ export class TriageBot {
   /** The session store is unreachable: single questions are still answered, and the log says why. */
   private degraded(text: string, language: Language, error: unknown, operation: 'load' | 'save'): Reply {
     this.logger.warn({ err: error, operation }, 'session store unavailable: answering without guided triage');
-    return { kind: 'answer', language, answer: this.ask(text), notice: 'unavailable' };
+    const answer = this.ask(text);
+    if (text) this.recordQuestion(answer, 'degraded');
+    return { kind: 'answer', language, answer, notice: 'unavailable' };
   }
 
   /** The full answer for one entry, as when a user picks an alternative or a "did you mean". */

@@ -7,12 +7,21 @@ import { renderText } from '../reply/render-text.js';
 export interface AskOptions {
   json: boolean;
   stdin: boolean;
+  /** Record the questions like chat questions (for the knowledge-gap report); off by default. */
+  record: boolean;
   query: string;
 }
 
+const FLAGS = ['--json', '--stdin', '--record'];
+
 export function parseAskArgs(args: string[]): AskOptions {
-  const words = args.filter((a) => a !== '--json' && a !== '--stdin');
-  return { json: args.includes('--json'), stdin: args.includes('--stdin'), query: words.join(' ') };
+  const words = args.filter((a) => !FLAGS.includes(a));
+  return {
+    json: args.includes('--json'),
+    stdin: args.includes('--stdin'),
+    record: args.includes('--record'),
+    query: words.join(' '),
+  };
 }
 
 /** The JSON line of one answer: the contract other tools read. */
@@ -37,18 +46,22 @@ export async function runAsk(
   input: Readable,
   output: Writable,
 ): Promise<number> {
+  const answer = (query: string) => {
+    const a = bot.ask(query);
+    if (options.record && query.trim()) bot.recordQuestion(a, 'cli');
+    return a;
+  };
   const format = (answer: Answer) =>
     options.json
       ? answerJson(answer)
       : `${renderText(bot.view({ kind: 'answer', language: answer.language, answer }, { inlineAlternatives: true })).text}\n`;
   if (!options.stdin) {
-    const answer = bot.ask(options.query);
-    output.write(`${format(answer)}\n`);
+    output.write(`${format(answer(options.query))}\n`);
     return 0;
   }
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
   for await (const line of lines) {
-    output.write(`${format(bot.ask(line))}\n`);
+    output.write(`${format(answer(line))}\n`);
   }
   return 0;
 }

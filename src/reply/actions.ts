@@ -16,6 +16,8 @@ export type CoreAction =
   | { kind: 'share'; q: string; id?: string; l?: Language }
   /** The whole text of an entry whose section was cut. */
   | { kind: 'full'; id: string; l?: Language }
+  /** "Utile" / "Pas utile" about the answer to q (id: the entry answered). */
+  | { kind: 'feedback'; useful: boolean; q: string; id?: string; l?: Language }
   | (TriageAction & { l?: Language });
 
 /** A carried question is cut to this length: a button value is at most 2000 characters (Slack). */
@@ -73,6 +75,10 @@ export function parseAction(value: unknown): CoreAction | null {
       return q !== undefined ? withLanguage({ kind: 'share', q, ...(id ? { id } : {}) }, l) : null;
     case 'full':
       return id ? withLanguage({ kind: 'full', id }, l) : null;
+    case 'feedback':
+      return typeof v.useful === 'boolean' && q !== undefined
+        ? withLanguage({ kind: 'feedback', useful: v.useful, q, ...(id ? { id } : {}) }, l)
+        : null;
     case 'triage-start':
     case 'triage-choice':
     case 'triage-control': {

@@ -6,6 +6,8 @@ export interface TextRendering {
   text: string;
   /** With `numbered`: the action of each number typed, 1-based (choices first, then controls). */
   choices: CoreAction[];
+  /** With `numbered`: what "+" and "-" stand for (feedback on the answer shown). */
+  feedback: { useful?: CoreAction; notUseful?: CoreAction };
 }
 
 /**
@@ -16,6 +18,7 @@ export function renderText(view: ReplyView, options: { numbered?: boolean } = {}
   const l = strings(view.language).answer;
   const lines: string[] = [];
   const choices: CoreAction[] = [];
+  const feedback: TextRendering['feedback'] = {};
   const item = (label: string, action: CoreAction) => {
     if (!options.numbered) return `  - ${label}`;
     choices.push(action);
@@ -37,9 +40,15 @@ export function renderText(view: ReplyView, options: { numbered?: boolean } = {}
         if (block.label) lines.push(`${block.label}${l.colon}`);
         lines.push(...block.buttons.map((b) => item(b.label, b.action)));
         break;
-      case 'controls':
-        if (options.numbered) lines.push(...block.buttons.map((b) => item(b.label, b.action)));
+      case 'controls': {
+        if (!options.numbered) break;
+        for (const b of block.buttons) {
+          if (b.action.kind === 'feedback') feedback[b.action.useful ? 'useful' : 'notUseful'] = b.action;
+          else lines.push(item(b.label, b.action));
+        }
+        if (feedback.useful || feedback.notUseful) lines.push(`(${strings(view.language).ui.feedbackHint})`);
         break;
+      }
       case 'divider':
         lines.push('');
         break;
@@ -47,5 +56,5 @@ export function renderText(view: ReplyView, options: { numbered?: boolean } = {}
   }
   if (options.numbered && choices.length > 0)
     lines.push('', `(${strings(view.language).ui.typeNumber.replace(/ ?:$/, '')})`);
-  return { text: lines.join('\n'), choices };
+  return { text: lines.join('\n'), choices, feedback };
 }

@@ -12,5 +12,7 @@ export type Reply =
   | { kind: 'help'; language: Language; welcome?: boolean }
   /** "Ce n'était pas ça": the other candidates of an answer. */
   | { kind: 'alternatives'; language: Language; answer: Answer }
+  /** A feedback click acknowledged in one short line. */
+  | { kind: 'feedback-ack'; language: Language; useful: boolean }
   /** The whole text of an entry. */
   | { kind: 'full-text'; language: Language; id: string; title: string; text: string; citation: string };

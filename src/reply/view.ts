@@ -167,7 +167,7 @@ function answerBlocks(
   if (reply.triageOffer) {
     controls.push({
       label: strings(language).triage.start,
-      action: { kind: 'triage-start', treeId: reply.triageOffer.treeId, l: language },
+      action: { kind: 'triage-start', treeId: reply.triageOffer.treeId, q, l: language },
       style: 'primary',
     });
   }
@@ -176,6 +176,10 @@ function answerBlocks(
   if (!options.inlineAlternatives && others.length > 0)
     controls.push({ label: b.notIt, action: { kind: 'alternatives', q, l: language } });
   if (isLong(best)) controls.push({ label: b.fullText, action: { kind: 'full', id: best.id, l: language } });
+  controls.push(
+    { label: b.useful, action: { kind: 'feedback', useful: true, q, id: best.id, l: language } },
+    { label: b.notUseful, action: { kind: 'feedback', useful: false, q, id: best.id, l: language } },
+  );
   if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   blocks.push({
     type: 'meta',
@@ -295,6 +299,11 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
       if (others.length === 0) return { language, blocks: [{ type: 'paragraph', text: s.answer.noAnswer }] };
       return { language, blocks: [alternativesChoices(kb, others, reply.answer.query, language)] };
     }
+    case 'feedback-ack':
+      return {
+        language,
+        blocks: [{ type: 'paragraph', text: reply.useful ? s.ui.thanksUseful : s.ui.thanksNotUseful }],
+      };
     case 'full-text':
       return {
         language,

@@ -41,6 +41,8 @@ const fr = {
     share: 'Partager dans le canal',
     notIt: 'Ce n’était pas ça',
     fullText: 'Texte complet de la section',
+    useful: 'Utile',
+    notUseful: 'Pas utile',
   },
   ui: {
     sharedBy: (user: string) => `${user} a partagé :`,
@@ -48,6 +50,10 @@ const fr = {
     cannotPost: 'Je n’ai pas pu publier dans ce canal : invitez-moi d’abord (/invite @UC Triage).',
     typeNumber: 'Tapez un numéro :',
     staleButton: 'Ce bouton n’est plus valide : posez la question à nouveau.',
+    thanksUseful: 'Merci, c’est noté.',
+    thanksNotUseful: 'Merci, c’est noté : cela aide à améliorer les réponses.',
+    feedbackHint: '+ utile · - pas utile',
+    noAnswerToRate: 'Il n’y a pas encore de réponse à évaluer dans cette conversation.',
     emptyMessage: 'Ce message ne contient pas de texte à analyser.',
     welcome: 'Bonjour ! Je suis UC Triage : mentionnez-moi dans un canal ou écrivez-moi ici.',
     terminalWelcome:
@@ -149,6 +155,8 @@ const en: Catalogue = {
     share: 'Share in channel',
     notIt: "That wasn't it",
     fullText: 'Full section text',
+    useful: 'Useful',
+    notUseful: 'Not useful',
   },
   ui: {
     sharedBy: (user: string) => `${user} shared:`,
@@ -156,6 +164,10 @@ const en: Catalogue = {
     cannotPost: 'I could not post in this channel: invite me to it first (/invite @UC Triage).',
     typeNumber: 'Type a number:',
     staleButton: 'This button is no longer valid: please ask again.',
+    thanksUseful: 'Thanks, noted.',
+    thanksNotUseful: 'Thanks, noted: it helps improve the answers.',
+    feedbackHint: '+ useful · - not useful',
+    noAnswerToRate: 'There is no answer to rate in this conversation yet.',
     emptyMessage: 'This message has no text to analyse.',
     welcome: 'Hello! I am UC Triage: mention me in a channel or write to me here.',
     terminalWelcome:

@@ -2,7 +2,8 @@ import type { TriageControl } from './engine.js';
 
 /** A button of a guided triage, as clicked in any adapter. */
 export type TriageAction =
-  | { kind: 'triage-start'; treeId: string }
+  /** q: the question the triage was offered for (kept as the triage's origin). */
+  | { kind: 'triage-start'; treeId: string; q?: string }
   /** `step` guards against a click on the buttons of an earlier step. */
   | { kind: 'triage-choice'; treeId: string; step: number; option: number }
   | { kind: 'triage-control'; control: TriageControl };
@@ -14,7 +15,7 @@ export function parseTriageAction(value: unknown): TriageAction | null {
   if (typeof value !== 'object' || value === null) return null;
   const a = value as Record<string, unknown>;
   if (a.kind === 'triage-start' && typeof a.treeId === 'string')
-    return { kind: 'triage-start', treeId: a.treeId };
+    return { kind: 'triage-start', treeId: a.treeId, ...(typeof a.q === 'string' ? { q: a.q } : {}) };
   if (
     a.kind === 'triage-choice' &&
     typeof a.treeId === 'string' &&

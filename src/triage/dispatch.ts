@@ -82,7 +82,8 @@ export function decide(
   if (action?.kind === 'triage-start') {
     const tree = ctx.trees.get(action.treeId);
     if (!tree) return { session, reply: answerReply(ctx, text, language, notice) };
-    return step(ctx, tree, seeded(ctx, newSession(tree, ctx.now), text), language, undefined, notice);
+    const fresh = newSession(tree, ctx.now, undefined, action.q ?? text);
+    return step(ctx, tree, seeded(ctx, fresh, text), language, undefined, notice);
   }
   const tree = session ? ctx.trees.get(session.treeId) : undefined;
   if (action?.kind === 'triage-choice') {
@@ -157,7 +158,8 @@ function startTriage(
       reply: { kind: 'answer', language, answer, notice: notice ?? 'choose-tree', trees },
     };
   }
-  return step(ctx, tree, seeded(ctx, newSession(tree, ctx.now), text), language, undefined, notice);
+  const fresh = newSession(tree, ctx.now, undefined, symptom || text);
+  return step(ctx, tree, seeded(ctx, fresh, text), language, undefined, notice);
 }
 
 /** A message while a question is pending: an option, a jump to a better tree, or an off-script question. */
@@ -180,7 +182,7 @@ function inTriage(
   if (!hasKnownCode) {
     const better = treeFor(ctx, text, answer);
     if (better && better.id !== tree.id) {
-      const fresh = seeded(ctx, newSession(better, ctx.now), text);
+      const fresh = seeded(ctx, newSession(better, ctx.now, undefined, text), text);
       return step(ctx, better, fresh, language, undefined, 'switched-tree');
     }
   }

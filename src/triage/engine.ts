@@ -18,6 +18,8 @@ export interface TriageSession {
   status: 'active' | 'finished';
   startedAt: number;
   updatedAt: number;
+  /** The question the triage was started for: where it ends is recorded as the right answer to it. */
+  origin?: string;
 }
 
 export type TriageControl = 'back' | 'restart' | 'stop' | 'escalate' | 'resume';
@@ -53,8 +55,10 @@ export function newSession(
   tree: TriageTree,
   now: number,
   evidence?: TriageSession['evidence'],
+  origin?: string,
 ): TriageSession {
   return {
+    ...(origin ? { origin } : {}),
     treeId: tree.id,
     node: tree.start,
     history: [],

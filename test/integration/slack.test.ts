@@ -3,20 +3,27 @@ import { createHttpServer, type HttpServer } from '../../adapters/http/server.js
 import { createLogger } from '../../adapters/logger.js';
 import { createSlackApp } from '../../adapters/slack/app.js';
 import { LIMITS, renderSlack } from '../../adapters/slack/render/blocks.js';
+import { TriageBot } from '../../src/app/triage-bot.js';
+import { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
+import { MemoryFeedbackStore } from '../support/feedback.js';
 import { SIGNING_SECRET, SlackApiStub, slackHeaders, sleep, waitFor } from '../support/slack-stub.js';
 
 const stub = new SlackApiStub();
+const feedbackStore = new MemoryFeedbackStore();
+const recorder = new FeedbackRecorder(feedbackStore, 'k', { warn: () => {}, error: () => {} });
 let http: HttpServer;
 let base = '';
 
 beforeAll(async () => {
   await stub.start();
   http = createHttpServer(createLogger('silent'));
+  const shared = realBot();
+  const bot = new TriageBot(shared.library, shared.index, { recorder });
   createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl },
-    { bot: realBot(), state: new MemoryState(), logger: createLogger('silent') },
+    { bot, state: new MemoryState(), logger: createLogger('silent') },
     http.app,
   );
   http.markReady();
@@ -514,5 +521,52 @@ describe('a private guided triage (slash command)', () => {
     const next = allText((await response('p3')) as never);
     expect(next).toContain('Diagnostic guidé');
     expect(next).toContain('Étape 1');
+  });
+});
+
+describe('feedback buttons', () => {
+  it('records "Utile" on a private answer and acknowledges it in one line, without reposting the answer', async () => {
+    await command('200039', 'fb1');
+    const [answer] = await waitFor(() => stub.responses('fb1').length > 0 && stub.responses('fb1'));
+    const useful = (
+      (answer?.body.blocks ?? []) as {
+        elements?: { text: { text: string }; action_id: string; value: string }[];
+      }[]
+    )
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.text?.text === 'Utile');
+    if (!useful) throw new Error('no "Utile" button');
+    stub.calls.length = 0;
+    const res = await postForm({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        team: { id: 'T1' },
+        user: { id: 'U1' },
+        channel: { id: 'C1' },
+        container: { type: 'message', is_ephemeral: true },
+        response_url: stub.responseUrl('fb2'),
+        trigger_id: 't',
+        actions: [
+          { type: 'button', action_id: useful.action_id, block_id: 'b', value: useful.value, action_ts: '1' },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const [ack] = await waitFor(() => stub.responses('fb2').length > 0 && stub.responses('fb2'));
+    expect(ack?.body).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Merci, c’est noté.',
+    });
+    expect(stub.posts()).toHaveLength(0);
+    await recorder.flush();
+    expect(feedbackStore.saved.at(-1)).toMatchObject({
+      type: 'feedback',
+      platform: 'slack',
+      useful: true,
+      entry: 'webex-200039',
+      query: '200039',
+    });
+    expect(feedbackStore.saved.some((e) => e.type === 'question' && e.query === '200039')).toBe(true);
   });
 });

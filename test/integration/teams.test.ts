@@ -6,11 +6,14 @@ import { createHttpServer, type HttpServer } from '../../adapters/http/server.js
 import { createLogger } from '../../adapters/logger.js';
 import { renderCard } from '../../adapters/teams/cards.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
+import { TriageBot } from '../../src/app/triage-bot.js';
+import { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import type { Answer, Reply } from '../../src/index.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { cardProblems } from '../support/adaptive-cards.js';
 import { realBot } from '../support/bot.js';
 import { ConnectorStub } from '../support/connector-stub.js';
+import { MemoryFeedbackStore } from '../support/feedback.js';
 import { sleep } from '../support/slack-stub.js';
 
 const connector = new ConnectorStub();
@@ -18,11 +21,16 @@ const servers: HttpServer[] = [];
 
 async function startTeams(config: Parameters<typeof mountTeams>[1]): Promise<string> {
   const http = createHttpServer(createLogger('silent'));
-  mountTeams(http.app, config, { bot: realBot(), state: new MemoryState(), logger: createLogger('silent') });
+  const shared = realBot();
+  const bot = new TriageBot(shared.library, shared.index, { recorder });
+  mountTeams(http.app, config, { bot, state: new MemoryState(), logger: createLogger('silent') });
   http.markReady();
   servers.push(http);
   return `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
 }
+
+const feedbackStore = new MemoryFeedbackStore();
+const recorder = new FeedbackRecorder(feedbackStore, 'k', { warn: () => {}, error: () => {} });
 
 let open = '';
 let secured = '';
@@ -296,5 +304,28 @@ describe('Adaptive Cards', () => {
       cards.push(card(await bot.handle({ conversation, text })));
     }
     for (const c of cards) expect(cardProblems(c as never), JSON.stringify(c).slice(0, 200)).toEqual([]);
+  });
+});
+
+describe('feedback in Teams', () => {
+  it('records "Pas utile" from the card and acknowledges it in one line of text, not a new card', async () => {
+    await post(open, activity({ text: '487' }));
+    const notUseful = buttonsOf(cardOf(connector.calls[0] as never)).find(
+      (a: any) => a.title === 'Pas utile',
+    );
+    expect(notUseful.data).toMatchObject({ kind: 'feedback', useful: false, q: '487' });
+    connector.calls.length = 0;
+    const res = await post(open, activity({ text: '', value: notUseful.data }));
+    expect(res.status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+    expect(connector.calls[0]?.activity.text).toBe('Merci, c’est noté : cela aide à améliorer les réponses.');
+    expect(connector.calls[0]?.activity.attachments).toBeUndefined();
+    await recorder.flush();
+    expect(feedbackStore.saved.at(-1)).toMatchObject({
+      type: 'feedback',
+      platform: 'teams',
+      useful: false,
+      query: '487',
+    });
   });
 });

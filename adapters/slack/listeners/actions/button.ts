@@ -83,7 +83,13 @@ export function buttonListener(deps: SlackDeps) {
           action: decoded,
         };
         if (decoded.kind === 'share') return await share(deps, place, client, decoded, ephemeral);
-        if (place.private || !place.channel || decoded.kind === 'alternatives') {
+        // A rating is acknowledged privately in one line: the answer is not posted again.
+        if (
+          place.private ||
+          !place.channel ||
+          decoded.kind === 'alternatives' ||
+          decoded.kind === 'feedback'
+        ) {
           await ephemeral(renderReply(deps.bot, await deps.bot.handle(message), true));
           return;
         }

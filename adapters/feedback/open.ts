@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { FeedbackRecorder, type FeedbackStore, packageRoot } from '../../src/index.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+
+/** Where the embedded store lives unless FEEDBACK_DB says otherwise. */
+export const DEFAULT_FEEDBACK_DB = join(packageRoot(), 'data', 'feedback.sqlite');
+
+/** The feedback store: the Redis stream when Redis is shared by several instances, else SQLite in a file. */
+export async function openFeedbackStore(config: Config, redis?: Redis): Promise<FeedbackStore> {
+  if (redis) {
+    const { RedisFeedbackStore } = await import('../redis/redis-feedback-store.js');
+    return new RedisFeedbackStore(redis);
+  }
+  const { SqliteFeedbackStore } = await import('./sqlite-store.js');
+  return new SqliteFeedbackStore(config.feedback?.file ?? DEFAULT_FEEDBACK_DB);
+}
+
+export interface Feedback {
+  store: FeedbackStore;
+  recorder: FeedbackRecorder;
+  close(): Promise<void>;
+}
+
+/**
+ * The recorder the bot uses, or null with FEEDBACK=off. Events older than FEEDBACK_RETENTION_DAYS
+ * are purged at start and every day. A store that cannot be opened never stops the bot: it runs
+ * without recording, and says so once.
+ */
+export async function openFeedback(config: Config, logger: Logger, redis?: Redis): Promise<Feedback | null> {
+  if (!config.feedback) return null;
+  const { retentionDays } = config.feedback;
+  let store: FeedbackStore;
+  try {
+    store = await openFeedbackStore(config, redis);
+  } catch (error) {
+    logger.error({ err: error }, 'feedback store unavailable: questions and feedback are not recorded');
+    return null;
+  }
+  const purge = () =>
+    store
+      .purge(new Date(Date.now() - retentionDays * 86_400_000))
+      .then((n) => n > 0 && logger.info({ purged: n, retentionDays }, 'old feedback events purged'))
+      .catch((err: unknown) => logger.warn({ err }, 'feedback retention purge failed'));
+  await purge();
+  const daily = setInterval(() => void purge(), 86_400_000);
+  daily.unref();
+  // The key of the user-id hash is shared through the store; a down store still gets a process key.
+  const secret = await store.secret().catch((err: unknown) => {
+    logger.warn({ err }, 'feedback secret unavailable: user hashes are per process until the store is back');
+    return randomBytes(32).toString('hex');
+  });
+  const recorder = new FeedbackRecorder(store, secret, logger);
+  return {
+    store,
+    recorder,
+    close: async () => {
+      clearInterval(daily);
+      await recorder.flush();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { UsageReport } from '../feedback/report.js';
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Stacked bars per day: answered questions and the others, with the day's date under every 7th bar. */
+function daysChart(days: UsageReport['days']): string {
+  const width = 760;
+  const height = 220;
+  const bottom = 30;
+  const max = Math.max(1, ...days.map((d) => d.questions));
+  const slot = width / Math.max(1, days.length);
+  const bar = Math.max(2, slot * 0.7);
+  const scale = (n: number) => (n / max) * (height - bottom - 10);
+  const bars = days
+    .map((d, i) => {
+      const x = i * slot + (slot - bar) / 2;
+      const answered = scale(d.answered);
+      const other = scale(d.questions - d.answered);
+      const label =
+        i % 7 === 0
+          ? `<text x="${x + bar / 2}" y="${height - 10}" font-size="10" text-anchor="middle">${d.date.slice(5)}</text>`
+          : '';
+      return `<g><title>${d.date}: ${d.questions} questions, ${d.answered} answered, ${d.feedback} feedback</title>
+<rect x="${x}" y="${height - bottom - answered}" width="${bar}" height="${answered}" fill="#2e7d32"/>
+<rect x="${x}" y="${height - bottom - answered - other}" width="${bar}" height="${other}" fill="#c62828"/>${label}</g>`;
+    })
+    .join('\n');
+  return `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="Questions per day">
+<line x1="0" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" stroke="#999"/>
+<text x="0" y="12" font-size="11">${max}</text>${bars}</svg>`;
+}
+
+/** Horizontal bars for a ranked list (platforms, top entries). */
+function barList(items: { label: string; value: number; note?: string }[]): string {
+  if (items.length === 0) return '<p class="muted">Aucune donnée.</p>';
+  const max = Math.max(1, ...items.map((i) => i.value));
+  const row = 26;
+  const rows = items
+    .map((item, i) => {
+      const w = (item.value / max) * 360;
+      return `<text x="0" y="${i * row + 17}" font-size="12">${escapeHtml(item.label)}</text>
+<rect x="300" y="${i * row + 5}" width="${w}" height="16" fill="#1565c0"/>
+<text x="${305 + w}" y="${i * row + 17}" font-size="12">${item.value}${item.note ? ` (${escapeHtml(item.note)})` : ''}</text>`;
+    })
+    .join('\n');
+  return `<svg viewBox="0 0 760 ${items.length * row + 6}" width="100%" role="img">${rows}</svg>`;
+}
+
+const pct = (r: number) => `${Math.round(r * 100)} %`;
+
+/** One self-contained page (inline CSS and SVG, no external asset) a team lead opens in a browser. */
+export function usageHtml(report: UsageReport): string {
+  const t = report.totals;
+  const card = (label: string, value: string) =>
+    `<div class="card"><div class="v">${value}</div><div class="l">${label}</div></div>`;
+  return `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>UC Triage — utilisation</title>
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#222;max-width:820px}
+h1{font-size:22px}h2{font-size:16px;margin-top:28px}.muted{color:#777}
+.cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:8px;padding:10px 14px;min-width:120px}
+.v{font-size:22px;font-weight:600}.l{font-size:12px;color:#555}
+.legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}
+</style></head><body>
+<h1>UC Triage — utilisation depuis le ${escapeHtml(report.since.slice(0, 10))}</h1>
+<div class="cards">
+${card('questions', String(t.questions))}
+${card('répondues', `${t.answered} (${pct(t.answeredRate)})`)}
+${card('avis donnés', `${t.feedback} (${pct(t.feedbackRate)})`)}
+${card('utiles / pas utiles', `${t.useful} / ${t.notUseful}`)}
+${card('corrections', String(t.corrections))}
+</div>
+<h2>Questions par jour</h2>
+<div class="legend muted"><span style="background:#2e7d32"></span>répondues<span style="background:#c62828"></span>sans réponse</div>
+${daysChart(report.days)}
+<h2>Par plateforme</h2>
+${barList(report.platforms.map((p) => ({ label: p.platform, value: p.questions, note: `${pct(p.answeredRate)} répondues` })))}
+<h2>Codes les plus demandés</h2>
+${barList(report.topCodes.map((c) => ({ label: c.id, value: c.count })))}
+<h2>Sections les plus consultées</h2>
+${barList(report.topSections.map((c) => ({ label: c.id, value: c.count })))}
+</body></html>
+`;
+}

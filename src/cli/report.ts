@@ -1,0 +1,160 @@
+import type { FeedbackStore } from '../feedback/events.js';
+import {
+  evalCandidates,
+  type GapsReport,
+  gapsReport,
+  type Normalize,
+  type UsageReport,
+  usageReport,
+} from '../feedback/report.js';
+import { usageHtml } from './report-html.js';
+
+export type ReportFormat = 'text' | 'md' | 'csv' | 'json';
+
+export interface ReportOptions {
+  kind: 'gaps' | 'usage' | 'export-eval';
+  sinceMs: number;
+  format: ReportFormat;
+  html?: string;
+}
+
+const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+
+export class ReportArgsError extends Error {}
+
+/** `report gaps|usage|export-eval [--since 7d] [--format text|md|csv|json] [--html FILE]`. */
+export function parseReportArgs(args: string[]): ReportOptions {
+  const [kind, ...rest] = args;
+  if (kind !== 'gaps' && kind !== 'usage' && kind !== 'export-eval')
+    throw new ReportArgsError('report: expected gaps, usage or export-eval');
+  const value = (flag: string) => {
+    const i = rest.indexOf(flag);
+    if (i < 0) return undefined;
+    const v = rest[i + 1];
+    if (!v || v.startsWith('--')) throw new ReportArgsError(`report: ${flag} needs a value`);
+    return v;
+  };
+  const since = value('--since') ?? (kind === 'usage' ? '30d' : kind === 'gaps' ? '7d' : '90d');
+  const match = /^(\d+)([mhdw])$/.exec(since);
+  if (!match) throw new ReportArgsError(`report: --since ${since}: expected a duration like 7d, 24h or 2w`);
+  const format = value('--format') ?? 'text';
+  if (!['text', 'md', 'csv', 'json'].includes(format))
+    throw new ReportArgsError(`report: --format ${format}: expected text, md, csv or json`);
+  const html = value('--html');
+  return {
+    kind,
+    sinceMs: Number(match[1]) * (UNITS[match[2] as string] as number),
+    format: format as ReportFormat,
+    ...(html ? { html } : {}),
+  };
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const csv = (rows: (string | number)[][]) => rows.map((r) => r.map(csvCell).join(',')).join('\n');
+const pct = (r: number) => `${Math.round(r * 100)} %`;
+
+function gapsText(r: GapsReport, format: ReportFormat): string {
+  if (format === 'json') return JSON.stringify(r, null, 2);
+  if (format === 'csv') {
+    return csv([
+      ['section', 'query_or_id', 'count', 'details'],
+      ...r.unanswered.map((u) => [
+        'unanswered',
+        u.query,
+        u.count,
+        [...u.examples, ...u.suggestions].join(' | '),
+      ]),
+      ...r.notHelpful.map((n) => ['not-helpful', n.id, n.count, n.queries.join(' | ')]),
+      ...r.corrections.map((c) => ['correction', c.query, c.count, c.id]),
+    ]);
+  }
+  const h = (title: string) => (format === 'md' ? `## ${title}` : `== ${title}`);
+  const li = (text: string) => (format === 'md' ? `- ${text}` : `  - ${text}`);
+  return [
+    format === 'md' ? `# Knowledge gaps since ${r.since}` : `Knowledge gaps since ${r.since}`,
+    '',
+    h('Unanswered questions'),
+    ...(r.unanswered.length === 0 ? [li('none')] : []),
+    ...r.unanswered.flatMap((u) => [
+      li(`${u.count} × "${u.query}"${u.suggestions.length ? ` (closest: ${u.suggestions.join(', ')})` : ''}`),
+      ...u.examples.filter((e) => e !== u.query).map((e) => `    e.g. "${e}"`),
+    ]),
+    '',
+    h('Answers marked not useful'),
+    ...(r.notHelpful.length === 0 ? [li('none')] : []),
+    ...r.notHelpful.map((n) => li(`${n.id}: ${n.count} × (${n.queries.map((q) => `"${q}"`).join(', ')})`)),
+    '',
+    h('Corrections (query -> the entry that was right)'),
+    ...(r.corrections.length === 0 ? [li('none')] : []),
+    ...r.corrections.map((c) => li(`"${c.query}" -> ${c.id} (${c.count})`)),
+    ...(r.keywordsYaml
+      ? [
+          '',
+          'Ready to paste under `keywords:` in knowledge/overlays/keywords.yaml:',
+          format === 'md' ? '```yaml' : '',
+          r.keywordsYaml,
+          format === 'md' ? '```' : '',
+        ]
+      : []),
+  ]
+    .filter((line, i, all) => !(line === '' && all[i - 1] === ''))
+    .join('\n');
+}
+
+function usageText(r: UsageReport, format: ReportFormat): string {
+  if (format === 'json') return JSON.stringify(r, null, 2);
+  if (format === 'csv')
+    return csv([
+      ['date', 'questions', 'answered', 'feedback'],
+      ...r.days.map((d) => [d.date, d.questions, d.answered, d.feedback]),
+    ]);
+  const t = r.totals;
+  return [
+    `Usage since ${r.since}`,
+    `questions: ${t.questions}, answered: ${t.answered} (${pct(t.answeredRate)}), feedback: ${t.feedback} (${pct(t.feedbackRate)} of questions; ${t.useful} useful, ${t.notUseful} not), corrections: ${t.corrections}`,
+    '',
+    'per platform:',
+    ...r.platforms.map(
+      (p) =>
+        `  ${p.platform}: ${p.questions} questions, ${pct(p.answeredRate)} answered, ${p.feedback} feedback`,
+    ),
+    '',
+    'top codes:',
+    ...r.topCodes.map((c) => `  ${c.id}: ${c.count}`),
+    'top sections:',
+    ...r.topSections.map((c) => `  ${c.id}: ${c.count}`),
+    '',
+    'per day:',
+    ...r.days
+      .filter((d) => d.questions > 0)
+      .map((d) => `  ${d.date}: ${d.questions} questions, ${d.answered} answered, ${d.feedback} feedback`),
+  ].join('\n');
+}
+
+export interface ReportContext {
+  store: FeedbackStore;
+  normalize: Normalize;
+  isCode: (id: string) => boolean;
+  now?: () => Date;
+  writeFile: (file: string, content: string) => void;
+}
+
+/** Runs one report and returns its output (the HTML page, if asked, is written to its file). */
+export async function runReport(options: ReportOptions, ctx: ReportContext): Promise<string> {
+  const now = ctx.now?.() ?? new Date();
+  const since = new Date(now.getTime() - options.sinceMs);
+  const events = await ctx.store.events(since);
+  if (options.kind === 'usage') {
+    const report = usageReport(events, since, now, ctx.isCode);
+    if (options.html) {
+      ctx.writeFile(options.html, usageHtml(report));
+      return `${usageText(report, options.format)}\n\nHTML report written to ${options.html}`;
+    }
+    return usageText(report, options.format);
+  }
+  const gaps = gapsReport(events, since, ctx.normalize);
+  return options.kind === 'export-eval' ? evalCandidates(gaps) : gapsText(gaps, options.format);
+}

@@ -1,0 +1,53 @@
+import type { NoAnswerReason } from '../search/hits.js';
+import type { Language } from '../text/language.js';
+
+interface EventBase {
+  /** ISO-8601 time of the event. */
+  at: string;
+  platform: string;
+  language: Language;
+  /** A keyed hash of the user id, never the id itself; absent when the platform gives none. */
+  user?: string;
+  /** The question, redacted (see redact.ts). */
+  query: string;
+}
+
+/** A question asked in chat and what the bot did with it. */
+export interface QuestionEvent extends EventBase {
+  type: 'question';
+  answered: boolean;
+  reason?: NoAnswerReason;
+  /** The entry answered, or the closest one when not answered. */
+  top?: string;
+  confidence?: number;
+  /** The suggestions shown under "I don't know". */
+  suggestions?: string[];
+}
+
+/** "Utile" / "Pas utile" ("Ce n'était pas ça" counts as not useful). */
+export interface HelpfulnessEvent extends EventBase {
+  type: 'feedback';
+  useful: boolean;
+  entry?: string;
+}
+
+/** The entry that was right for a question: an alternative picked, or where a guided triage ended. */
+export interface CorrectionEvent extends EventBase {
+  type: 'correction';
+  entry: string;
+  via: 'pick' | 'triage';
+}
+
+export type FeedbackEvent = QuestionEvent | HelpfulnessEvent | CorrectionEvent;
+
+/** Where events are kept: SQLite in a file (embedded default) or a Redis stream (several instances). */
+export interface FeedbackStore {
+  append(event: FeedbackEvent): Promise<void>;
+  /** Events at or after `since`, oldest first. */
+  events(since: Date): Promise<FeedbackEvent[]>;
+  /** Deletes events older than `before`; returns how many. */
+  purge(before: Date): Promise<number>;
+  /** A random secret kept by the store, for the keyed hash of user ids (the same for every instance). */
+  secret(): Promise<string>;
+  close(): Promise<void>;
+}

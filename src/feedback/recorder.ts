@@ -1,0 +1,89 @@
+import { createHmac } from 'node:crypto';
+import type { CoreLogger } from '../ports/logger.js';
+import type { FeedbackEvent, FeedbackStore } from './events.js';
+import { redact } from './redact.js';
+
+/** A store call slower than this is abandoned (the event counts as dropped). */
+const APPEND_TIMEOUT_MS = 2000;
+/** Events written at once at most: beyond, new ones are dropped rather than queued in memory. */
+const MAX_IN_FLIGHT = 500;
+
+/** An event as the core hands it over: raw question, raw user id, no time yet. */
+export type UnrecordedEvent = FeedbackEvent extends infer E
+  ? E extends FeedbackEvent
+    ? Omit<E, 'at' | 'user'> & { userId?: string }
+    : never
+  : never;
+
+/**
+ * Records what users ask and say, off the answer's path: `record` returns at once, the store is
+ * written in the background; a slow or broken store drops the event, counts it, and logs once per
+ * outage. The question is redacted and the user id hashed before anything leaves this class.
+ */
+export class FeedbackRecorder {
+  dropped = 0;
+  recorded = 0;
+  private inFlight = 0;
+  private failing = false;
+
+  constructor(
+    private readonly store: FeedbackStore,
+    private readonly secret: string,
+    private readonly logger: CoreLogger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  record(event: UnrecordedEvent): void {
+    if (this.inFlight >= MAX_IN_FLIGHT) {
+      this.drop(new Error('too many events in flight'));
+      return;
+    }
+    const { userId, ...rest } = event;
+    const stored = {
+      ...rest,
+      at: this.now().toISOString(),
+      query: redact(event.query).slice(0, 2000),
+      ...(userId ? { user: this.hash(userId) } : {}),
+    } as FeedbackEvent;
+    this.inFlight++;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`feedback store slower than ${APPEND_TIMEOUT_MS} ms`)),
+        APPEND_TIMEOUT_MS,
+      );
+      timer.unref();
+    });
+    Promise.race([this.store.append(stored), timeout])
+      .then(() => {
+        this.recorded++;
+        if (this.failing) this.logger.warn({ dropped: this.dropped }, 'feedback store back: recording again');
+        this.failing = false;
+      })
+      .catch((error: unknown) => this.drop(error))
+      .finally(() => {
+        clearTimeout(timer);
+        this.inFlight--;
+      });
+  }
+
+  /** Waits for the events being written (tests, and a clean shutdown). */
+  async flush(limitMs = APPEND_TIMEOUT_MS + 100): Promise<void> {
+    const until = Date.now() + limitMs;
+    while (this.inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  private hash(userId: string): string {
+    return createHmac('sha256', this.secret).update(userId).digest('hex').slice(0, 16);
+  }
+
+  private drop(error: unknown): void {
+    this.dropped++;
+    if (this.failing) return;
+    this.failing = true;
+    this.logger.warn(
+      { err: error, dropped: this.dropped },
+      'feedback event dropped: the store is slow or down',
+    );
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { TriageBot } from '../../src/app/triage-bot.js';
+import { FeedbackRecorder } from '../../src/feedback/recorder.js';
+import type { IncomingMessage } from '../../src/index.js';
+import { realBot } from '../support/bot.js';
+import { MemoryFeedbackStore } from '../support/feedback.js';
+
+const silent = { warn: () => {}, error: () => {} };
+function botWith(store: MemoryFeedbackStore, logger = silent) {
+  const shared = realBot();
+  const recorder = new FeedbackRecorder(store, 'k', logger);
+  return { bot: new TriageBot(shared.library, shared.index, { recorder }), recorder };
+}
+let n = 0;
+const message = (text: string, extra: Partial<IncomingMessage> = {}): IncomingMessage => ({
+  conversation: { platform: 'slack', workspace: 'T', channel: 'C', thread: `r${++n}` },
+  text,
+  user: 'U123',
+  ...extra,
+});
+
+describe('what the bot records', () => {
+  it('records each question with its outcome, redacted, the user only as a keyed hash', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    await bot.handle(message('200039'));
+    await bot.handle(message('mon imprimante bourre, écrire à paul@example.org'));
+    await recorder.flush();
+    const [answered, unanswered] = store.saved;
+    expect(answered).toMatchObject({
+      type: 'question',
+      platform: 'slack',
+      answered: true,
+      top: 'webex-200039',
+      confidence: 1,
+    });
+    expect(unanswered).toMatchObject({ type: 'question', answered: false, reason: 'out-of-scope' });
+    expect(unanswered?.query).toBe('mon imprimante bourre, écrire à <email>');
+    expect(answered?.user).toMatch(/^[0-9a-f]{16}$/);
+    expect(JSON.stringify(store.saved)).not.toContain('U123');
+  });
+
+  it('records "Utile", "Pas utile", "Ce n’était pas ça" and the alternative then picked', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const ack = await bot.handle(
+      message('', { action: { kind: 'feedback', useful: true, q: '200039', id: 'webex-200039', l: 'fr' } }),
+    );
+    expect(ack).toEqual({ kind: 'feedback-ack', language: 'fr', useful: true });
+    await bot.handle(message('', { action: { kind: 'alternatives', q: '403', l: 'fr' } }));
+    await bot.handle(message('', { action: { kind: 'pick', id: 'webex-403', q: '403', l: 'fr' } }));
+    await recorder.flush();
+    expect(
+      store.saved.map((e) => [
+        e.type,
+        'useful' in e ? e.useful : undefined,
+        'entry' in e ? e.entry : undefined,
+      ]),
+    ).toEqual([
+      ['feedback', true, 'webex-200039'],
+      ['feedback', false, 'acs-403'],
+      ['correction', undefined, 'webex-403'],
+    ]);
+  });
+
+  it('records where a guided triage ends as the right answer to the question that started it', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const conversation = { platform: 'teams', workspace: 't', channel: 'c', thread: 'walk' };
+    for (const text of ['diagnostic provisionnement', 'certains', '403'])
+      await bot.handle({ conversation, text });
+    await recorder.flush();
+    expect(store.saved.find((e) => e.type === 'correction')).toMatchObject({
+      query: 'provisionnement',
+      entry: 'webex-403',
+      via: 'triage',
+    });
+  });
+
+  it('never delays or breaks an answer when the store is down or hangs: the event is dropped, counted, logged once', async () => {
+    const logged: string[] = [];
+    const logger = { warn: (_: unknown, msg: string) => logged.push(msg), error: () => {} };
+    for (const mode of ['failing', 'hanging'] as const) {
+      const store = new MemoryFeedbackStore();
+      store[mode] = true;
+      const { bot, recorder } = botWith(store, logger);
+      // A hanging store never answers: if the answer waited for it, this would never resolve.
+      const reply = await bot.handle(message('200039'));
+      await bot.handle(message('20017'));
+      expect(reply.kind === 'answer' && reply.answer.answered).toBe(true);
+      await recorder.flush(3000);
+      expect(recorder.dropped).toBe(2);
+    }
+    expect(logged.filter((m) => m.startsWith('feedback event dropped'))).toHaveLength(2);
+  });
+});
