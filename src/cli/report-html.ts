@@ -36,12 +36,14 @@ function barList(items: { label: string; value: number; note?: string }[]): stri
   if (items.length === 0) return '<p class="muted">Aucune donnée.</p>';
   const max = Math.max(1, ...items.map((i) => i.value));
   const row = 26;
+  // Labels up to 48 characters (the full id in the tooltip), bars short enough to leave room for the note.
   const rows = items
     .map((item, i) => {
-      const w = (item.value / max) * 360;
-      return `<text x="0" y="${i * row + 17}" font-size="12">${escapeHtml(item.label)}</text>
-<rect x="300" y="${i * row + 5}" width="${w}" height="16" fill="#1565c0"/>
-<text x="${305 + w}" y="${i * row + 17}" font-size="12">${item.value}${item.note ? ` (${escapeHtml(item.note)})` : ''}</text>`;
+      const w = (item.value / max) * 240;
+      const label = item.label.length > 48 ? `${item.label.slice(0, 47)}…` : item.label;
+      return `<g><title>${escapeHtml(item.label)}</title><text x="0" y="${i * row + 17}" font-size="12">${escapeHtml(label)}</text>
+<rect x="340" y="${i * row + 5}" width="${w}" height="16" fill="#1565c0"/>
+<text x="${345 + w}" y="${i * row + 17}" font-size="12">${item.value}${item.note ? ` (${escapeHtml(item.note)})` : ''}</text></g>`;
     })
     .join('\n');
   return `<svg viewBox="0 0 760 ${items.length * row + 6}" width="100%" role="img">${rows}</svg>`;
