@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
+import { ellipsize } from './labels.js';
 import type { Hit, NoAnswerReason, SearchOutcome } from '../search/hits.js';
 import type { Language } from '../text/language.js';
 
@@ -24,6 +25,20 @@ export interface AnswerResult {
   lines: [number, number];
 }
 
+/** One problem found in a message: a code (or a log signature a section quotes) and what the source says of it. */
+export interface Finding {
+  code: string;
+  product: Product;
+  id: string;
+  /** The code's message, or the title of the section that quotes the signature. */
+  title: string;
+  cause: string | null;
+  action: string | null;
+  /** The line of the message the code was read from (trimmed). */
+  line: string;
+  citation: string;
+}
+
 export interface Answer {
   query: string;
   answered: boolean;
@@ -33,6 +48,8 @@ export interface Answer {
   reason?: NoAnswerReason;
   /** With reason "out-of-scope": the uncovered systems the message seems to be about, labelled in its language. */
   outOfScope?: { id: string; label: string }[];
+  /** Every distinct code of the message the sources know, in order of appearance (one per product and code). */
+  findings: Finding[];
 }
 
 function toResult(kb: KnowledgeBase, hit: Hit): AnswerResult {
@@ -107,11 +124,49 @@ export function buildAnswer(
     language,
     results: collapseSameMeaning(outcome.hits.map((hit) => toResult(kb, hit))).slice(0, 5),
     unknownCodes: outcome.unknownCodes,
+    findings: outcome.answered ? findingsOf(kb, query, outcome.hits) : [],
     ...(outcome.reason ? { reason: outcome.reason } : {}),
     ...(outcome.outOfScope
       ? { outOfScope: outcome.outOfScope.map(({ id, label }) => ({ id, label: label[language] })) }
       : {}),
   };
+}
+
+/** The line of a message that holds a code ("200 039" and "200.039" count). */
+function lineOf(text: string, code: string): string {
+  const digits = code.length === 6 ? `${code.slice(0, 3)}[ .\u00a0]?${code.slice(3)}` : code;
+  const pattern = new RegExp(`(?<!\\d)${digits}(?!\\d)`);
+  const line = text.split(/\r?\n/).find((l) => pattern.test(l)) ?? text;
+  return ellipsize(line.trim().replace(/\s+/g, ' '), 300);
+}
+
+/**
+ * One finding per code the user gave, in order of appearance: the code's best entry (the hinted
+ * product first, as the answer ranks them), then merged by product and code.
+ */
+function findingsOf(kb: KnowledgeBase, query: string, hits: Hit[]): Finding[] {
+  const firstPerCode = new Map<string, Hit>();
+  for (const hit of hits) if (hit.mention && !firstPerCode.has(hit.mention.code)) firstPerCode.set(hit.mention.code, hit);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const hit of [...firstPerCode.values()].sort((a, b) => (a.mention?.at ?? 0) - (b.mention?.at ?? 0))) {
+    const { entry } = hit;
+    const code = hit.mention?.code as string;
+    if (seen.has(`${entry.product}:${code}`)) continue;
+    seen.add(`${entry.product}:${code}`);
+    const result = toResult(kb, hit);
+    findings.push({
+      code,
+      product: entry.product,
+      id: entry.id,
+      title: entry.kind === 'code' ? entry.message : entry.title,
+      cause: entry.kind === 'code' ? result.cause : null,
+      action: result.action,
+      line: lineOf(query, code),
+      citation: citationOf(entry),
+    });
+  }
+  return findings;
 }
 
 export function citationOf(result: Pick<AnswerResult, 'source' | 'sectionPath' | 'lines'>): string {

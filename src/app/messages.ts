@@ -1,4 +1,5 @@
 import type { CoreAction } from '../reply/actions.js';
+import type { Language } from '../text/language.js';
 
 export type { Reply } from '../reply/reply.js';
 export type { TriageNotice } from '../triage/notices.js';
@@ -21,6 +22,8 @@ export interface IncomingMessage {
   user?: string;
   /** A clicked button, decoded by decodeAction. */
   action?: CoreAction;
+  /** The language the platform knows for the user (Teams' locale): the default when the words say nothing. */
+  locale?: Language;
 }
 
 export function conversationKey(ref: ConversationRef): string {

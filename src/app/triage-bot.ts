@@ -10,9 +10,9 @@ import type { Reply } from '../reply/reply.js';
 import { type ReplyView, replyView, type ViewOptions } from '../reply/view.js';
 import { loadSearchIndex } from '../search/cache.js';
 import { SearchIndex } from '../search/search-index.js';
-import { detectLanguage, type Language } from '../text/language.js';
+import { detectHumanLanguage, type Language } from '../text/language.js';
 import type { TriageAction } from '../triage/actions.js';
-import { decide, type TriageContext } from '../triage/dispatch.js';
+import { decide, offerFor, type TriageContext } from '../triage/dispatch.js';
 import { isIdleExpired, type TriageSession } from '../triage/engine.js';
 import type { TriageNotice } from '../triage/notices.js';
 import { MemorySessionStore, type SessionStore, type StoredSession } from '../triage/store.js';
@@ -33,6 +33,9 @@ export interface TriageBotOptions {
   /** Records questions, feedback and corrections (off the answer's path); none when FEEDBACK=off. */
   recorder?: FeedbackRecorder;
 }
+
+/** Conversations whose language is remembered, per instance (the oldest is forgotten first). */
+const REMEMBERED_CONVERSATIONS = 10_000;
 
 /** Two instances saving one thread's session at once: re-read and re-apply, a few times at most. */
 const MAX_SAVE_ATTEMPTS = 5;
@@ -56,6 +59,8 @@ export class TriageBot {
   private readonly now: () => number;
   private readonly trees: Map<string, TriageTree>;
   private readonly logger: CoreLogger;
+  /** The language of each recent conversation (most recent last). */
+  private readonly languages = new Map<string, Language>();
   readonly recorder: FeedbackRecorder | undefined;
 
   constructor(
@@ -92,7 +97,7 @@ export class TriageBot {
     const action = incoming.action;
     // Mentions and markup go first: "<@U123> diagnostic" is a request to start a triage.
     const text = cleanMessage(action?.kind === 'ask' ? action.q : incoming.text);
-    const language = action?.l ?? detectLanguage(text);
+    const language = this.languageOf(incoming);
     if (!action || action.kind === 'ask') {
       if (isHelpRequest(text)) return { kind: 'help', language };
       return this.converse(incoming, text, language);
@@ -175,17 +180,42 @@ export class TriageBot {
     }
   }
 
+  /**
+   * The reply's language: the one a button carries, else the one the person's words say (log lines
+   * and identifiers say nothing), else the conversation's so far, else the platform's locale, else
+   * French. A conversation keeps its language across turns: a pasted English log does not switch a
+   * French thread to English.
+   */
+  private languageOf(incoming: IncomingMessage): Language {
+    const key = conversationKey(incoming.conversation);
+    // The raw text: log lines are told apart line by line, before cleaning joins the lines.
+    const raw = incoming.action?.kind === 'ask' ? incoming.action.q : incoming.text;
+    const said = incoming.action?.l ?? detectHumanLanguage(raw);
+    const language = said ?? this.languages.get(key) ?? incoming.locale ?? 'fr';
+    this.languages.delete(key);
+    this.languages.set(key, language);
+    if (this.languages.size > REMEMBERED_CONVERSATIONS) {
+      const oldest = this.languages.keys().next().value;
+      if (oldest !== undefined) this.languages.delete(oldest);
+    }
+    return language;
+  }
+
   /** Buttons that show something without touching the conversation's triage. */
   private onButton(action: Exclude<CoreAction, TriageAction | { kind: 'ask' }>, language: Language): Reply {
     switch (action.kind) {
       case 'pick': {
-        const picked = this.answerEntry(action.id, language, action.q ?? action.id);
-        return { kind: 'answer', language, answer: picked ?? this.ask(action.q ?? '') };
+        // The full answer of one lead or finding, with its follow-ups and the guided triage that fits it.
+        const answer = this.answerEntry(action.id, language, action.q ?? action.id) ?? this.ask(action.q ?? '');
+        const offer = offerFor(this.trees, answer);
+        return { kind: 'answer', language, answer, ...(offer ? { triageOffer: offer } : {}) };
       }
       case 'alternatives':
-        return { kind: 'alternatives', language, answer: this.ask(action.q) };
+        return { kind: 'alternatives', language, answer: this.answerFor(action.q, this.parser.parse(action.q), language) };
       case 'share': {
-        const answer = (action.id && this.answerEntry(action.id, language, action.q)) || this.ask(action.q);
+        const answer =
+          (action.id && this.answerEntry(action.id, language, action.q)) ||
+          this.answerFor(action.q, this.parser.parse(action.q), language);
         return { kind: 'answer', language, answer, shared: true };
       }
       case 'feedback':
@@ -225,7 +255,7 @@ export class TriageBot {
         notice = 'expired';
       }
       const transition = decide(
-        this.context(),
+        this.context(language),
         { text, language, ...(action ? { action } : {}) },
         session,
         notice,
@@ -250,13 +280,13 @@ export class TriageBot {
     return this.degraded(action ? '' : text, language, new Error('too many concurrent saves'), 'save');
   }
 
-  private context(): TriageContext {
+  private context(language: Language): TriageContext {
     return {
       kb: this.kb,
       trees: this.trees,
       now: this.now(),
       parse: (text) => this.parser.parse(text),
-      answer: (text, intent) => this.answerFor(text, intent ?? this.parser.parse(text)),
+      answer: (text, intent) => this.answerFor(text, intent ?? this.parser.parse(text), language),
       isKnownCode: (code) => this.index.isKnownCode(code),
       entryResult: (id, language) => this.answerEntry(id, language)?.results[0] ?? null,
     };
@@ -265,7 +295,7 @@ export class TriageBot {
   /** The session store is unreachable: single questions are still answered, and the log says why. */
   private degraded(text: string, language: Language, error: unknown, operation: 'load' | 'save'): Reply {
     this.logger.warn({ err: error, operation }, 'session store unavailable: answering without guided triage');
-    const answer = this.ask(text);
+    const answer = this.answerFor(text, this.parser.parse(text), language);
     if (text) this.recordQuestion(answer, 'degraded');
     return { kind: 'answer', language, answer, notice: 'unavailable' };
   }
@@ -286,7 +316,7 @@ export class TriageBot {
     return this.answerFor(raw, this.parser.parse(raw));
   }
 
-  private answerFor(raw: string, intent: Intent): Answer {
-    return buildAnswer(this.kb, raw, intent.language, this.index.search(intent));
+  private answerFor(raw: string, intent: Intent, language: Language = intent.language): Answer {
+    return buildAnswer(this.kb, raw, language, this.index.search(intent));
   }
 }

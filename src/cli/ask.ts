@@ -27,13 +27,25 @@ export function parseAskArgs(args: string[]): AskOptions {
 /** The JSON line of one answer: the contract other tools read. */
 export function answerJson(answer: Answer): string {
   const { query, answered, results, unknownCodes, language, reason, outOfScope } = answer;
-  // Extension fields only: `reason` when not answered, `outOfScope` when the message is about an uncovered system.
+  // Extension fields only: `findings` (every known code of the message), `reason` when not answered,
+  // `outOfScope` when the message is about an uncovered system.
+  const findings = answer.findings.map(({ code, product, id, title, cause, action, line, citation }) => ({
+    code,
+    product,
+    id,
+    title,
+    cause,
+    action,
+    line,
+    citation,
+  }));
   return JSON.stringify({
     query,
     answered,
     language,
     unknownCodes,
     results,
+    findings,
     ...(reason ? { reason } : {}),
     ...(outOfScope ? { outOfScope } : {}),
   });

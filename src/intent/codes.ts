@@ -11,6 +11,8 @@ export interface CodeMention {
    * context.
    */
   status?: boolean;
+  /** Where the number starts in the text it was read from (findings keep the order of appearance). */
+  at: number;
 }
 
 /**
@@ -78,11 +80,11 @@ export function extractCodes(raw: string): CodeMention[] {
         STATUS_AFTER.test(spaced.slice(start + match[0].length, start + match[0].length + 40)));
     if (match[1] && match[2]) {
       const code = `${match[1]}${match[2]}`;
-      if (!seen.has(code)) mentions.push({ code, form, parts: [match[1], match[2]] });
+      if (!seen.has(code)) mentions.push({ code, form, parts: [match[1], match[2]], at: start });
       seen.add(code);
     } else if (match[3] && !seen.has(match[3])) {
       seen.add(match[3]);
-      mentions.push({ code: match[3], form, ...(status ? { status: true } : {}) });
+      mentions.push({ code: match[3], form, at: start, ...(status ? { status: true } : {}) });
     }
   }
   return mentions;

@@ -34,7 +34,8 @@ export class IntentParser {
       codes: extractCodes(text),
       products,
       outOfScope,
-      language: detectLanguage(text),
+      // Told from the raw text: log lines are recognised line by line, before cleaning joins them.
+      language: detectLanguage(raw.slice(0, MAX_QUERY_LENGTH)),
     };
   }
 }

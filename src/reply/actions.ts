@@ -12,8 +12,8 @@ export type CoreAction =
   | { kind: 'pick'; id: string; q?: string; l?: Language }
   /** "Ce n'était pas ça": the other candidates of the answer to q. */
   | { kind: 'alternatives'; q: string; l?: Language }
-  /** Post a private answer in the conversation for everyone. */
-  | { kind: 'share'; q: string; id?: string; l?: Language }
+  /** Post a private answer in the conversation for everyone; `to`: where, as the adapter wrote it. */
+  | { kind: 'share'; q: string; id?: string; to?: string; l?: Language }
   /** The whole text of an entry whose section was cut. */
   | { kind: 'full'; id: string; l?: Language }
   /** "Utile" / "Pas utile" about the answer to q (id: the entry answered). */
@@ -71,8 +71,10 @@ export function parseAction(value: unknown): CoreAction | null {
     }
     case 'alternatives':
       return q !== undefined ? withLanguage({ kind: 'alternatives', q }, l) : null;
-    case 'share':
-      return q !== undefined ? withLanguage({ kind: 'share', q, ...(id ? { id } : {}) }, l) : null;
+    case 'share': {
+      const to = typeof v.to === 'string' && v.to.length <= 200 ? { to: v.to } : {};
+      return q !== undefined ? withLanguage({ kind: 'share', q, ...(id ? { id } : {}), ...to }, l) : null;
+    }
     case 'full':
       return id ? withLanguage({ kind: 'full', id }, l) : null;
     case 'feedback':

@@ -46,6 +46,8 @@ export interface ViewOptions {
   private?: boolean;
   /** List the other candidates in the answer itself (terminal, CLI) instead of behind a button. */
   inlineAlternatives?: boolean;
+  /** Where "share" posts, for the adapter (e.g. the thread of a diagnosed message); opaque to the core. */
+  shareTo?: string;
 }
 
 /** What the view needs from the knowledge base: the covered products' names. */
@@ -123,6 +125,45 @@ function isLong(result: AnswerResult): boolean {
   return [result.cause, result.action].some((t) => (t?.length ?? 0) > FULL_TEXT_AFTER);
 }
 
+/** A short name of a product for a summary line: its label without the parenthesis ("Skype Entreprise Server"). */
+function shortProduct(kb: ViewKnowledge, product: string, language: Language): string {
+  return kb.productLabel(product, language).replace(/ \(.*\)$/, '');
+}
+
+/**
+ * Several codes in one message (a pasted log): a summary line, then each finding compactly (its
+ * message, its action, the line it came from, its source), its full answer one click away.
+ */
+function findingsBlocks(kb: ViewKnowledge, answer: Answer, language: Language, options: ViewOptions): ViewBlock[] {
+  const l = strings(language).answer;
+  const { findings, query: q } = answer;
+  const names = findings.map((f) => `${shortProduct(kb, f.product, language)} ${f.code}`);
+  const blocks: ViewBlock[] = [{ type: 'title', text: l.findings(findings.length, names.join(', ')) }];
+  for (const f of findings) {
+    const action = f.action ?? l.noAction;
+    blocks.push(
+      { type: 'section', label: `${kb.productLabel(f.product, language)} — ${f.code}`, text: `${f.title}\n${l.action}${l.colon} ${action}` },
+      { type: 'meta', text: `${l.line}${l.colon} ${f.line} · ${l.source}${l.colon} ${f.citation}` },
+    );
+  }
+  blocks.push({
+    type: 'choices',
+    label: l.details,
+    buttons: findings.map((f, i) => ({ label: names[i] as string, action: { kind: 'pick', id: f.id, q, l: language } })),
+  });
+  if (options.private)
+    blocks.push({
+      type: 'controls',
+      buttons: [
+        {
+          label: strings(language).buttons.share,
+          action: { kind: 'share', q, l: language, ...(options.shareTo ? { to: options.shareTo } : {}) },
+        },
+      ],
+    });
+  return blocks;
+}
+
 function answerBlocks(
   kb: ViewKnowledge,
   reply: Extract<Reply, { kind: 'answer' }>,
@@ -132,6 +173,7 @@ function answerBlocks(
   const l = strings(language).answer;
   const best = answer.results[0];
   const q = answer.query;
+  if (answer.answered && answer.findings.length > 1) return findingsBlocks(kb, answer, language, options);
   if (!answer.answered || !best) {
     const blocks: ViewBlock[] = [{ type: 'paragraph', text: noAnswerLead(kb, answer).join('\n') }];
     if (answer.results.length > 0) {

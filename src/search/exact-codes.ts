@@ -84,7 +84,8 @@ export class ExactCodes {
           continue;
         }
         found = true;
-        for (const hit of this.ranked(entries, hint)) {
+        for (const ranked of this.ranked(entries, hint)) {
+          const hit = { ...ranked, mention: { code, at: mention.at } };
           hits.push(hit);
           if (mention.status) statusHits.add(hit);
         }

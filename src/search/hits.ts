@@ -8,6 +8,8 @@ export interface Hit {
   /** 0..1: 1 for an exact known code, the weighted share of the query matched for free text. */
   confidence: number;
   via: HitSource;
+  /** For a code hit: the code as typed and where it stands in the message (see CodeMention.at). */
+  mention?: { code: string; at: number };
 }
 
 export type NoAnswerReason = 'empty' | 'unknown-code' | 'low-confidence' | 'out-of-scope';

@@ -30,6 +30,9 @@ const fr = {
     codeElsewhere: (code: string, product: string, meaning: string) =>
       `Le code ${code} existe dans ${product} (« ${meaning} ») : s’agit-il de ce produit ?`,
     and: 'et',
+    findings: (n: number, list: string) => `${n} constats : ${list}`,
+    details: 'Détails',
+    line: 'Ligne',
     empty:
       'Posez-moi un code d’erreur (ex. 200039, callEndReason 487, Event ID 20017), une ligne de journal ou un symptôme (ex. « l’utilisateur ne voit pas l’icône d’appel »).',
     escalate:
@@ -145,6 +148,9 @@ const en: Catalogue = {
     codeElsewhere: (code: string, product: string, meaning: string) =>
       `Code ${code} exists in ${product} ("${meaning}"): is this that product?`,
     and: 'and',
+    findings: (n: number, list: string) => `${n} findings: ${list}`,
+    details: 'Details',
+    line: 'Line',
     empty:
       'Ask me an error code (e.g. 200039, callEndReason 487, Event ID 20017), a log line or a symptom (e.g. "the user has no call icon").',
     escalate: 'If nothing fits, escalate with the information to collect ("what information to collect").',

@@ -13,15 +13,45 @@ const FRENCH = new Set(
   ),
 );
 
-/** French unless the words say English: French is the help desk's default. */
-export function detectLanguage(text: string): Language {
-  if (/[àâçéèêëîïôûùüÿœ]/i.test(text)) return 'fr';
-  const words = foldText(text).split(/[^a-z]+/);
+/**
+ * A line written by a program, not a person: a timestamp or log level at its start, key=value
+ * pairs, JSON, a stack frame, an HTTP status line, or an "Event ID" record.
+ */
+const LOG_LINE =
+  /^\s*(?:\[?\d{4}[-/.]\d{2}[-/.]\d{2}|\[?\d{1,2}[:/]\d{2}|\[[^\]]*\]\s|(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\b|at\s+[\w.$]+\(|[{[]|HTTP\/\d|event\s*id\b|level=|\w+=\S+\s+\w+=)/i;
+
+/** The words a person wrote: log lines dropped, and tokens that are identifiers, codes or paths. */
+export function humanWords(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => !LOG_LINE.test(line))
+    .join(' ')
+    .split(/\s+/)
+    .filter(
+      (token) =>
+        !/\d/.test(token) && // codes, ids, versions, times
+        !/[a-z][A-Z]/.test(token) && // camelCase identifiers
+        !/[_=/\\{}<>]|\.\w/.test(token) && // snake_case, key=value, paths, json, dotted names
+        !/^[A-Z]{2,}\W*$/.test(token), // ERROR, WARN, HTTP
+    )
+    .join(' ');
+}
+
+/** The language of the human words of a text, or null when they say nothing either way. */
+export function detectHumanLanguage(text: string): Language | null {
+  const words = humanWords(text);
+  if (/[àâçéèêëîïôûùüÿœ]/i.test(words)) return 'fr';
   let en = 0;
   let fr = 0;
-  for (const w of words) {
+  for (const w of foldText(words).split(/[^a-z]+/)) {
     if (ENGLISH.has(w)) en++;
     if (FRENCH.has(w)) fr++;
   }
+  if (en === fr) return null;
   return en > fr ? 'en' : 'fr';
+}
+
+/** French unless the words say English: French is the help desk's default. */
+export function detectLanguage(text: string): Language {
+  return detectHumanLanguage(text) ?? 'fr';
 }

@@ -240,7 +240,7 @@ function answerReply(
   notice?: TriageNotice,
 ): Extract<TriageReply, { kind: 'answer' }> {
   const answer = ctx.answer(text);
-  const offer = offerFor(ctx, answer);
+  const offer = offerFor(ctx.trees, answer);
   return {
     kind: 'answer',
     language: answer.language ?? language,
@@ -251,10 +251,13 @@ function answerReply(
 }
 
 /** A guided triage fits an answer when its best entry is one the tree starts from. */
-function offerFor(ctx: TriageContext, answer: Answer): { treeId: string; title: string } | undefined {
+export function offerFor(
+  trees: ReadonlyMap<string, TriageTree>,
+  answer: Answer,
+): { treeId: string; title: string } | undefined {
   const best = answer.results[0];
   if (!answer.answered || !best) return undefined;
-  for (const tree of ctx.trees.values()) {
+  for (const tree of trees.values()) {
     if (tree.entries.includes(best.id)) return { treeId: tree.id, title: tree.title };
   }
   return undefined;
