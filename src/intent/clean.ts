@@ -13,7 +13,9 @@ export function cleanMessage(raw: string): string {
       .replace(/&amp;/g, '&')
       // biome-ignore lint/suspicious/noControlCharactersInRegex: binary pasted into a chat must not reach the search.
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ')
-      .replace(/\s+/g, ' ')
+      // Spaces are collapsed but line breaks kept: a pasted log's lines are what its findings quote.
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ ?\n[\s]*/g, '\n')
       .trim()
   );
 }
