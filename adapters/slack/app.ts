@@ -66,7 +66,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, server: Exp
     app = new App({ token: config.botToken, receiver, logger, clientOptions });
   }
   app.use(dedupeEvents(deps));
-  registerListeners(app, deps);
+  registerListeners(app, deps, config.botToken);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack listener error');
   });

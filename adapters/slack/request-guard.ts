@@ -2,6 +2,7 @@ import { isValidSlackRequest } from '@slack/bolt';
 import type { NextFunction, Request, Response } from 'express';
 import getRawBody from 'raw-body';
 import type { Logger } from '../logger.js';
+import { DIAGNOSE_CALLBACK_ID } from './listeners/shortcuts/diagnose-message.js';
 
 /** Slack payloads are small; anything bigger is refused before any parsing. */
 export const SLACK_BODY_LIMIT = 1024 * 1024;
@@ -45,7 +46,17 @@ export function classifySlackBody(raw: string, contentType: string | undefined):
       typeof user.id === 'string';
     return ok ? 'routable' : 'malformed';
   }
-  // Other Slack payloads (shortcuts, views, app_rate_limited...) are valid but unused: acknowledge them.
+  if (b.type === 'message_action') {
+    // The "Diagnostiquer ce message" shortcut: routed only with what its listener reads.
+    const ok =
+      b.callback_id === DIAGNOSE_CALLBACK_ID &&
+      typeof (b.channel as { id?: unknown } | null)?.id === 'string' &&
+      typeof (b.user as { id?: unknown } | null)?.id === 'string' &&
+      typeof b.message === 'object' &&
+      b.message !== null;
+    return ok ? 'routable' : typeof b.callback_id === 'string' ? 'ignored' : 'malformed';
+  }
+  // Other Slack payloads (global shortcuts, views, app_rate_limited...) are valid but unused: acknowledge them.
   return typeof b.type === 'string' ? 'ignored' : 'malformed';
 }
 

@@ -1,8 +1,18 @@
-import { type Activity, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  CardFactory,
+  MessageFactory,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
 import {
   type ConversationRef,
+  type CoreAction,
   decodeAction,
   detectLanguage,
+  type Language,
   type Reply,
   renderText,
   strings,
@@ -34,6 +44,30 @@ function isMentioned(activity: Activity): boolean {
     (e) =>
       e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
   );
+}
+
+/** The message action of the manifest (composeExtensions): "Diagnostiquer ce message". */
+export const DIAGNOSE_COMMAND_ID = 'diagnoseMessage';
+
+/** Teams' locale ("fr-FR", "en-US") as a reply language, when it is one we speak. */
+export function localeOf(activity: Activity): Language | undefined {
+  const locale = (activity.locale ?? '').slice(0, 2).toLowerCase();
+  return locale === 'fr' || locale === 'en' ? locale : undefined;
+}
+
+/** The text of a Teams message body (HTML): line breaks kept, tags dropped, entities decoded. */
+export function messageBodyText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>|<\/(p|div|li|pre|tr|h\d)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** The one conversation key of Teams: a channel thread (";messageid=") or a chat. */
@@ -90,8 +124,66 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
       text,
       ...(activity.from?.id ? { user: activity.from.id } : {}),
       ...(action ? { action } : {}),
+      ...(localeOf(activity) ? { locale: localeOf(activity) } : {}),
     });
     await this.sendReply(context, reply);
+  }
+
+  /**
+   * "Diagnostiquer ce message" (message action, composeExtension/submitAction): the diagnosis is
+   * shown to the user in a dialog; its buttons come back here; "Partager" puts the diagnosis in
+   * the compose box, for the user to post in the conversation.
+   */
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    submitted: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const activity = context.activity;
+    const language = localeOf(activity);
+    const clicked = decodeAction(submitted.data);
+    let action: CoreAction;
+    if (clicked) action = clicked;
+    else {
+      const note = typeof submitted.data?.note === 'string' ? submitted.data.note : '';
+      const text = [note, messageBodyText(submitted.messagePayload?.body?.content ?? '')]
+        .filter((t) => t.trim())
+        .join('\n');
+      if (submitted.commandId !== DIAGNOSE_COMMAND_ID || !text)
+        return this.dialog(strings(language ?? 'fr').ui.emptyMessage);
+      action = { kind: 'diagnose', text };
+    }
+    const reply = await this.deps.bot.handle({
+      conversation: conversationOf(activity),
+      text: '',
+      action,
+      ...(activity.from?.id ? { user: activity.from.id } : {}),
+      ...(language ? { locale: language } : {}),
+    });
+    const card = renderCard(this.deps.bot.view(reply, { private: action.kind !== 'share' }));
+    if (action.kind === 'share')
+      return {
+        composeExtension: {
+          type: 'result',
+          attachmentLayout: 'list',
+          attachments: [CardFactory.adaptiveCard(card)],
+        },
+      };
+    return {
+      task: {
+        type: 'continue',
+        value: { title: 'UC Triage', height: 'large', width: 'large', card: CardFactory.adaptiveCard(card) },
+      },
+    };
+  }
+
+  private dialog(text: string): MessagingExtensionActionResponse {
+    const card = renderCard({ language: 'fr', blocks: [{ type: 'paragraph', text }] });
+    return {
+      task: {
+        type: 'continue',
+        value: { title: 'UC Triage', height: 'small', width: 'medium', card: CardFactory.adaptiveCard(card) },
+      },
+    };
   }
 
   /** The one apology wrapper of the Teams handlers: a failure still gets the user a short reply. */

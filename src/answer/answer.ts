@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
-import { ellipsize } from './labels.js';
 import type { Hit, NoAnswerReason, SearchOutcome } from '../search/hits.js';
 import type { Language } from '../text/language.js';
+import { ellipsize } from './labels.js';
 
 /** One answer candidate, platform-neutral; the JSON contract of `uc-triage ask --json`. */
 export interface AnswerResult {
@@ -146,7 +146,8 @@ function lineOf(text: string, code: string): string {
  */
 function findingsOf(kb: KnowledgeBase, query: string, hits: Hit[]): Finding[] {
   const firstPerCode = new Map<string, Hit>();
-  for (const hit of hits) if (hit.mention && !firstPerCode.has(hit.mention.code)) firstPerCode.set(hit.mention.code, hit);
+  for (const hit of hits)
+    if (hit.mention && !firstPerCode.has(hit.mention.code)) firstPerCode.set(hit.mention.code, hit);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const hit of [...firstPerCode.values()].sort((a, b) => (a.mention?.at ?? 0) - (b.mention?.at ?? 0))) {

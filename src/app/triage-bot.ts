@@ -34,6 +34,9 @@ export interface TriageBotOptions {
   recorder?: FeedbackRecorder;
 }
 
+/** A diagnosed message (with its attached text file) is read up to 1 MB for codes. */
+export const MAX_DIAGNOSED_LENGTH = 1_000_000;
+
 /** Conversations whose language is remembered, per instance (the oldest is forgotten first). */
 const REMEMBERED_CONVERSATIONS = 10_000;
 
@@ -133,7 +136,9 @@ export class TriageBot {
       language: reply.language,
       ...(incoming.user ? { userId: incoming.user } : {}),
     };
-    if (action.kind === 'feedback') {
+    if (action.kind === 'diagnose' && reply.kind === 'answer') {
+      this.recordQuestion(reply.answer, incoming.conversation.platform, incoming.user);
+    } else if (action.kind === 'feedback') {
       const entry = action.id ? { entry: action.id } : {};
       this.recorder.record({ ...base, type: 'feedback', query: action.q, useful: action.useful, ...entry });
     } else if (action.kind === 'alternatives' && reply.kind === 'alternatives') {
@@ -189,7 +194,12 @@ export class TriageBot {
   private languageOf(incoming: IncomingMessage): Language {
     const key = conversationKey(incoming.conversation);
     // The raw text: log lines are told apart line by line, before cleaning joins the lines.
-    const raw = incoming.action?.kind === 'ask' ? incoming.action.q : incoming.text;
+    const raw =
+      incoming.action?.kind === 'ask'
+        ? incoming.action.q
+        : incoming.action?.kind === 'diagnose'
+          ? incoming.action.text.slice(0, 4000)
+          : incoming.text;
     const said = incoming.action?.l ?? detectHumanLanguage(raw);
     const language = said ?? this.languages.get(key) ?? incoming.locale ?? 'fr';
     this.languages.delete(key);
@@ -206,12 +216,17 @@ export class TriageBot {
     switch (action.kind) {
       case 'pick': {
         // The full answer of one lead or finding, with its follow-ups and the guided triage that fits it.
-        const answer = this.answerEntry(action.id, language, action.q ?? action.id) ?? this.ask(action.q ?? '');
+        const answer =
+          this.answerEntry(action.id, language, action.q ?? action.id) ?? this.ask(action.q ?? '');
         const offer = offerFor(this.trees, answer);
         return { kind: 'answer', language, answer, ...(offer ? { triageOffer: offer } : {}) };
       }
       case 'alternatives':
-        return { kind: 'alternatives', language, answer: this.answerFor(action.q, this.parser.parse(action.q), language) };
+        return {
+          kind: 'alternatives',
+          language,
+          answer: this.answerFor(action.q, this.parser.parse(action.q), language),
+        };
       case 'share': {
         const answer =
           (action.id && this.answerEntry(action.id, language, action.q)) ||
@@ -220,6 +235,15 @@ export class TriageBot {
       }
       case 'feedback':
         return { kind: 'feedback-ack', language, useful: action.useful };
+      case 'diagnose': {
+        const answer = this.answerFor(
+          action.text,
+          this.parser.parse(action.text, MAX_DIAGNOSED_LENGTH),
+          language,
+        );
+        const offer = offerFor(this.trees, answer);
+        return { kind: 'answer', language, answer, ...(offer ? { triageOffer: offer } : {}) };
+      }
       case 'full': {
         const entry = this.kb.byId.get(action.id);
         if (!entry) return { kind: 'help', language };

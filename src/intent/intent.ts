@@ -25,8 +25,9 @@ export class IntentParser {
     this.products = new ProductDetector(overlays.products, overlays.outOfScope);
   }
 
-  parse(raw: string): Intent {
-    const text = cleanMessage(raw.slice(0, MAX_QUERY_LENGTH));
+  /** `maxLength`: how much of the text is read (a diagnosed log is read far beyond a question). */
+  parse(raw: string, maxLength = MAX_QUERY_LENGTH): Intent {
+    const text = cleanMessage(raw.slice(0, maxLength));
     const { products, outOfScope } = this.products.detect(text);
     return {
       raw,

@@ -16,6 +16,11 @@ export type CoreAction =
   | { kind: 'share'; q: string; id?: string; to?: string; l?: Language }
   /** The whole text of an entry whose section was cut. */
   | { kind: 'full'; id: string; l?: Language }
+  /**
+   * Diagnose a whole message (a Slack message shortcut, a Teams message action): every finding,
+   * outside any guided triage. Handed to TriageBot.handle by adapters, never carried by a button.
+   */
+  | { kind: 'diagnose'; text: string; l?: Language }
   /** "Utile" / "Pas utile" about the answer to q (id: the entry answered). */
   | { kind: 'feedback'; useful: boolean; q: string; id?: string; l?: Language }
   | (TriageAction & { l?: Language });
@@ -77,6 +82,8 @@ export function parseAction(value: unknown): CoreAction | null {
     }
     case 'full':
       return id ? withLanguage({ kind: 'full', id }, l) : null;
+    case 'diagnose':
+      return typeof v.text === 'string' ? withLanguage({ kind: 'diagnose', text: v.text }, l) : null;
     case 'feedback':
       return typeof v.useful === 'boolean' && q !== undefined
         ? withLanguage({ kind: 'feedback', useful: v.useful, q, ...(id ? { id } : {}) }, l)

@@ -134,7 +134,12 @@ function shortProduct(kb: ViewKnowledge, product: string, language: Language): s
  * Several codes in one message (a pasted log): a summary line, then each finding compactly (its
  * message, its action, the line it came from, its source), its full answer one click away.
  */
-function findingsBlocks(kb: ViewKnowledge, answer: Answer, language: Language, options: ViewOptions): ViewBlock[] {
+function findingsBlocks(
+  kb: ViewKnowledge,
+  answer: Answer,
+  language: Language,
+  options: ViewOptions,
+): ViewBlock[] {
   const l = strings(language).answer;
   const { findings, query: q } = answer;
   const names = findings.map((f) => `${shortProduct(kb, f.product, language)} ${f.code}`);
@@ -142,14 +147,21 @@ function findingsBlocks(kb: ViewKnowledge, answer: Answer, language: Language, o
   for (const f of findings) {
     const action = f.action ?? l.noAction;
     blocks.push(
-      { type: 'section', label: `${kb.productLabel(f.product, language)} — ${f.code}`, text: `${f.title}\n${l.action}${l.colon} ${action}` },
+      {
+        type: 'section',
+        label: `${kb.productLabel(f.product, language)} — ${f.code}`,
+        text: `${f.title}\n${l.action}${l.colon} ${action}`,
+      },
       { type: 'meta', text: `${l.line}${l.colon} ${f.line} · ${l.source}${l.colon} ${f.citation}` },
     );
   }
   blocks.push({
     type: 'choices',
     label: l.details,
-    buttons: findings.map((f, i) => ({ label: names[i] as string, action: { kind: 'pick', id: f.id, q, l: language } })),
+    buttons: findings.map((f, i) => ({
+      label: names[i] as string,
+      action: { kind: 'pick', id: f.id, q, l: language },
+    })),
   });
   if (options.private)
     blocks.push({

@@ -1,5 +1,5 @@
 import { CODE_KEYWORD_SOURCE, STATUS_REASON_SOURCE } from '../intent/codes.js';
-import type { Intent } from '../intent/intent.js';
+import { type Intent, MAX_QUERY_LENGTH } from '../intent/intent.js';
 import type { OutOfScopeMention } from '../intent/products.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
@@ -67,12 +67,14 @@ export class SearchIndex {
     const inContext = new Set(intent.products.map((p) => p.product));
     const resolved = this.exact.resolve(intent.codes, hint, intent.text, inContext);
     const codeHits = resolved.hits;
+    // Codes are read in the whole text; words only in its beginning (a diagnosed log can be long).
+    const head = intent.text.slice(0, MAX_QUERY_LENGTH);
     const textWithoutCodes = intent.codes.reduce((t, m) => {
       const number = m.parts ? m.parts.join('[ .\\u00a0]') : m.code;
       // A status's reason phrase ("503 Service Unavailable") belongs to the status, not to the symptom.
       const reason = m.status ? `(?:\\W{0,3}${STATUS_REASON_SOURCE})?` : '';
       return t.replace(new RegExp(`(?:${CODE_KEYWORD_SOURCE}\\W{0,4})?${number}${reason}`, 'i'), ' ');
-    }, intent.text);
+    }, head);
     // Only words that say what is wrong are searched: "merci pour ton aide" or "Webex problème"
     // alone name no problem (a product alone is a hint, weak words alone are politeness).
     const words = this.normalizer

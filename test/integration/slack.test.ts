@@ -570,3 +570,106 @@ describe('feedback buttons', () => {
     expect(feedbackStore.saved.some((e) => e.type === 'question' && e.query === '200039')).toBe(true);
   });
 });
+
+describe('message shortcut "Diagnostiquer ce message"', () => {
+  const LOG = [
+    '2026-11-30 08:12:44 ERROR [activation] POST /validate -> 400 {"errorCode":200039}',
+    '[11:02:33] ACS callEndReason {code: 487, subCode: 0}',
+  ].join('\n');
+  const shortcut = (message: Record<string, unknown>, responseId: string) =>
+    postForm({
+      payload: JSON.stringify({
+        type: 'message_action',
+        callback_id: 'diagnose_message',
+        trigger_id: 't',
+        team: { id: 'T1' },
+        user: { id: 'U9' },
+        channel: { id: 'C9', name: 'support' },
+        message_ts: message.ts,
+        response_url: stub.responseUrl(responseId),
+        message: { type: 'message', ...message },
+      }),
+    });
+
+  it('diagnoses the message and its attached log privately, and shares it in the thread once', async () => {
+    stub.files.set('trace.log', 'Event ID 20017 LS UCWA Warning pool01\n');
+    const started = performance.now();
+    const res = await shortcut(
+      {
+        text: LOG,
+        ts: '1700001000.000100',
+        thread_ts: '1700000999.000100',
+        bot_id: 'BOTHER',
+        files: [
+          {
+            name: 'trace.log',
+            mimetype: 'text/plain',
+            filetype: 'text',
+            size: 40,
+            url_private_download: stub.fileUrl('trace.log'),
+          },
+        ],
+      },
+      'd1',
+    );
+    expect(res.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(3000);
+    const [reply] = await waitFor(() => stub.responses('d1').length > 0 && stub.responses('d1'));
+    expect(reply?.body.response_type).toBe('ephemeral');
+    const shown = allText(reply as never);
+    expect(shown).toContain('3 constats');
+    for (const code of ['200039', '487', '20017']) expect(shown).toContain(code);
+    expect(stub.fileTokens.at(-1)).toBe('Bearer xoxb-test');
+    expect(stub.posts()).toHaveLength(0);
+
+    const shareButton = (
+      (reply?.body.blocks ?? []) as {
+        elements?: { text: { text: string }; action_id: string; value: string }[];
+      }[]
+    )
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.text?.text === 'Partager dans le canal');
+    if (!shareButton) throw new Error('no share button');
+    const click = (id: string) =>
+      postForm({
+        payload: JSON.stringify({
+          type: 'block_actions',
+          team: { id: 'T1' },
+          user: { id: 'U9' },
+          channel: { id: 'C9' },
+          container: { type: 'message', is_ephemeral: true },
+          response_url: stub.responseUrl(id),
+          trigger_id: 't',
+          actions: [
+            {
+              type: 'button',
+              action_id: shareButton.action_id,
+              block_id: 'b',
+              value: shareButton.value,
+              action_ts: '1',
+            },
+          ],
+        }),
+      });
+    await click('d2');
+    const [post] = await waitFor(() => stub.posts().length > 0 && stub.posts());
+    expect(post?.body).toMatchObject({ channel: 'C9', thread_ts: '1700000999.000100' });
+    expect(allText(post as never)).toContain('3 constats');
+    await click('d3');
+    await waitFor(() => stub.responses('d3').length > 0);
+    expect(stub.posts()).toHaveLength(1);
+  });
+
+  it('answers an empty or non-text message in one clear line', async () => {
+    await shortcut(
+      {
+        text: '',
+        ts: '1700001001.000100',
+        files: [{ name: 'photo.png', mimetype: 'image/png', filetype: 'png' }],
+      },
+      'd4',
+    );
+    const [reply] = await waitFor(() => stub.responses('d4').length > 0 && stub.responses('d4'));
+    expect(reply?.body.text).toBe('Ce message ne contient pas de texte à analyser.');
+  });
+});

@@ -329,3 +329,62 @@ describe('feedback in Teams', () => {
     });
   });
 });
+
+describe('message action "Diagnostiquer ce message"', () => {
+  const invoke = (value: Record<string, unknown>, locale = 'fr-FR') =>
+    post(open, activity({ type: 'invoke', name: 'composeExtension/submitAction', locale, value }));
+  const html = [
+    '<p>Bonjour, voici le journal du client :</p>',
+    '<p>2026-11-30 08:12:44 ERROR [activation] POST /validate -&gt; 400 {&quot;errorCode&quot;:200039}<br>',
+    '[11:02:33] ACS callEndReason {code: 487, subCode: 0}<br>Event ID 20017 LS UCWA Warning pool01</p>',
+  ].join('');
+  const messagePayload = { id: 'm1', body: { contentType: 'html', content: html } };
+
+  it('answers the submitAction invoke with the diagnosis in a dialog, every finding listed', async () => {
+    const res = await invoke({
+      commandId: 'diagnoseMessage',
+      commandContext: 'message',
+      messagePayload,
+      data: { note: '' },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.task.type).toBe('continue');
+    const card = body.task.value.card.content;
+    expect(cardProblems(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('3 constats');
+    for (const code of ['200039', '487', '20017']) expect(text).toContain(code);
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it('puts the diagnosis in the compose box when "Partager" is clicked, to post it in the conversation', async () => {
+    const first = await (
+      await invoke({ commandId: 'diagnoseMessage', commandContext: 'message', messagePayload, data: {} })
+    ).json();
+    const share = buttonsOf(first.task.value.card.content).find(
+      (a: any) => a.title === 'Partager dans le canal',
+    );
+    const res = await invoke({ commandId: 'diagnoseMessage', commandContext: 'message', data: share.data });
+    const body = await res.json();
+    expect(body.composeExtension.type).toBe('result');
+    const shared = JSON.stringify(body.composeExtension.attachments[0].content);
+    expect(shared).toContain('3 constats');
+    expect(shared).not.toContain('Partager dans le canal');
+  });
+
+  it('answers an empty message in one clear line, in the user’s locale', async () => {
+    const res = await invoke(
+      {
+        commandId: 'diagnoseMessage',
+        commandContext: 'message',
+        messagePayload: { body: { content: '<p> </p>' } },
+        data: {},
+      },
+      'en-US',
+    );
+    expect(JSON.stringify((await res.json()).task.value.card)).toContain(
+      'This message has no text to analyse.',
+    );
+  });
+});

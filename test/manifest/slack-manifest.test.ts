@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLACK_EVENTS_PATH } from '../../adapters/slack/app.js';
 import { COMMAND } from '../../adapters/slack/listeners/commands/webex-code.js';
+import { DIAGNOSE_CALLBACK_ID } from '../../adapters/slack/listeners/shortcuts/diagnose-message.js';
 
 describe('manifest/slack/manifest.yml', () => {
   const manifest = parse(readFileSync('manifest/slack/manifest.yml', 'utf8'));
@@ -31,5 +32,24 @@ describe('manifest/slack/manifest.yml', () => {
       expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
     }
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+});
+
+describe('manifest/slack/manifest.yml for issue 14', () => {
+  const manifest = parse(readFileSync('manifest/slack/manifest.yml', 'utf8'));
+  it('declares the "Diagnostiquer ce message" shortcut, files:read and an enabled Messages tab', () => {
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({
+        name: 'Diagnostiquer ce message',
+        type: 'message',
+        callback_id: DIAGNOSE_CALLBACK_ID,
+      }),
+    );
+    expect(manifest.features.shortcuts[0].name.length).toBeLessThanOrEqual(24);
+    expect(manifest.oauth_config.scopes.bot).toContain('files:read');
+    expect(manifest.features.app_home).toMatchObject({
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: false,
+    });
   });
 });

@@ -43,3 +43,13 @@ describe('manifest/teams', () => {
     ).rejects.toMatchObject({ code: 1 });
   });
 });
+
+describe('manifest/teams/manifest.json for issue 14', () => {
+  it('declares the "Diagnostiquer ce message" message action', () => {
+    const manifest = JSON.parse(readFileSync('manifest/teams/manifest.json', 'utf8'));
+    const [command] = manifest.composeExtensions[0].commands;
+    expect(command).toMatchObject({ id: 'diagnoseMessage', type: 'action', context: ['message'] });
+    expect(command.title.length).toBeLessThanOrEqual(32);
+    expect(manifest.composeExtensions[0].botId).toBe('{{MicrosoftAppId}}');
+  });
+});

@@ -10,6 +10,9 @@ export interface SlackCall {
 /** A stand-in for the Slack Web API (and response_url endpoints), served on 127.0.0.1. */
 export class SlackApiStub {
   readonly calls: SlackCall[] = [];
+  /** Files served at /files/<name> (url_private of a message's files), with the token they were asked with. */
+  readonly files = new Map<string, string>();
+  readonly fileTokens: string[] = [];
   private server: Server | null = null;
   port = 0;
   private seq = 0;
@@ -18,12 +21,23 @@ export class SlackApiStub {
     return `http://127.0.0.1:${this.port}/api/`;
   }
 
+  fileUrl(name: string): string {
+    return `http://127.0.0.1:${this.port}/files/${name}`;
+  }
+
   responseUrl(id: string): string {
     return `http://127.0.0.1:${this.port}/response/${id}`;
   }
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
+      if (req.url?.startsWith('/files/')) {
+        this.fileTokens.push(String(req.headers.authorization));
+        const content = this.files.get(req.url.slice('/files/'.length));
+        res.writeHead(content === undefined ? 404 : 200, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(content ?? 'not found');
+        return;
+      }
       let raw = '';
       req.on('data', (c) => {
         raw += c;

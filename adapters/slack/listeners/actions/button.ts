@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   AllMiddlewareArgs,
   App,
@@ -6,7 +7,7 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { type CoreAction, decodeAction, strings } from '../../../../src/index.js';
-import { type SlackDeps, type SlackPlace, slackConversation } from '../../context.js';
+import { DEDUPE_TTL_SECONDS, type SlackDeps, type SlackPlace, slackConversation } from '../../context.js';
 import { BUTTON_ACTION_ID } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { answerInThread } from '../answer-in-thread.js';
@@ -107,6 +108,16 @@ export function buttonListener(deps: SlackDeps) {
   };
 }
 
+/** Where "share" posts: the channel, or the thread named by the action (`C123/1700000000.000100`). */
+function shareTarget(
+  place: SlackPlace,
+  action: Extract<CoreAction, { kind: 'share' }>,
+): { channel: string; thread?: string } | null {
+  const [channel, thread] = action.to?.split('/') ?? [];
+  if (channel && thread) return { channel, thread };
+  return place.channel ? { channel: place.channel } : null;
+}
+
 async function share(
   deps: SlackDeps,
   place: SlackPlace,
@@ -114,21 +125,30 @@ async function share(
   action: Extract<CoreAction, { kind: 'share' }>,
   ephemeral: Ephemeral,
 ): Promise<void> {
-  if (!place.channel) return;
+  const target = shareTarget(place, action);
+  if (!target) return;
   const ui = strings(action.l ?? 'fr').ui;
+  // One post per answer and place, however often the button is clicked.
+  const once = `slack:shared:${target.channel}:${target.thread ?? '-'}:${place.user}:${createHash('sha256').update(action.q).digest('hex').slice(0, 16)}`;
+  if (await deps.state.recall(once)) {
+    await ephemeral({ text: ui.shared }, true);
+    return;
+  }
   const reply = await deps.bot.handle({ conversation: slackConversation(place), text: '', action });
   const message = renderReply(deps.bot, reply, false);
   try {
     await client.chat.postMessage({
-      channel: place.channel,
+      channel: target.channel,
+      ...(target.thread ? { thread_ts: target.thread } : {}),
       text: `${ui.sharedBy(`<@${place.user}>`)}\n${message.text}`,
       blocks: message.blocks,
     });
   } catch (error) {
-    deps.logger.error({ err: error, channel: place.channel }, 'share failed');
+    deps.logger.error({ err: error, channel: target.channel }, 'share failed');
     await ephemeral({ text: ui.cannotPost });
     return;
   }
+  await deps.state.remember(once, DEDUPE_TTL_SECONDS);
   await ephemeral({ text: ui.shared }, true);
 }
 
