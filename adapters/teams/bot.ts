@@ -70,6 +70,33 @@ export function messageBodyText(html: string): string {
     .trim();
 }
 
+/** The text of the cards attached to a message (the bot's own answers are Adaptive Cards). */
+export function attachmentsText(attachments: { content?: unknown }[] | undefined): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const element = node as Record<string, unknown>;
+    if (element.type === 'TextBlock' && typeof element.text === 'string') texts.push(element.text);
+    for (const [key, value] of Object.entries(element)) if (key !== 'data') walk(value);
+  };
+  for (const attachment of attachments ?? []) {
+    const content =
+      typeof attachment.content === 'string' ? safeJson(attachment.content) : attachment.content;
+    walk(content);
+  }
+  return texts.join('\n');
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
+}
+
 /** The one conversation key of Teams: a channel thread (";messageid=") or a chat. */
 export function conversationOf(activity: Activity): ConversationRef {
   const [channel, message] = (activity.conversation?.id ?? 'unknown').split(';messageid=');
@@ -145,9 +172,11 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
     if (clicked) action = clicked;
     else {
       const note = typeof submitted.data?.note === 'string' ? submitted.data.note : '';
-      const text = [note, messageBodyText(submitted.messagePayload?.body?.content ?? '')]
-        .filter((t) => t.trim())
-        .join('\n');
+      const payload = submitted.messagePayload;
+      const body = messageBodyText(payload?.body?.content ?? '');
+      // The bot's own answers are Adaptive Cards: their text is in the attachments.
+      const cards = attachmentsText(payload?.attachments as { content?: unknown }[] | undefined);
+      const text = [note, body, cards].filter((t) => t.trim()).join('\n');
       if (submitted.commandId !== DIAGNOSE_COMMAND_ID || !text)
         return this.dialog(strings(language ?? 'fr').ui.emptyMessage);
       action = { kind: 'diagnose', text };
@@ -174,6 +203,14 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
         value: { title: 'UC Triage', height: 'large', width: 'large', card: CardFactory.adaptiveCard(card) },
       },
     };
+  }
+
+  /** The same action with the dialog fetched from the bot (fetchTask: true): the diagnosis at once. */
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.handleTeamsMessagingExtensionSubmitAction(context, { ...action, data: {} });
   }
 
   private dialog(text: string): MessagingExtensionActionResponse {

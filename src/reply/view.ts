@@ -55,6 +55,8 @@ export type ViewKnowledge = Pick<KnowledgeBase, 'products' | 'productLabel'>;
 
 /** At most this many follow-up questions are offered under an answer. */
 export const FOLLOW_UPS_SHOWN = 5;
+/** A finding of a multi-code message shows at most this much of its action. */
+export const FINDING_ACTION_SHOWN = 280;
 /**
  * A section longer than this gets a "full text" button: the smallest platform limit we render to
  * (Teams keeps text blocks well under its 28 KB card limit) cuts it there.
@@ -145,7 +147,8 @@ function findingsBlocks(
   const names = findings.map((f) => `${shortProduct(kb, f.product, language)} ${f.code}`);
   const blocks: ViewBlock[] = [{ type: 'title', text: l.findings(findings.length, names.join(', ')) }];
   for (const f of findings) {
-    const action = f.action ?? l.noAction;
+    // Compact: the full action (a section's whole procedure) is one "Détails" click away.
+    const action = ellipsize(f.action ?? l.noAction, FINDING_ACTION_SHOWN);
     blocks.push(
       {
         type: 'section',
