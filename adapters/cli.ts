@@ -114,6 +114,10 @@ async function main(argv: string[]): Promise<void> {
 }
 
 loadDotenv({ quiet: true });
+// `uc-triage ask ... | head -1`: the reader leaving is the end of the command, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Bad arguments and settings are one line; anything else keeps its message, never a stack trace.
   const known = error instanceof ReportArgsError || error instanceof ConfigError;

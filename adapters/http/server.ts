@@ -2,6 +2,13 @@ import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logger.js';
 
+/** A whole request (headers and body) must arrive within this. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+/** The request's headers must arrive within this. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/** An idle keep-alive connection is closed after this. */
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
 export interface HttpServer {
   app: Express;
   server: Server;
@@ -20,6 +27,11 @@ export function createHttpServer(logger: Logger): HttpServer {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' });
   });
   const server = createServer(app);
+  // Slack and Teams send small bodies at once: a slow or stalled client is cut off early instead of
+  // holding a socket for Node's default 300 s.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   return {
     app,
     server,

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Answer } from '../answer/answer.js';
@@ -67,13 +68,26 @@ export async function runAsk(
     options.json
       ? answerJson(answer)
       : `${renderText(bot.view({ kind: 'answer', language: answer.language, answer }, { inlineAlternatives: true })).text}\n`;
+  // A reader that goes away (`| head -1`) ends the command quietly; a slow one is waited for, so
+  // memory stays flat however many lines come in.
+  let closed = false;
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    closed = true;
+  });
+  const write = async (text: string) => {
+    if (closed) return;
+    if (!output.write(text)) await Promise.race([once(output, 'drain'), once(output, 'close')]);
+  };
   if (!options.stdin) {
-    output.write(`${format(answer(options.query))}\n`);
+    await write(`${format(answer(options.query))}\n`);
     return 0;
   }
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
   for await (const line of lines) {
-    output.write(`${format(answer(line))}\n`);
+    if (closed) break;
+    await write(`${format(answer(line))}\n`);
   }
+  lines.close();
   return 0;
 }

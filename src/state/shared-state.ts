@@ -10,36 +10,62 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
+/**
+ * Expiring keys in memory, every operation O(1) amortised: keys are kept in one queue per TTL, in
+ * the order they were set, so the expired ones are always at the front of their queue and each key
+ * is swept once. (The bot uses a handful of TTLs: dedupe, followed threads, shares.)
+ */
 export class MemoryState implements SharedState {
   private readonly expiries = new Map<string, number>();
+  /** Per TTL, the keys in the order they were set (Map keeps insertion order). */
+  private readonly queues = new Map<number, Map<string, number>>();
+  private readonly ttlOf = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   private alive(key: string): boolean {
     const expiry = this.expiries.get(key);
-    if (expiry === undefined) return false;
-    if (expiry > this.now()) return true;
-    this.expiries.delete(key);
-    return false;
+    return expiry !== undefined && expiry > this.now();
   }
 
+  private set(key: string, ttlSeconds: number): void {
+    this.sweep();
+    const previous = this.ttlOf.get(key);
+    if (previous !== undefined) this.queues.get(previous)?.delete(key);
+    const expiry = this.now() + ttlSeconds * 1000;
+    let queue = this.queues.get(ttlSeconds);
+    if (!queue) this.queues.set(ttlSeconds, (queue = new Map()));
+    queue.set(key, expiry);
+    this.expiries.set(key, expiry);
+    this.ttlOf.set(key, ttlSeconds);
+  }
+
+  /** Drops the expired keys at the front of each queue: each key is visited once after it expires. */
   private sweep(): void {
-    // Bounded memory: expired keys go whenever the map grows.
-    if (this.expiries.size < 50_000) return;
     const now = this.now();
-    for (const [key, expiry] of this.expiries) if (expiry <= now) this.expiries.delete(key);
+    for (const queue of this.queues.values()) {
+      for (const [key, expiry] of queue) {
+        if (expiry > now) break;
+        queue.delete(key);
+        this.expiries.delete(key);
+        this.ttlOf.delete(key);
+      }
+    }
+  }
+
+  /** Keys held (expired ones included until swept): for tests of the memory bound. */
+  get size(): number {
+    return this.expiries.size;
   }
 
   async firstSeen(key: string, ttlSeconds: number): Promise<boolean> {
     if (this.alive(key)) return false;
-    this.sweep();
-    this.expiries.set(key, this.now() + ttlSeconds * 1000);
+    this.set(key, ttlSeconds);
     return true;
   }
 
   async remember(key: string, ttlSeconds: number): Promise<void> {
-    this.sweep();
-    this.expiries.set(key, this.now() + ttlSeconds * 1000);
+    this.set(key, ttlSeconds);
   }
 
   async recall(key: string): Promise<boolean> {

@@ -88,3 +88,39 @@ describe('the uc-triage binary', () => {
     });
   });
 });
+
+describe('ask --stdin and its reader', () => {
+  it('waits for a slow reader instead of buffering every answer in memory', async () => {
+    const { Writable, Readable } = await import('node:stream');
+    let maxBuffered = 0;
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _enc, done) {
+        maxBuffered = Math.max(maxBuffered, slow.writableLength);
+        setTimeout(done, 1);
+      },
+    });
+    const input = Readable.from([`${Array.from({ length: 300 }, () => '200039').join('\n')}\n`]);
+    await runAsk(bot, { json: true, stdin: true, record: false, query: '' }, input, slow);
+    // Without waiting for 'drain', all 300 answers (over 1 MB) would sit in the stream's buffer.
+    expect(maxBuffered).toBeLessThan(20_000);
+  });
+
+  it('ends quietly with exit 0 when the reader goes away (| head -1)', async () => {
+    const { spawn } = await import('node:child_process');
+    const lines = `${Array.from({ length: 5000 }, () => '200039').join('\n')}\n`;
+    const child = spawn('node', ['dist/adapters/cli.js', 'ask', '--json', '--stdin'], {
+      cwd: new URL('../../', import.meta.url).pathname,
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => {
+      stderr += String(c);
+    });
+    child.stdin.end(lines);
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+});
