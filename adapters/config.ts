@@ -36,6 +36,11 @@ const Env = z.object({
     emptyToUndefined,
     z.coerce.number().int().positive().default(86_400),
   ),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(600_000).default(10_000),
+  ),
+  METRICS_TOKEN: optional,
   FEEDBACK: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   FEEDBACK_DB: optional,
   FEEDBACK_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(90)),
@@ -66,6 +71,10 @@ export interface Config {
   teams?: TeamsConfig;
   redisUrl?: string;
   sessionTtlSeconds: number;
+  /** How long a stop waits for requests and replies in flight (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+  /** When set, GET /metrics needs this bearer token. */
+  metricsToken?: string;
   /** Recording of questions and feedback; null with FEEDBACK=off. */
   feedback: { file?: string; retentionDays: number } | null;
 }
@@ -125,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     sessionTtlSeconds: e.TRIAGE_SESSION_TTL_SECONDS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     feedback:
       e.FEEDBACK === 'off'
         ? null

@@ -11,9 +11,11 @@ import {
   TriageBot,
 } from '../src/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { CredentialError } from './errors.js';
 import { openFeedback } from './feedback/open.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
+import { Metrics } from './metrics.js';
 import type { PlatformAdapter } from './platform.js';
 
 loadDotenv({ quiet: true });
@@ -30,29 +32,80 @@ async function createState(
   return { state, sessions: new RedisSessionStore(state.redis), redis: state.redis };
 }
 
+/** Every PARENT_WATCH_MS, a process started by npm checks that npm is still there. */
+const PARENT_WATCH_MS = 500;
+
 async function startServer(config: Config, logger: Logger): Promise<void> {
+  const metrics = new Metrics();
   const { state, sessions, redis } = await createState(config, logger);
+  if ('onFallback' in state)
+    (state as { onFallback: () => void }).onFallback = () => metrics.redisFallbacks.inc();
   const feedback = await openFeedback(config, logger, redis);
   const bot = await TriageBot.load({
     sessions,
     sessionTtlSeconds: config.sessionTtlSeconds,
     logger,
     ...(feedback ? { recorder: feedback.recorder } : {}),
+    observe: (message, reply, seconds) => {
+      const platform = message.conversation.platform;
+      metrics.questions.inc({ platform, outcome: Metrics.outcome(reply) });
+      metrics.latency.observe({ platform }, seconds);
+    },
   });
-  const http = createHttpServer(logger);
+  const http = createHttpServer(logger, {
+    metrics,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+  });
+  if (redis) {
+    http.readiness.probe('redis', async () => {
+      const answer = await Promise.race([
+        redis.ping().catch((error: unknown) => (error instanceof Error ? error.message : String(error))),
+        new Promise<string>((resolve) => setTimeout(() => resolve('no answer within 1 s'), 1000).unref()),
+      ]);
+      return answer === 'PONG' ? null : `PING failed: ${answer}`;
+    });
+  }
+  const ops = { readiness: http.readiness, work: http.work, metrics };
   const platforms: PlatformAdapter[] = [];
   if (config.slack) {
     const { slackPlatform } = await import('./slack/app.js');
-    platforms.push(slackPlatform(config.slack, { bot, state, logger }));
+    platforms.push(slackPlatform(config.slack, { bot, state, logger }, ops));
   }
   if (config.teams) {
     const { teamsPlatform } = await import('./teams/mount.js');
-    platforms.push(teamsPlatform(config.teams, { bot, state, logger }));
+    platforms.push(teamsPlatform(config.teams, { bot, state, logger }, ops));
   }
   for (const platform of platforms) platform.mount(http.app);
-  for (const platform of platforms) await platform.start();
   http.markReady();
+  // The server listens first: /healthz answers and Teams serves while Slack is still being reached.
   const port = await http.listen(config.port);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(
+      { signal, timeoutMs: config.shutdownTimeoutMs },
+      'shutting down: finishing the work in flight',
+    );
+    const inTime = await http.close(config.shutdownTimeoutMs);
+    for (const platform of platforms)
+      await platform
+        .stop()
+        .catch((err: unknown) => logger.error({ err, platform: platform.name }, 'stop failed'));
+    await feedback?.close().catch((err: unknown) => logger.error({ err }, 'feedback store close failed'));
+    await state.close();
+    logger.info({ inTime }, 'stopped');
+    process.exit(inTime ? 0 : 1);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // npm does not pass SIGTERM on to the script it runs: under `npm start`, npm going away is the signal.
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown('parent exited');
+    }, PARENT_WATCH_MS).unref();
+  }
   logger.info(
     {
       port,
@@ -61,21 +114,18 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
       teams: Boolean(config.teams),
       redis: Boolean(config.redisUrl),
     },
-    'uc-triage-bot ready',
+    'uc-triage-bot listening; starting the platforms',
   );
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    for (const platform of platforms)
-      await platform
-        .stop()
-        .catch((err: unknown) => logger.error({ err, platform: platform.name }, 'stop failed'));
-    await http.close();
-    await feedback?.close().catch((err: unknown) => logger.error({ err }, 'feedback store close failed'));
-    await state.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  try {
+    await Promise.all(platforms.map((platform) => platform.start()));
+  } catch (error) {
+    if (!(error instanceof CredentialError)) throw error;
+    // A refused credential will not fix itself: one line naming the variable, exit 1.
+    process.stderr.write(`uc-triage-bot: ${error.message}\n`);
+    await http.close(0);
+    process.exit(1);
+  }
+  logger.info({ port }, 'uc-triage-bot ready');
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import { Readiness } from './readiness.js';
+import { WorkTracker } from './work.js';
 
 /** A whole request (headers and body) must arrive within this. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -9,34 +12,82 @@ export const HEADERS_TIMEOUT_MS = 10_000;
 /** An idle keep-alive connection is closed after this. */
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
+export interface HttpServerOptions {
+  metrics?: Metrics;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
 export interface HttpServer {
   app: Express;
   server: Server;
-  /** /healthz answers 200 once this is called (the platforms are wired and the knowledge loaded). */
+  readiness: Readiness;
+  /** Replies still being sent after their request was answered (a clean stop waits for them). */
+  work: WorkTracker;
+  /** Adds the last routes (404 and error answers): call once every platform has mounted its own. */
   markReady(): void;
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /**
+   * A clean stop: no new connection, /readyz 503; open requests and tracked replies finish within
+   * `timeoutMs`, then idle connections close. Resolves true when everything finished in time.
+   */
+  close(timeoutMs?: number): Promise<boolean>;
 }
 
-/** The one HTTP server of the process: /healthz, and the platforms mount their routes on it. */
-export function createHttpServer(logger: Logger): HttpServer {
+/**
+ * The one HTTP server of the process: /healthz (liveness), /readyz (readiness, with reasons),
+ * /metrics (Prometheus), and the platforms mount their routes on it.
+ */
+export function createHttpServer(logger: Logger, options: HttpServerOptions = {}): HttpServer {
   const app = express();
   app.disable('x-powered-by');
-  let ready = false;
-  app.get('/healthz', (_req, res) => {
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' });
+  const readiness = new Readiness();
+  const work = new WorkTracker();
+  let requests = 0;
+  app.use((_req, res, next) => {
+    requests++;
+    res.once('close', () => requests--);
+    next();
   });
+  // Liveness: the process serves. Readiness: it can answer users (knowledge, platforms, Redis).
+  app.get('/healthz', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const reasons = await readiness.why();
+    res
+      .status(reasons.length === 0 ? 200 : 503)
+      .json(reasons.length === 0 ? { status: 'ready' } : { status: 'not ready', reasons });
+  });
+  if (options.metrics) {
+    const { metrics, metricsToken } = options;
+    app.get('/metrics', async (req, res) => {
+      if (metricsToken && req.header('authorization') !== `Bearer ${metricsToken}`) {
+        res.status(401).json({ error: 'unauthorized' });
+        return;
+      }
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   const server = createServer(app);
   // Slack and Teams send small bodies at once: a slow or stalled client is cut off early instead of
   // holding a socket for Node's default 300 s.
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  const settled = async (until: number): Promise<boolean> => {
+    while (Date.now() < until) {
+      if (requests === 0 && work.inFlight === 0) return true;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return requests === 0 && work.inFlight === 0;
+  };
   return {
     app,
     server,
+    readiness,
+    work,
     markReady: () => {
-      ready = true;
       // Registered last: unknown paths and errors get a short JSON answer, never a stack trace.
       app.use((_req: Request, res: Response) => {
         res.status(404).json({ error: 'not_found' });
@@ -57,10 +108,16 @@ export function createHttpServer(logger: Logger): HttpServer {
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    close: async (timeoutMs = 10_000) => {
+      readiness.notReady('shutdown', 'stopping');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const inTime = await settled(Date.now() + timeoutMs);
+      if (!inTime)
+        logger.warn({ requests, replies: work.inFlight }, 'shutdown timeout: cutting the remaining work');
+      server.closeAllConnections();
+      await closed;
+      return inTime;
+    },
   };
 }

@@ -12,6 +12,9 @@ export class RedisState implements SharedState {
   private readonly local = new MemoryState();
   private degraded = false;
 
+  /** Called each time Redis is found unavailable (metrics). */
+  onFallback: () => void = () => {};
+
   constructor(
     readonly redis: Redis,
     private readonly logger: Logger,
@@ -45,6 +48,7 @@ export class RedisState implements SharedState {
   }
 
   private markDown(error: unknown): void {
+    if (!this.degraded) this.onFallback();
     if (!this.degraded) this.logger.warn({ err: error }, 'Redis unavailable: falling back to local state');
     this.degraded = true;
   }

@@ -1,7 +1,11 @@
 import { App, type Logger as BoltLogger, ErrorCode, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { Express } from 'express';
 import type { SlackConfig } from '../config.js';
+import { CredentialError } from '../errors.js';
+import type { Readiness } from '../http/readiness.js';
+import type { WorkTracker } from '../http/work.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import type { PlatformAdapter } from '../platform.js';
 import type { SlackDeps } from './context.js';
 import { dedupeEvents } from './dedupe.js';
@@ -9,6 +13,31 @@ import { registerListeners } from './listeners/index.js';
 import { slackRequestGuard } from './request-guard.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** One Web API call gives up after this (the default waits forever). */
+export const SLACK_API_TIMEOUT_MS = 10_000;
+/**
+ * Retries of a failed Web API call: a few, within about 30 s (the default policy retries a 500 for
+ * about 30 minutes, silently). 429s wait for Retry-After within the same budget.
+ */
+export const SLACK_RETRY = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 1000,
+  maxTimeout: 8000,
+  maxRetryTime: 30_000,
+};
+/** auth.test answers that will not change by retrying: the token is wrong or revoked. */
+const DEFINITIVE = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+]);
+/** Between two attempts to reach Slack at start: 1 s, then doubling up to 30 s. */
+const START_BACKOFF_MS = { first: 1000, max: 30_000 };
 
 /** Bolt logs through our logger: payloads only at debug level, tokens redacted by pino. */
 function boltLogger(logger: Logger): BoltLogger {
@@ -30,13 +59,43 @@ export interface SlackMount {
   stop(): Promise<void>;
 }
 
+/** What the Slack adapter reports to the process: readiness, work in flight, metrics. */
+export interface SlackOps {
+  readiness?: Readiness;
+  work?: WorkTracker;
+  metrics?: Metrics;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** The Slack error code of a Web API failure ("invalid_auth"), or the transport error's message. */
+function slackError(error: unknown): string {
+  const e = error as { data?: { error?: string }; code?: string; message?: string };
+  return e.data?.error ?? e.code ?? e.message ?? String(error);
+}
+
 /**
  * The Slack app: over HTTP it shares the process's express server (POST /slack/events for
- * events, commands and interactivity); with SLACK_APP_TOKEN it uses Socket Mode instead.
+ * events, commands and interactivity); with SLACK_APP_TOKEN it uses Socket Mode instead. Bolt's
+ * initialization (auth.test) is deferred to start(), which runs after the server listens: a
+ * refused token stops the process naming SLACK_BOT_TOKEN; an unreachable Slack is retried with
+ * backoff while /readyz says why and /slack/events answers 503 (Slack retries).
  */
-export function createSlackApp(config: SlackConfig, deps: SlackDeps, server: Express): SlackMount {
+export function createSlackApp(
+  config: SlackConfig,
+  deps: SlackDeps,
+  server: Express,
+  ops: SlackOps = {},
+): SlackMount {
   const logger = boltLogger(deps.logger);
-  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    timeout: SLACK_API_TIMEOUT_MS,
+    retryConfig: SLACK_RETRY,
+  };
+  let initialized = false;
+  ops.readiness?.notReady('slack', 'starting');
   let app: App;
   if (config.appToken) {
     app = new App({
@@ -45,8 +104,13 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, server: Exp
       socketMode: true,
       logger,
       clientOptions,
+      deferInitialization: true,
     });
   } else {
+    server.post(SLACK_EVENTS_PATH, (_req, res, next) => {
+      if (initialized) return next();
+      res.status(503).json({ error: 'starting' });
+    });
     server.post(SLACK_EVENTS_PATH, slackRequestGuard(config.signingSecret, deps.logger));
     const receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
@@ -63,32 +127,61 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, server: Exp
         return true;
       },
     });
-    app = new App({ token: config.botToken, receiver, logger, clientOptions });
+    app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
   }
-  app.use(dedupeEvents(deps));
+  // Every listener's work (the reply posted after the ack) is tracked: a clean stop waits for it.
+  if (ops.work) {
+    const work = ops.work;
+    app.use(({ next }) => work.track(next()));
+  }
+  app.use(dedupeEvents(deps, ops.metrics));
   registerListeners(app, deps, config.botToken);
   app.error(async (error) => {
+    ops.metrics?.outboundFailures.inc({ platform: 'slack' });
     deps.logger.error({ err: error }, 'Slack listener error');
   });
+  const sleep = ops.sleep ?? wait;
+  /** Until Slack answers: a definitive refusal throws CredentialError, anything else is retried. */
+  const untilReached = async (what: string, attempt: () => Promise<unknown>, variable: string) => {
+    for (let delay = START_BACKOFF_MS.first; ; delay = Math.min(delay * 2, START_BACKOFF_MS.max)) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const reason = slackError(error);
+        if (DEFINITIVE.has(reason)) throw new CredentialError(variable, reason);
+        ops.readiness?.notReady('slack', `${what} failed (${reason}); retrying`);
+        deps.logger.warn({ reason, retryInMs: delay }, `Slack ${what} failed: retrying`);
+        await sleep(delay);
+      }
+    }
+  };
   return {
     app,
-    // Over HTTP the shared express server listens; Socket Mode opens its own connection.
     start: async () => {
-      if (config.appToken) await app.start();
+      await untilReached(
+        'auth.test',
+        () => app.client.auth.test({ token: config.botToken }),
+        'SLACK_BOT_TOKEN',
+      );
+      await app.init();
+      // Over HTTP the shared express server listens; Socket Mode opens its own connection.
+      if (config.appToken) await untilReached('Socket Mode connection', () => app.start(), 'SLACK_APP_TOKEN');
+      initialized = true;
+      ops.readiness?.ready('slack');
     },
     stop: async () => {
-      if (config.appToken) await app.stop();
+      if (config.appToken && initialized) await app.stop();
     },
   };
 }
 
 /** Slack as a platform of main.ts: Bolt on the shared server (or Socket Mode), started and stopped. */
-export function slackPlatform(config: SlackConfig, deps: SlackDeps): PlatformAdapter {
+export function slackPlatform(config: SlackConfig, deps: SlackDeps, ops: SlackOps = {}): PlatformAdapter {
   let mount: SlackMount | null = null;
   return {
     name: 'slack',
     mount: (server) => {
-      mount = createSlackApp(config, deps, server);
+      mount = createSlackApp(config, deps, server, ops);
     },
     start: async () => mount?.start(),
     stop: async () => mount?.stop(),

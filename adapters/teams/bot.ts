@@ -15,17 +15,25 @@ import {
   type Language,
   type Reply,
   renderText,
+  type SharedState,
   strings,
   type TriageBot,
 } from '../../src/index.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import { renderCard } from './cards.js';
 import { sendWithRetry } from './send.js';
 
 export interface TeamsDeps {
   bot: TriageBot;
   logger: Logger;
+  /** Activity ids already answered (Bot Framework redelivers an activity it thinks was lost). */
+  state?: SharedState;
+  metrics?: Metrics;
 }
+
+/** How long an answered activity id is remembered. */
+const DEDUPE_TTL_SECONDS = 3600;
 
 /** The text the user typed, without the bot's <at>mention</at> (and any other mention markup). */
 export function questionText(context: TurnContext): string {
@@ -117,7 +125,7 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsDeps) {
     super();
     this.onMessage(async (context, next) => {
-      await this.withApology(context, () => this.answer(context));
+      if (await this.firstDelivery(context)) await this.withApology(context, () => this.answer(context));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -223,13 +231,29 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
     };
   }
 
+  /** False for a redelivered activity (same id), which must not be answered twice. */
+  private async firstDelivery(context: TurnContext): Promise<boolean> {
+    const id = context.activity.id;
+    if (!id || !this.deps.state) return true;
+    const first = await this.deps.state.firstSeen(`teams:activity:${id}`, DEDUPE_TTL_SECONDS);
+    if (!first) {
+      this.deps.metrics?.dedupeHits.inc({ platform: 'teams' });
+      this.deps.logger.info({ activityId: id }, 'duplicate Teams activity dropped');
+    }
+    return first;
+  }
+
   /** The one apology wrapper of the Teams handlers: a failure still gets the user a short reply. */
   private async withApology(context: TurnContext, work: () => Promise<void>): Promise<void> {
     try {
       await work();
     } catch (error) {
       const activity = context.activity;
+      this.deps.metrics?.outboundFailures.inc({ platform: 'teams' });
       this.deps.logger.error({ err: error, conversation: activity.conversation?.id }, 'Teams answer failed');
+      // A throttled or unreachable connector would refuse the apology too: it would only add POSTs.
+      if ((error as { statusCode?: number }).statusCode === 429 || /did not answer/.test(String(error)))
+        return;
       const apology = strings(detectLanguage(activity.text ?? '')).answer.apology;
       await sendWithRetry(context, MessageFactory.text(apology)).catch((err: unknown) =>
         this.deps.logger.error({ err }, 'Teams apology failed too'),

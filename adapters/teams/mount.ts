@@ -7,7 +7,10 @@ import {
 import express, { type Express, type Request, type Response } from 'express';
 import type { SharedState, TriageBot } from '../../src/index.js';
 import type { TeamsConfig } from '../config.js';
+import type { Readiness } from '../http/readiness.js';
+import type { WorkTracker } from '../http/work.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import type { PlatformAdapter } from '../platform.js';
 import { TeamsTriageHandler } from './bot.js';
 
@@ -21,6 +24,21 @@ export interface TeamsDeps {
   logger: Logger;
 }
 
+/** What the Teams adapter reports to the process: work in flight, metrics. */
+export interface TeamsOps {
+  /** Tests shorten the ack deadline (ACK_WITHIN_MS). */
+  ackWithinMs?: number;
+  work?: WorkTracker;
+  metrics?: Metrics;
+  readiness?: Readiness;
+}
+
+/**
+ * Bot Framework gives up on a request after 15 s and redelivers: a turn still sending its replies
+ * after this is acknowledged, and goes on (tracked, so a clean stop still waits for it).
+ */
+export const ACK_WITHIN_MS = 10_000;
+
 /**
  * CloudAdapter with its request handling made safe: an activity without a string type gets 400
  * (CloudAdapter throws and answers 500), and every authentication failure gets 401, including a
@@ -31,6 +49,7 @@ export class GuardedCloudAdapter extends CloudAdapter {
     private readonly auth: ConfigurationBotFrameworkAuthentication,
     private readonly requireToken: boolean,
     private readonly logger: Logger,
+    private readonly ops: TeamsOps = {},
   ) {
     super(auth);
   }
@@ -49,13 +68,35 @@ export class GuardedCloudAdapter extends CloudAdapter {
     let authenticated: Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
     try {
       authenticated = await this.auth.authenticateRequest(activity as Activity, header);
+      if (authenticated.connectorFactory) withoutConnectorRetries(authenticated.connectorFactory);
     } catch (error) {
       this.logger.warn({ err: error }, 'Teams request refused: authentication failed');
       res.status(401).json({ error: 'unauthorized' });
       return;
     }
+    const turn = this.processActivity(authenticated, activity as Activity, logic);
+    const tracked = this.ops.work ? this.ops.work.track(turn) : turn;
+    // An invoke's answer is its HTTP body: it must wait. A message turn is acknowledged by 10 s.
+    const timer =
+      activity.type === 'invoke'
+        ? null
+        : new Promise<'late'>((resolve) =>
+            setTimeout(() => resolve('late'), this.ops.ackWithinMs ?? ACK_WITHIN_MS).unref(),
+          );
     try {
-      const invoke = await this.processActivity(authenticated, activity as Activity, logic);
+      const first = await Promise.race([tracked, ...(timer ? [timer] : [])]);
+      if (first === 'late') {
+        this.logger.warn(
+          { conversation: activity.conversation?.id },
+          'Teams turn slow: acknowledged, still replying',
+        );
+        res.status(200).end();
+        tracked.catch((error: unknown) =>
+          this.logger.error({ err: error }, 'Teams activity failed after its ack'),
+        );
+        return;
+      }
+      const invoke = first as Awaited<typeof turn>;
       res.status(invoke?.status ?? 200);
       if (invoke?.body !== undefined) res.json(invoke.body);
       else res.end();
@@ -73,20 +114,49 @@ function isActivity(value: Partial<Activity> | undefined): value is Partial<Acti
   return value.text === undefined || typeof value.text === 'string';
 }
 
+/**
+ * The Bot Connector client retries a 429 three more times under each of our attempts (one
+ * throttled reply became 32 POSTs): its retry policy is removed, so sendWithRetry is the only
+ * retry loop and a reply costs at most 4 POSTs.
+ */
+function withoutConnectorRetries<
+  F extends { create(serviceUrl: string, audience?: string): Promise<unknown> },
+>(factory: F): F {
+  const create = factory.create.bind(factory);
+  factory.create = async (serviceUrl: string, audience?: string) => {
+    const client = await create(serviceUrl, audience);
+    const pipeline = (client as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } })
+      .client?.pipeline;
+    pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+    return client;
+  };
+  return factory;
+}
+
 /** POST /api/messages on the shared express server, for the Teams (Bot Framework) channel. */
-export function mountTeams(app: Express, config: TeamsConfig, deps: TeamsDeps): GuardedCloudAdapter {
+export function mountTeams(
+  app: Express,
+  config: TeamsConfig,
+  deps: TeamsDeps,
+  ops: TeamsOps = {},
+): GuardedCloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...(config.appId ? { MicrosoftAppId: config.appId } : {}),
     ...(config.appPassword ? { MicrosoftAppPassword: config.appPassword } : {}),
     MicrosoftAppType: config.appType,
     ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
   } as Record<string, string>);
-  const adapter = new GuardedCloudAdapter(auth, Boolean(config.appId), deps.logger);
+  const adapter = new GuardedCloudAdapter(auth, Boolean(config.appId), deps.logger, ops);
   adapter.onTurnError = async (_context, error) => {
     // Only logged: an apology that fails to send would turn the turn into a 500.
     deps.logger.error({ err: error }, 'Teams turn failed');
   };
-  const handler = new TeamsTriageHandler({ bot: deps.bot, logger: deps.logger });
+  const handler = new TeamsTriageHandler({
+    bot: deps.bot,
+    logger: deps.logger,
+    state: deps.state,
+    ...(ops.metrics ? { metrics: ops.metrics } : {}),
+  });
   app.post(
     TEAMS_MESSAGES_PATH,
     express.json({ limit: BODY_LIMIT }),
@@ -96,10 +166,10 @@ export function mountTeams(app: Express, config: TeamsConfig, deps: TeamsDeps): 
 }
 
 /** Teams as a platform of main.ts: its route on the shared server; nothing to start or stop. */
-export function teamsPlatform(config: TeamsConfig, deps: TeamsDeps): PlatformAdapter {
+export function teamsPlatform(config: TeamsConfig, deps: TeamsDeps, ops: TeamsOps = {}): PlatformAdapter {
   return {
     name: 'teams',
-    mount: (server) => void mountTeams(server, config, deps),
+    mount: (server) => void mountTeams(server, config, deps, ops),
     start: async () => {},
     stop: async () => {},
   };

@@ -32,6 +32,8 @@ export interface TriageBotOptions {
   logger?: CoreLogger;
   /** Records questions, feedback and corrections (off the answer's path); none when FEEDBACK=off. */
   recorder?: FeedbackRecorder;
+  /** Told of every reply and the time it took (metrics). */
+  observe?: (message: IncomingMessage, reply: Reply, seconds: number) => void;
 }
 
 /** A diagnosed message (with its attached text file) is read up to 1 MB for codes. */
@@ -65,6 +67,7 @@ export class TriageBot {
   /** The language of each recent conversation (most recent last). */
   private readonly languages = new Map<string, Language>();
   readonly recorder: FeedbackRecorder | undefined;
+  private readonly observe: TriageBotOptions['observe'];
 
   constructor(
     readonly library: Library,
@@ -82,6 +85,7 @@ export class TriageBot {
     this.trees = new Map(library.trees.map((t) => [t.id, t]));
     this.logger = options.logger ?? stderrLogger;
     this.recorder = options.recorder;
+    this.observe = options.observe;
   }
 
   /** The bot from the build caches (knowledge base and search index), rebuilt if they are stale. */
@@ -97,6 +101,13 @@ export class TriageBot {
 
   /** The one entry point of every adapter: a message or a clicked button in, a reply to render out. */
   async handle(incoming: IncomingMessage): Promise<Reply> {
+    const started = performance.now();
+    const reply = await this.reply(incoming);
+    this.observe?.(incoming, reply, (performance.now() - started) / 1000);
+    return reply;
+  }
+
+  private async reply(incoming: IncomingMessage): Promise<Reply> {
     const action = incoming.action;
     // Mentions and markup go first: "<@U123> diagnostic" is a request to start a triage.
     const text = cleanMessage(action?.kind === 'ask' ? action.q : incoming.text);

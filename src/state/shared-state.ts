@@ -33,8 +33,8 @@ export class MemoryState implements SharedState {
     const previous = this.ttlOf.get(key);
     if (previous !== undefined) this.queues.get(previous)?.delete(key);
     const expiry = this.now() + ttlSeconds * 1000;
-    let queue = this.queues.get(ttlSeconds);
-    if (!queue) this.queues.set(ttlSeconds, (queue = new Map()));
+    const queue = this.queues.get(ttlSeconds) ?? new Map<string, number>();
+    this.queues.set(ttlSeconds, queue);
     queue.set(key, expiry);
     this.expiries.set(key, expiry);
     this.ttlOf.set(key, ttlSeconds);

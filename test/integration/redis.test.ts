@@ -30,11 +30,11 @@ async function startInstance(): Promise<Instance> {
     sessionTtlSeconds: 3600,
   });
   const http = createHttpServer(logger);
-  createSlackApp(
+  await createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl },
     { bot, state, logger },
     http.app,
-  );
+  ).start();
   http.markReady();
   const instance = { http, base: `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`, state, bot };
   instances.push(instance);

@@ -21,11 +21,11 @@ beforeAll(async () => {
   http = createHttpServer(createLogger('silent'));
   const shared = realBot();
   const bot = new TriageBot(shared.library, shared.index, { recorder });
-  createSlackApp(
+  await createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl },
     { bot, state: new MemoryState(), logger: createLogger('silent') },
     http.app,
-  );
+  ).start();
   http.markReady();
   base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
 });
@@ -671,5 +671,17 @@ describe('message shortcut "Diagnostiquer ce message"', () => {
     );
     const [reply] = await waitFor(() => stub.responses('d4').length > 0 && stub.responses('d4'));
     expect(reply?.body.text).toBe('Ce message ne contient pas de texte à analyser.');
+  });
+});
+
+describe('outbound failures', () => {
+  it('still answers privately when the response_url is dead (ephemeral post instead)', async () => {
+    stub.deadResponseUrls.add('dead1');
+    await command('200039', 'dead1');
+    const [ephemeral] = await waitFor(
+      () => stub.posts('chat.postEphemeral').length > 0 && stub.posts('chat.postEphemeral'),
+    );
+    expect(ephemeral?.body).toMatchObject({ channel: 'C1', user: 'U1' });
+    expect(allText(ephemeral as never)).toContain('emailId déjà utilisé dans une autre organisation');
   });
 });

@@ -3,9 +3,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../adapters/config.js';
 import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
+import { WorkTracker } from '../../adapters/http/work.js';
 import { createLogger } from '../../adapters/logger.js';
 import { renderCard } from '../../adapters/teams/cards.js';
-import { mountTeams } from '../../adapters/teams/mount.js';
+import { ACK_WITHIN_MS, mountTeams } from '../../adapters/teams/mount.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import type { Answer, Reply } from '../../src/index.js';
@@ -386,5 +387,39 @@ describe('message action "Diagnostiquer ce message"', () => {
     expect(JSON.stringify((await res.json()).task.value.card)).toContain(
       'This message has no text to analyse.',
     );
+  });
+});
+
+describe('a slow or throttled Bot Connector', () => {
+  it('acknowledges a turn whose reply hangs before Bot Framework gives up, and finishes it later', async () => {
+    const hung = new ConnectorStub();
+    await hung.start();
+    hung.delayMs = Number.POSITIVE_INFINITY;
+    const http = createHttpServer(createLogger('silent'));
+    const work = new WorkTracker();
+    mountTeams(
+      http.app,
+      { appType: 'MultiTenant', allowUnauthenticated: true },
+      { bot: realBot(), state: new MemoryState(), logger: createLogger('silent') },
+      { ackWithinMs: 300, work },
+    );
+    http.markReady();
+    const base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+    const started = Date.now();
+    const res = await post(base, activity({ serviceUrl: hung.serviceUrl, text: '200039' }));
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(ACK_WITHIN_MS);
+    expect(work.inFlight).toBe(1);
+    await hung.stop();
+    await http.close(0);
+  });
+
+  it('posts a throttled reply at most 4 times', async () => {
+    connector.throttleNext = 100;
+    const before = connector.posts;
+    await post(open, activity({ text: '200039' }));
+    await sleep(200);
+    expect(connector.posts - before).toBeLessThanOrEqual(4);
+    connector.throttleNext = 0;
   });
 });

@@ -23,11 +23,11 @@ beforeAll(async () => {
   const shared = realBot();
   bot = new TriageBot(shared.library, shared.index);
   http = createHttpServer(logger);
-  createSlackApp(
+  await createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
     { bot, state: new MemoryState(), logger },
     http.app,
-  );
+  ).start();
   mountTeams(
     http.app,
     { appType: 'MultiTenant', allowUnauthenticated: true },
@@ -132,11 +132,13 @@ describe('every tree to every outcome, clicking the buttons the adapters render'
     for (const tree of bot.treeList) {
       for (const path of treePaths(tree)) {
         const conversation = { id: `a:walk-${++seq}`, conversationType: 'personal', tenantId: 't' };
+        let activities = 0;
         const send = async (text: string, value?: unknown) => {
           connector.calls.length = 0;
           const activity = {
             type: 'message',
-            id: `w${seq}`,
+            // Every activity has its own id, as in Teams (a repeated id is a redelivery, dropped).
+            id: `w${seq}-${++activities}`,
             channelId: 'msteams',
             serviceUrl: connector.serviceUrl,
             from: { id: 'u' },

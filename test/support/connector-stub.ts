@@ -10,6 +10,10 @@ export class ConnectorStub {
   readonly calls: ConnectorCall[] = [];
   /** Number of 429 answers to give before accepting (per-conversation throttling). */
   throttleNext = 0;
+  /** Replies are accepted after this long (a slow connector); Infinity never answers (a hung one). */
+  delayMs = 0;
+  /** Every POST received, accepted or not. */
+  posts = 0;
   private server: Server | null = null;
   port = 0;
 
@@ -24,7 +28,9 @@ export class ConnectorStub {
         raw += c;
       });
       req.on('end', () => {
+        this.posts++;
         res.setHeader('content-type', 'application/json');
+        if (this.delayMs === Number.POSITIVE_INFINITY) return;
         if (this.throttleNext > 0) {
           this.throttleNext--;
           res.statusCode = 429;
@@ -32,8 +38,12 @@ export class ConnectorStub {
           res.end(JSON.stringify({ error: { code: 'Throttled' } }));
           return;
         }
-        this.calls.push({ path: decodeURIComponent(req.url ?? ''), activity: JSON.parse(raw || '{}') });
-        res.end(JSON.stringify({ id: `reply-${this.calls.length}` }));
+        const accept = () => {
+          this.calls.push({ path: decodeURIComponent(req.url ?? ''), activity: JSON.parse(raw || '{}') });
+          res.end(JSON.stringify({ id: `reply-${this.calls.length}` }));
+        };
+        if (this.delayMs > 0) setTimeout(accept, this.delayMs);
+        else accept();
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -42,6 +52,7 @@ export class ConnectorStub {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 }

@@ -13,6 +13,12 @@ export class SlackApiStub {
   /** Files served at /files/<name> (url_private of a message's files), with the token they were asked with. */
   readonly files = new Map<string, string>();
   readonly fileTokens: string[] = [];
+  /** Answers to chat.postMessage/postEphemeral wait this long (a slow Slack). */
+  delayMs = 0;
+  /** auth.test answers { ok: false, error } (a refused token). */
+  authError: string | null = null;
+  /** response_url ids that answer 404 (an expired or dead URL). */
+  readonly deadResponseUrls = new Set<string>();
   private server: Server | null = null;
   port = 0;
   private seq = 0;
@@ -45,8 +51,35 @@ export class SlackApiStub {
       req.on('end', () => {
         const body = parseBody(raw, req.headers['content-type'] ?? '');
         const method = (req.url ?? '').replace(/^\/api\//, '').replace(/^\/response\//, 'response_url:');
-        this.calls.push({ method, body });
         res.setHeader('content-type', 'application/json');
+        if (
+          method.startsWith('response_url:') &&
+          this.deadResponseUrls.has(method.slice('response_url:'.length))
+        ) {
+          res.statusCode = 404;
+          res.end('no_active_hooks');
+          return;
+        }
+        if (method === 'auth.test' && this.authError) {
+          this.calls.push({ method, body });
+          res.end(JSON.stringify({ ok: false, error: this.authError }));
+          return;
+        }
+        const answer = () => this.calls.push({ method, body });
+        if (this.delayMs > 0 && method.startsWith('chat.')) {
+          setTimeout(() => {
+            answer();
+            res.end(
+              JSON.stringify({
+                ok: true,
+                channel: body.channel,
+                ts: `1700000000.${String(++this.seq).padStart(6, '0')}`,
+              }),
+            );
+          }, this.delayMs);
+          return;
+        }
+        answer();
         if (method === 'auth.test') {
           res.end(
             JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'uc-triage' }),

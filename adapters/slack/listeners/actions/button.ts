@@ -12,6 +12,7 @@ import { BUTTON_ACTION_ID } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { answerInThread } from '../answer-in-thread.js';
 import { withApology } from '../apology.js';
+import { replyPrivately } from '../private-reply.js';
 
 /** Action ids of messages posted before the one action vocabulary: their buttons still work. */
 const LEGACY_KINDS: Record<string, CoreAction['kind']> = {
@@ -68,7 +69,7 @@ export function buttonListener(deps: SlackDeps) {
     const place = clickPlace(body);
     const text = (decoded && 'q' in decoded && decoded.q) || '';
     const ephemeral: Ephemeral = (content, replace = false) =>
-      respond({ response_type: 'ephemeral', replace_original: replace, ...content } as never);
+      replyPrivately(deps, respond, client, { channel: place.channel, user: place.user }, content, replace);
     await withApology(
       deps,
       { listener: 'button', text, channel: place.channel },

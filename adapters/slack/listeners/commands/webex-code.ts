@@ -4,12 +4,19 @@ import { type SlackDeps, slackConversation } from '../../context.js';
 import { escapeMrkdwn } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { withApology } from '../apology.js';
+import { replyPrivately } from '../private-reply.js';
 
 export const COMMAND = '/webex-code';
 
 /** /webex-code: acknowledged at once, answered privately (ephemeral) with a button to share. */
 export function webexCodeListener(deps: SlackDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    command,
+    ack,
+    respond,
+    client,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const where = { channel: command.channel_id, user: command.user_id };
     await ack();
     const text = command.text.trim();
     await withApology(
@@ -41,9 +48,9 @@ export function webexCodeListener(deps: SlackDeps) {
           text,
           user: command.user_id,
         });
-        await respond({ response_type: 'ephemeral', ...renderReply(deps.bot, reply, true) });
+        await replyPrivately(deps, respond, client, where, renderReply(deps.bot, reply, true));
       },
-      (apology) => respond({ response_type: 'ephemeral', text: apology }),
+      (apology) => replyPrivately(deps, respond, client, where, { text: apology }),
     );
   };
 }

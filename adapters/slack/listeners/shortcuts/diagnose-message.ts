@@ -3,6 +3,7 @@ import { strings } from '../../../../src/index.js';
 import { type SlackDeps, slackConversation } from '../../context.js';
 import { renderSlack } from '../../render/blocks.js';
 import { withApology } from '../apology.js';
+import { replyPrivately } from '../private-reply.js';
 
 export const DIAGNOSE_CALLBACK_ID = 'diagnose_message';
 /** Text attached to a message (a snippet, a .log/.txt file) is read up to this size, in all. */
@@ -68,7 +69,7 @@ type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddleware
  * it in the message's thread.
  */
 export function diagnoseMessageListener(deps: SlackDeps, botToken: string) {
-  return async ({ shortcut, ack, respond }: ShortcutArgs): Promise<void> => {
+  return async ({ shortcut, ack, respond, client }: ShortcutArgs): Promise<void> => {
     await ack();
     const message = shortcut.message as {
       text?: string;
@@ -85,7 +86,13 @@ export function diagnoseMessageListener(deps: SlackDeps, botToken: string) {
         const attached = await attachedText(message.files, botToken, deps.logger);
         const text = [message.text ?? '', attached].filter((t) => t.trim()).join('\n');
         if (!text.trim()) {
-          await respond({ response_type: 'ephemeral', text: strings('fr').ui.emptyMessage });
+          await replyPrivately(
+            deps,
+            respond,
+            client,
+            { channel, user },
+            { text: strings('fr').ui.emptyMessage },
+          );
           return;
         }
         const place = { team: shortcut.team?.id, channel, thread: undefined, private: true, user };
