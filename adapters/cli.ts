@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
-import { config as loadDotenv } from 'dotenv';
 import {
   kbBuild,
   kbLint,
@@ -14,8 +13,7 @@ import {
   runReport,
   TriageBot,
 } from '../src/index.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import type { Config } from './config.js';
 
 const USAGE = `Usage:
   uc-triage ask [--json] [--stdin] [--record] [QUERY...]   answer a question, a code or a log line
@@ -30,8 +28,13 @@ function finish(output: string, exitCode: number): void {
   process.exitCode = exitCode;
 }
 
-/** The CLI's logs never mix with its output: they go to stderr. */
-const logger = () => createLogger(process.env.LOG_LEVEL || 'warn', 2);
+/** The CLI's logs never mix with its output: they go to stderr. Loaded only by the commands that log. */
+const logger = async () => (await import('./logger.js')).createLogger(process.env.LOG_LEVEL || 'warn', 2);
+/** The settings, validated (zod is loaded only by the commands that need them, not by `ask`). */
+const loadConfig = async () => {
+  (await import('dotenv')).config({ quiet: true });
+  return (await import('./config.js')).loadConfig();
+};
 
 /** The feedback store of the deployment: Redis when REDIS_URL is set, else the SQLite file. */
 async function withStore<T>(
@@ -52,7 +55,7 @@ async function withStore<T>(
 }
 
 async function report(args: string[]): Promise<void> {
-  const config = loadConfig();
+  const config = await loadConfig();
   const options = parseReportArgs(args);
   const library = await loadLibrary();
   const bot = new TriageBot(library);
@@ -74,7 +77,7 @@ async function ask(args: string[]): Promise<void> {
     return;
   }
   const { openFeedback } = await import('./feedback/open.js');
-  const feedback = await openFeedback(loadConfig(), logger());
+  const feedback = await openFeedback(await loadConfig(), await logger());
   const bot = await TriageBot.load(feedback ? { recorder: feedback.recorder } : {});
   process.exitCode = await runAsk(bot, options, process.stdin, process.stdout);
   await feedback?.close();
@@ -102,7 +105,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'chat') {
     const { runTerminalChat } = await import('./terminal/chat.js');
     const { openFeedback } = await import('./feedback/open.js');
-    const feedback = await openFeedback(loadConfig(), logger());
+    const feedback = await openFeedback(await loadConfig(), await logger());
     const bot = await TriageBot.load(feedback ? { recorder: feedback.recorder } : {});
     process.exitCode = await runTerminalChat(bot, process.stdin, process.stdout);
     await feedback?.close();
@@ -113,14 +116,13 @@ async function main(argv: string[]): Promise<void> {
   process.exitCode = 2;
 }
 
-loadDotenv({ quiet: true });
 // `uc-triage ask ... | head -1`: the reader leaving is the end of the command, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Bad arguments and settings are one line; anything else keeps its message, never a stack trace.
-  const known = error instanceof ReportArgsError || error instanceof ConfigError;
+  const known = error instanceof ReportArgsError || (error instanceof Error && error.name === 'ConfigError');
   process.stderr.write(`uc-triage: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = known ? 2 : 1;
 });

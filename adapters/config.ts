@@ -79,7 +79,9 @@ export interface Config {
   feedback: { file?: string; retentionDays: number } | null;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /** Reads and validates the environment once; a wrong setting is one clear line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -135,12 +135,14 @@ function syntheticKb(real: KnowledgeBase, n: number): KnowledgeBase {
   return assemble(entries, real.overlays, `synthetic-${n}`, real.products);
 }
 
-function coldStartMs(runs: number): number {
-  const cli = join(packageRoot(), 'dist', 'adapters', 'cli.js');
+function coldStartMs(
+  runs: number,
+  args = [join(packageRoot(), 'dist', 'adapters', 'cli.js'), 'ask', '200039'],
+): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    execFileSync(process.execPath, [cli, 'ask', '200039'], { stdio: 'ignore' });
+    execFileSync(process.execPath, args, { stdio: 'ignore' });
     times.push(performance.now() - t);
   }
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0;
@@ -178,6 +180,10 @@ for (const n of (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Numbe
   add(`synthetic ${n / 1000}k: heap used`, process.memoryUsage().heapUsed / 2 ** 20, 'MiB');
 }
 add('`uc-triage ask 200039` cold start (median of 7)', coldStartMs(7));
+add(
+  'naive MiniSearch lookup of 200039, cold (median of 7)',
+  coldStartMs(7, [join(packageRoot(), 'bench', 'naive-lookup.mjs')]),
+);
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const table = ['| measure | value |', '|---|---:|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');

@@ -3,7 +3,7 @@
 export { type Answer, type AnswerResult, citationOf } from './answer/answer.js';
 export { ellipsize } from './answer/labels.js';
 export { isHelpRequest } from './app/help.js';
-export { buildLibrary, type Library, loadLibrary } from './app/library.js';
+export { type Library, loadLibrary } from './app/library.js';
 export {
   type ConversationRef,
   conversationKey,

@@ -74,7 +74,12 @@ export class RedisSessionStore implements SessionStore {
 
   async delete(key: string): Promise<void> {
     this.ensureReady();
-    const deleted = await this.redis.eval(DELETE_BEFORE, 1, this.prefix + key, String(Date.now() + WRITE_DEADLINE_MS));
+    const deleted = await this.redis.eval(
+      DELETE_BEFORE,
+      1,
+      this.prefix + key,
+      String(Date.now() + WRITE_DEADLINE_MS),
+    );
     if (deleted === -1) throw new Error('Redis ran the session delete after its deadline: not applied');
   }
 

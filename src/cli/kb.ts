@@ -1,8 +1,7 @@
-import { type Library, writeLibraryCache } from '../app/library.js';
+import type { Library } from '../app/library.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Entry } from '../knowledge/types.js';
 import { writeSearchCache } from '../search/cache.js';
-import { treeProblems } from '../triage/tree.js';
 
 export interface CommandResult {
   output: string;
@@ -60,6 +59,7 @@ export function kbShow(kb: KnowledgeBase, key: string): CommandResult {
 
 export async function kbLint({ kb, trees }: Library): Promise<CommandResult> {
   const { lintKnowledgeBase } = await import('../knowledge/lint.js');
+  const { treeProblems } = await import('../triage/lint.js');
   const ids = new Set(kb.entries.map((e) => e.id));
   const products = new Set(kb.products.map((p) => p.id));
   const problems = [...lintKnowledgeBase(kb), ...trees.flatMap((tree) => treeProblems(tree, ids, products))];
@@ -71,6 +71,7 @@ export async function kbLint({ kb, trees }: Library): Promise<CommandResult> {
 
 export async function kbBuild(): Promise<CommandResult> {
   const started = performance.now();
+  const { writeLibraryCache } = await import('../app/build-library.js');
   const { file, library } = writeLibraryCache();
   const { kb } = library;
   const ingested = performance.now() - started;

@@ -12,16 +12,21 @@ export function writeSearchCache(kb: KnowledgeBase): string {
   return INDEX_FILE;
 }
 
-/** The search index from the build cache when it was built from this knowledge base, else built now. */
+/**
+ * The search index, its free-text part read from the build cache on first use (a code lookup never
+ * needs it: `uc-triage ask 200039` starts without parsing it), or built then if the cache is
+ * missing, stale or unreadable.
+ */
 export function loadSearchIndex(kb: KnowledgeBase, logger: CoreLogger): SearchIndex {
-  if (existsSync(INDEX_FILE)) {
+  return new SearchIndex(kb, () => {
+    if (!existsSync(INDEX_FILE)) return undefined;
     try {
       const cached = JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as SerializedIndex;
-      if (cached.fingerprint === kb.fingerprint) return new SearchIndex(kb, cached);
+      return cached.fingerprint === kb.fingerprint ? cached : undefined;
     } catch (error) {
-      // A corrupt or partial cache file is rebuilt below, like a stale one (npm run build rewrites it).
+      // A corrupt or partial cache file is rebuilt, like a stale one (npm run build rewrites it).
       logger.warn({ err: error, file: INDEX_FILE }, 'search index cache unreadable: rebuilding the index');
+      return undefined;
     }
-  }
-  return new SearchIndex(kb);
+  });
 }

@@ -16,7 +16,7 @@ import {
   type SearchOutcome,
   SUGGESTION_CONFIDENCE,
 } from './hits.js';
-import { WEAK_WORDS } from './normalize.js';
+import { TextNormalizer, WEAK_WORDS } from './normalize.js';
 import { type SerializedIndex, TextIndex } from './text-index.js';
 
 export { CONFIDENCE_THRESHOLD } from './confidence.js';
@@ -33,16 +33,19 @@ const RELATED_CONFIDENCE = 0.5;
  */
 export class SearchIndex {
   private readonly exact: ExactCodes;
-  private readonly text: TextIndex;
+  private textIndex: TextIndex | undefined;
   /** Product names steer the ranking; they are not what the user asks about. */
   private readonly productWords: Set<string>;
 
+  readonly normalizer: TextNormalizer;
+
+  /** `prebuilt`: the serialized free-text index, or a function that reads it when it is first needed. */
   constructor(
     private readonly kb: KnowledgeBase,
-    prebuilt?: SerializedIndex,
+    private readonly prebuilt?: SerializedIndex | (() => SerializedIndex | undefined),
   ) {
     this.exact = new ExactCodes(kb.entries);
-    this.text = new TextIndex(kb, prebuilt);
+    this.normalizer = new TextNormalizer(kb.overlays.synonyms);
     this.productWords = new Set(
       Object.values(kb.overlays.products).flatMap(({ aliases }) =>
         aliases.flatMap((w) => this.normalizer.words(w)),
@@ -50,8 +53,13 @@ export class SearchIndex {
     );
   }
 
-  get normalizer() {
-    return this.text.normalizer;
+  /** The MiniSearch index, loaded (or built) on the first free-text search. */
+  private get text(): TextIndex {
+    if (!this.textIndex) {
+      const serialized = typeof this.prebuilt === 'function' ? this.prebuilt() : this.prebuilt;
+      this.textIndex = new TextIndex(this.kb, this.normalizer, serialized);
+    }
+    return this.textIndex;
   }
 
   serialize(): SerializedIndex {
@@ -149,6 +157,7 @@ export class SearchIndex {
    * text only adds alternatives: worth it when the user wrote a sentence.
    */
   private searchText(words: string[], hint: Product | undefined, besideCode: boolean): Hit[] {
+    if (words.length === 0) return [];
     const searched = this.text.withoutUbiquitousWords(words);
     if (searched.length === 0 || (besideCode && searched.length < 2)) return [];
     const hits = this.text.search(searched, hint, false);

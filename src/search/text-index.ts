@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Entry, Product } from '../knowledge/types.js';
 import { coverage, sureWeight, type WeightedWord } from './confidence.js';
 import type { Hit } from './hits.js';
-import { TextNormalizer } from './normalize.js';
+import type { TextNormalizer } from './normalize.js';
 import { rerankSiblings } from './siblings.js';
 
 /**
@@ -74,9 +74,9 @@ export class TextIndex {
 
   constructor(
     private readonly kb: KnowledgeBase,
+    normalizer: TextNormalizer,
     prebuilt?: SerializedIndex,
   ) {
-    const normalizer = new TextNormalizer(kb.overlays.synonyms);
     this.normalizer = normalizer;
     const options: Options<IndexedDoc> = {
       fields: ['title', 'keywords', 'path', 'text'],

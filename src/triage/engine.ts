@@ -1,5 +1,6 @@
 import { foldText } from '../text/fold.js';
-import { isQuestion, type QuestionNodeT, type TriageTree } from './tree.js';
+import { isQuestion } from './node.js';
+import type { QuestionNodeT, TriageTree } from './tree.js';
 
 /** One answered step of a guided triage. */
 export interface TriageStepRecord {

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { type TriageTree, TriageTreeSchema, treeProblems } from './tree.js';
+import { treeProblems } from './lint.js';
+import { type TriageTree, TriageTreeSchema } from './tree.js';
 
 /** Reads and validates every knowledge/triage/*.yaml; a schema error names the file. */
 export function loadTriageTrees(knowledgeDir: string): TriageTree[] {

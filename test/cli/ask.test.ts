@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../src/app/library.js';
+import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { parseAskArgs, runAsk } from '../../src/cli/ask.js';
 

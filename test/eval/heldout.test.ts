@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../src/app/library.js';
+import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { accuracyTable, evaluate, loadEvalSet } from './evaluate.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
-import { buildLibrary } from '../../src/app/library.js';
+import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { answerJson } from '../../src/cli/ask.js';
 import { renderText } from '../../src/reply/render-text.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../src/app/library.js';
+import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import type { CodeEntry } from '../../src/knowledge/types.js';
 

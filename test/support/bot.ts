@@ -1,4 +1,4 @@
-import { buildLibrary } from '../../src/app/library.js';
+import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 
 let shared: TriageBot | null = null;

@@ -1,4 +1,5 @@
-import { isQuestion, type TriageTree } from '../../src/triage/tree.js';
+import { isQuestion } from '../../src/triage/node.js';
+import type { TriageTree } from '../../src/triage/tree.js';
 
 /** Every path from a tree's start to an outcome: the option labels to click, and the outcome node. */
 export function treePaths(

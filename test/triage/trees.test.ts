@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingMessage, Reply } from '../../src/app/messages.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
-import { isQuestion, type TriageTree, treeProblems } from '../../src/triage/tree.js';
+import { treeProblems } from '../../src/triage/lint.js';
+import { isQuestion } from '../../src/triage/node.js';
+import type { TriageTree } from '../../src/triage/tree.js';
 import { realBot } from '../support/bot.js';
 
 const toy = (nodes: TriageTree['nodes'], start = 'a'): TriageTree => ({
