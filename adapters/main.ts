@@ -52,6 +52,8 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
       metrics.latency.observe({ platform }, seconds);
     },
   });
+  // A server warms the free-text index at start (the CLI loads it only when a question needs it).
+  bot.index.warm();
   const http = createHttpServer(logger, {
     metrics,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),

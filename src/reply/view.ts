@@ -115,7 +115,9 @@ function resultBlocks(result: AnswerResult, language: Language): ViewBlock[] {
   const blocks: ViewBlock[] = [];
   if (result.code) {
     if (result.severity) blocks.push({ type: 'meta', text: `${l.type}${l.colon} ${result.severity}` });
-    if (result.cause) blocks.push({ type: 'section', label: l.cause, text: result.cause });
+    // Where the source has no cause column, the cause is the code's message: already the title.
+    if (result.cause && !result.title.endsWith(result.cause))
+      blocks.push({ type: 'section', label: l.cause, text: result.cause });
     blocks.push({ type: 'section', label: l.action, text: result.action ?? l.noAction });
   } else if (result.action) {
     blocks.push({ type: 'section', label: l.procedure, text: result.action });

@@ -18,7 +18,13 @@ describe('the reply view', () => {
     expect(ofType(view, 'title')[0]?.text).toBe(
       "Webex pour Cisco BroadWorks — 200039 : Échec de la validation de l'e-mail en tant qu'emailId déjà utilisé dans une autre organisation",
     );
-    expect(ofType(view, 'section').map((s) => s.label)).toEqual(['Cause', 'Action']);
+    // The source has no cause column for Webex codes: the message (the title) is not repeated as a cause.
+    expect(ofType(view, 'section').map((s) => s.label)).toEqual(['Action']);
+    const ucwa = answerView('20004');
+    expect(ofType(ucwa, 'section').map((s) => [s.label, s.text])).toEqual([
+      ['Cause', 'La connexion à Exchange n’est pas disponible'],
+      ['Action', 'Assurez-vous que la connexion à Exchange est disponible'],
+    ]);
     expect(ofType(view, 'choices')[0]?.buttons[0]?.action).toMatchObject({ kind: 'ask', l: 'fr' });
     expect(ofType(view, 'meta').at(-1)?.text).toMatch(
       /^Source : .*webex-broadworks-troubleshooting\.md, l\. \d+-\d+\) · Confiance : 100 %$/,
