@@ -40,6 +40,11 @@ describe('npm start', () => {
       SLACK_API_URL: stub.apiUrl,
     });
     expect(ms).toBeLessThan(5000);
+    // Until Slack answered auth.test, /slack/events says 503 (Slack retries); then it is mounted.
+    for (let i = 0; (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++) {
+      if (i > 100) throw new Error('never ready');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     // The Slack route is mounted: an unsigned request is refused, not a 404.
     expect(
       (await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body: '{}' })).status,
