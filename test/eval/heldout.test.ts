@@ -10,6 +10,7 @@ import { accuracyTable, evaluate, loadEvalSet } from './evaluate.js';
 const FLOORS = {
   'heldout.yaml': { overall: 0.95, negatives: 0.9, confidentWrong: 0.04 },
   'heldout-2.yaml': { overall: 0.9, negatives: 0.85, confidentWrong: 0.15 },
+  'heldout-3.yaml': { overall: 0.9, negatives: 0.9, confidentWrong: 0.08 },
 } as const;
 const bot = new TriageBot(buildLibrary());
 
