@@ -1,7 +1,6 @@
 // The core's one public entry: adapters import from here only (enforced by dependency-cruiser).
 
 export { type Answer, type AnswerResult, citationOf } from './answer/answer.js';
-export { ellipsize } from './answer/labels.js';
 export { isHelpRequest } from './app/help.js';
 export { type Library, loadLibrary } from './app/library.js';
 export {
@@ -33,6 +32,7 @@ export {
 } from './reply/view.js';
 export { MemoryState, type SharedState } from './state/shared-state.js';
 export { CATALOGUE, strings } from './text/catalogue.js';
+export { ellipsize } from './text/ellipsize.js';
 export { detectLanguage, type Language } from './text/language.js';
 export type { TriageAction } from './triage/actions.js';
 export type { TriageControl, TriageSession } from './triage/engine.js';

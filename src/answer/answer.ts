@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
 import type { Hit, NoAnswerReason, SearchOutcome } from '../search/hits.js';
+import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
-import { ellipsize } from './labels.js';
 
 /** One answer candidate, platform-neutral; the JSON contract of `uc-triage ask --json`. */
 export interface AnswerResult {

@@ -236,12 +236,11 @@ export class TriageBot {
         return {
           kind: 'alternatives',
           language,
-          answer: this.answerFor(action.q, this.parser.parse(action.q), language),
+          answer: this.answerIn(action.q, language),
         };
       case 'share': {
         const answer =
-          (action.id && this.answerEntry(action.id, language, action.q)) ||
-          this.answerFor(action.q, this.parser.parse(action.q), language);
+          (action.id && this.answerEntry(action.id, language, action.q)) || this.answerIn(action.q, language);
         return { kind: 'answer', language, answer, shared: true };
       }
       case 'feedback':
@@ -330,7 +329,7 @@ export class TriageBot {
   /** The session store is unreachable: single questions are still answered, and the log says why. */
   private degraded(text: string, language: Language, error: unknown, operation: 'load' | 'save'): Reply {
     this.logger.warn({ err: error, operation }, 'session store unavailable: answering without guided triage');
-    const answer = this.answerFor(text, this.parser.parse(text), language);
+    const answer = this.answerIn(text, language);
     if (text) this.recordQuestion(answer, 'degraded');
     return { kind: 'answer', language, answer, notice: 'unavailable' };
   }
@@ -349,6 +348,11 @@ export class TriageBot {
   /** One question answered from the sources, outside any conversation (the `ask` command). */
   ask(raw: string): Answer {
     return this.answerFor(raw, this.parser.parse(raw));
+  }
+
+  /** A question answered in the conversation's language. */
+  private answerIn(text: string, language: Language): Answer {
+    return this.answerFor(text, this.parser.parse(text), language);
   }
 
   private answerFor(raw: string, intent: Intent, language: Language = intent.language): Answer {

@@ -1,7 +1,7 @@
 import { type Answer, type AnswerResult, citationOf } from '../answer/answer.js';
-import { ellipsize } from '../answer/labels.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { listOf, strings } from '../text/catalogue.js';
+import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
 import type { TriageView } from '../triage/view.js';
 import type { CoreAction } from './actions.js';
@@ -134,6 +134,20 @@ function shortProduct(kb: ViewKnowledge, product: string, language: Language): s
   return kb.productLabel(product, language).replace(/ \(.*\)$/, '');
 }
 
+/** "Partager dans le canal" on a private reply: where it posts (shareTo) is the adapter's business. */
+function shareButton(
+  q: string,
+  id: string | undefined,
+  language: Language,
+  options: ViewOptions,
+): ViewButton {
+  const to = options.shareTo ? { to: options.shareTo } : {};
+  return {
+    label: strings(language).buttons.share,
+    action: { kind: 'share', q, ...(id ? { id } : {}), l: language, ...to },
+  };
+}
+
 /**
  * Several codes in one message (a pasted log): a summary line, then each finding compactly (its
  * message, its action, the line it came from, its source), its full answer one click away.
@@ -169,15 +183,7 @@ function findingsBlocks(
     })),
   });
   if (options.private)
-    blocks.push({
-      type: 'controls',
-      buttons: [
-        {
-          label: strings(language).buttons.share,
-          action: { kind: 'share', q, l: language, ...(options.shareTo ? { to: options.shareTo } : {}) },
-        },
-      ],
-    });
+    blocks.push({ type: 'controls', buttons: [shareButton(q, undefined, language, options)] });
   return blocks;
 }
 

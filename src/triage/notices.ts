@@ -1,6 +1,3 @@
-import { CATALOGUE } from '../text/catalogue.js';
-import type { Language } from '../text/language.js';
-
 /** Something the bot adds to its reply about guided triage. */
 export type TriageNotice =
   | 'unavailable'
@@ -11,9 +8,3 @@ export type TriageNotice =
   | 'paused'
   | 'no-session'
   | 'choose-tree';
-
-/** What each triage notice says, in the user's language (from the catalogue). */
-export const NOTICES: Record<Language, Record<TriageNotice, string>> = {
-  fr: CATALOGUE.fr.notices,
-  en: CATALOGUE.en.notices,
-};
