@@ -173,6 +173,20 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
     context: TurnContext,
     submitted: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
+    try {
+      return await this.diagnose(context, submitted);
+    } catch (error) {
+      // The same apology as a message, in the dialog: the user always gets an answer.
+      this.deps.metrics?.outboundFailures.inc({ platform: 'teams' });
+      this.deps.logger.error({ err: error, command: submitted.commandId }, 'Teams message action failed');
+      return this.dialog(strings(localeOf(context.activity) ?? 'fr').answer.apology);
+    }
+  }
+
+  private async diagnose(
+    context: TurnContext,
+    submitted: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     const activity = context.activity;
     const language = localeOf(activity);
     const clicked = decodeAction(submitted.data);

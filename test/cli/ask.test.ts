@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
-import { parseAskArgs, runAsk } from '../../src/cli/ask.js';
+import { answerJson, parseAskArgs, runAsk } from '../../src/cli/ask.js';
 
 let bot: TriageBot;
 beforeAll(() => {
@@ -122,5 +122,37 @@ describe('ask --stdin and its reader', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
     expect(stderr).toBe('');
+  });
+});
+
+describe('ask --json findings', () => {
+  const LOG = [
+    '2026-11-30 08:12:44 ERROR [activation] POST /validate -> 400 {"errorCode":200039}',
+    '[11:02:33] ACS callEndReason {code: 487, subCode: 0}',
+    'Event ID 20017 LS UCWA Warning pool01',
+  ].join('\n');
+
+  it('returns one finding per product and code of a three-product excerpt, in order, with its line', () => {
+    const line = JSON.parse(answerJson(bot.ask(LOG)));
+    expect(
+      line.findings.map((f: { code: string; product: string; id: string }) => [f.code, f.product, f.id]),
+    ).toEqual([
+      ['200039', 'webex-broadworks', 'webex-200039'],
+      ['487', 'azure-communication-services', 'acs-487'],
+      ['20017', 'skype-ucwa', 'ucwa-20017'],
+    ]);
+    expect(line.findings[1].line).toBe('[11:02:33] ACS callEndReason {code: 487, subCode: 0}');
+    expect(line.findings[2].action).toBe('Vérifier si le MCU AS est en cours d’exécution');
+  });
+
+  it('returns one finding and the same results for a one-code message', () => {
+    const line = JSON.parse(answerJson(bot.ask('200039')));
+    expect(line.findings).toHaveLength(1);
+    expect(line.findings[0]).toMatchObject({
+      code: '200039',
+      id: 'webex-200039',
+      title: expect.stringContaining('emailId'),
+    });
+    expect(line.results[0].id).toBe('webex-200039');
   });
 });

@@ -106,3 +106,25 @@ describe('report usage', () => {
     ]);
   });
 });
+
+describe('report formats', () => {
+  it('writes the gaps as markdown and as CSV', async () => {
+    const { runReport } = await import('../../src/cli/report.js');
+    const { MemoryFeedbackStore } = await import('../support/feedback.js');
+    const store = new MemoryFeedbackStore();
+    for (const e of events) await store.append(e);
+    const ctx = {
+      store,
+      normalize,
+      isCode: () => true,
+      now: () => new Date('2026-12-02T00:00:00Z'),
+      writeFile: () => {},
+    };
+    const md = await runReport({ kind: 'gaps', sinceMs: 7 * 86_400_000, format: 'md' }, ctx);
+    expect(md).toContain('## Unanswered questions');
+    expect(md).toContain('```yaml\n  webex-403: ["403"]\n```');
+    const csv = await runReport({ kind: 'gaps', sinceMs: 7 * 86_400_000, format: 'csv' }, ctx);
+    expect(csv.split('\n')[0]).toBe('section,query_or_id,count,details');
+    expect(csv).toContain('correction,403,2,webex-403');
+  });
+});

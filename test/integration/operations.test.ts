@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectorStub } from '../support/connector-stub.js';
+import { redisAvailability, TestRedis } from '../support/redis.js';
 import { SIGNING_SECRET, SlackApiStub, slackHeaders, sleep } from '../support/slack-stub.js';
 
 /** The real process (`node dist/adapters/main.js`, or `npm start`), stubs on 127.0.0.1 for the outside world. */
@@ -204,5 +205,21 @@ describe('metrics', () => {
     expect(scraped).toMatch(/uc_triage_answer_seconds_count\{platform="teams"\} 3/);
     expect(scraped).toContain('process_resident_memory_bytes');
     await connector.stop();
+  });
+});
+
+describe.skipIf(!redisAvailability().available)('readiness and Redis', () => {
+  it('is not ready with a wrong Redis password, and says so', async () => {
+    const redis = new TestRedis();
+    await redis.start(undefined, ['--requirepass', 'right-password']);
+    const bot = start({
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+      REDIS_URL: `redis://:wrong-password@127.0.0.1:${redis.port}`,
+    });
+    await until(`${bot.base}/healthz`, 200);
+    const ready = await until(`${bot.base}/readyz`, 503);
+    const { reasons } = (await ready.json()) as { reasons: string[] };
+    expect(reasons.some((r) => r.startsWith('redis:'))).toBe(true);
+    await redis.stop();
   });
 });

@@ -423,3 +423,12 @@ describe('a slow or throttled Bot Connector', () => {
     connector.throttleNext = 0;
   });
 });
+
+describe('redelivered activities', () => {
+  it('answers an activity Bot Framework delivers twice (same id) only once', async () => {
+    const once = activity({ text: '200039' });
+    await post(open, once);
+    await post(open, once);
+    expect(connector.calls).toHaveLength(1);
+  });
+});

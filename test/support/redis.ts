@@ -43,16 +43,19 @@ export class TestRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  async start(port?: number): Promise<void> {
+  /** `extra`: more redis-server options (e.g. --requirepass), which the readiness probe must then handle. */
+  async start(port?: number, extra: string[] = []): Promise<void> {
     this.port = port ?? (await freePort());
     this.child = spawn(
       redisServerPath() ?? 'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra],
       {
         stdio: 'ignore',
       },
     );
+    const password = extra[extra.indexOf('--requirepass') + 1];
     const probe = new Redis(this.url, {
+      ...(extra.includes('--requirepass') && password ? { password } : {}),
       lazyConnect: true,
       retryStrategy: () => null,
       maxRetriesPerRequest: 0,
