@@ -32,7 +32,8 @@ function finish(output: string, exitCode: number): void {
 const logger = async () => (await import('./logger.js')).createLogger(process.env.LOG_LEVEL || 'warn', 2);
 /** The settings, validated (zod is loaded only by the commands that need them, not by `ask`). */
 const loadConfig = async () => {
-  (await import('dotenv')).config({ quiet: true });
+  const { default: dotenv } = await import('dotenv');
+  dotenv.config({ quiet: true });
   return (await import('./config.js')).loadConfig();
 };
 

@@ -2,11 +2,11 @@
 // `npx uc-triage` and node_modules/.bin/uc-triage work in a checkout.
 import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 
-const target = '../../dist/adapters/cli.js';
+const target = '../../dist/bin/cli.js';
 const link = 'node_modules/.bin/uc-triage';
 if (existsSync('node_modules')) {
   mkdirSync('node_modules/.bin', { recursive: true });
   rmSync(link, { force: true });
   symlinkSync(target, link);
-  chmodSync('dist/adapters/cli.js', 0o755);
+  chmodSync('dist/bin/cli.js', 0o755);
 }

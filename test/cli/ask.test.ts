@@ -156,3 +156,16 @@ describe('ask --json findings', () => {
     expect(line.results[0].id).toBe('webex-200039');
   });
 });
+
+describe('the uc-triage bin (bundled by the build)', () => {
+  it('answers like the modules it is built from, and lints the knowledge base', async () => {
+    const run = promisify(execFile);
+    const cwd = new URL('../../', import.meta.url).pathname;
+    const bundled = await run('node', ['dist/bin/cli.js', 'ask', '--json', '200039'], { cwd });
+    const modules = await run('node', ['dist/adapters/cli.js', 'ask', '--json', '200039'], { cwd });
+    expect(bundled.stdout).toBe(modules.stdout);
+    expect(JSON.parse(bundled.stdout).results[0].id).toBe('webex-200039');
+    const lint = await run('node', ['dist/bin/cli.js', 'kb', 'lint'], { cwd });
+    expect(lint.stdout).toContain('no problem found');
+  });
+});
