@@ -55,7 +55,9 @@ export const WEAK_WORDS = new Set(
  * synonym groups collapsed onto one shared term.
  */
 export class TextNormalizer {
-  private readonly stemToGroup = new Map<string, string>();
+  /** Single-word variants by stem, built on first use (a bare code lookup never stems a word). */
+  private stems: Map<string, string> | undefined;
+  private readonly singleWords: [string, string][] = [];
   /** Multi-word variants ("authentification unique", "sign in"), keyed by their spaced form. */
   private readonly phraseToGroup = new Map<string, string>();
   /** All multi-word variants in one alternation, longest first, so a text is scanned once. */
@@ -72,9 +74,7 @@ export class TextNormalizer {
           if (!this.phraseToGroup.has(key)) this.phraseToGroup.set(key, token);
           phrases.push(folded);
         } else {
-          for (const stem of [folded, frenchStemmer.stem(folded), englishStemmer.stem(folded)]) {
-            if (!this.stemToGroup.has(stem)) this.stemToGroup.set(stem, token);
-          }
+          this.singleWords.push([folded, token]);
         }
       }
     });
@@ -107,6 +107,19 @@ export class TextNormalizer {
     return folded
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w.length > 0 && !STOP_WORDS.has(w) && !(w.length === 1 && !/\d/.test(w)));
+  }
+
+  private get stemToGroup(): Map<string, string> {
+    if (!this.stems) {
+      const stems = new Map<string, string>();
+      for (const [folded, token] of this.singleWords) {
+        for (const stem of [folded, frenchStemmer.stem(folded), englishStemmer.stem(folded)]) {
+          if (!stems.has(stem)) stems.set(stem, token);
+        }
+      }
+      this.stems = stems;
+    }
+    return this.stems;
   }
 
   /** The search terms one word stands for: its synonym group, else its French and English stems. */
