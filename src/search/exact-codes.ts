@@ -11,9 +11,20 @@ const MENTION_CONFIDENCE = 0.85;
 /** A known code one typo away from the unknown one typed: a lead, never an answer. */
 const NEAR_CODE_CONFIDENCE = 0.3;
 
-/** An HTTP status ("200", "409") is a provisioning-bridge code only in a provisioning context. */
-const STATUS_CONTEXT =
-  /provision|pslog|pont|bridge|conflit|conflict|interdit|forbidden|bad request|demande incorrecte|\bok\b|im&p|subscriberprofile/i;
+/**
+ * An HTTP status ("200", "409") is a provisioning-bridge code only in a provisioning context. Its
+ * reason phrase ("403 Forbidden") is not one: every server prints it; a message that holds nothing
+ * else is a bare code (see `resolve`).
+ */
+const STATUS_CONTEXT = /provision|pslog|pont|bridge|im&p|subscriberprofile/i;
+
+/**
+ * A 3-digit callEndReason ("487", "603") is also what any web server or SIP trunk answers: in a
+ * sentence that names neither its product nor a call, it is a lead, not an answer ("erreur 500 sur
+ * l'application de notes de frais").
+ */
+export const CALL_CONTEXT =
+  /appel|\bcalls?\b|calling|caller|raccroch|hang(?:s|ed)? up|sonn|ring|audio|vid[ée]o|m[ée]dia|micro|participant|r[ée]union|meeting|conf[ée]rence|communication|t[ée]l[ée]phon|phone|d[ée]croch|joindre|\bjoin/i;
 
 export interface ResolvedCodes {
   hits: Hit[];
@@ -53,10 +64,19 @@ export class ExactCodes {
     hint: Product | undefined,
     text: string,
     inContext: ReadonlySet<Product>,
+    /** The message says nothing but its codes, their keywords and reason phrases ("409 Conflict"). */
+    bare: boolean,
+    /**
+     * Products the message names ("Webex", "BroadWorks"), not only hints at ("SBC", "XSP"), and
+     * whether it names a system the sources never mention ("Ribbon SBC: 403 Forbidden"): a hint
+     * then no longer makes a status the product's.
+     */
+    named: ReadonlySet<Product> = inContext,
+    unknownSystem = false,
   ): ResolvedCodes {
-    const bareQuery =
-      mentions.length === 1 && text.replace(/\D/g, '').length >= text.replace(/\s/g, '').length - 1;
-    const statusContext = bareQuery || STATUS_CONTEXT.test(text);
+    const statusContext = (bare && mentions.length === 1) || STATUS_CONTEXT.test(text);
+    // A 3-digit code in a sentence about something else: no product named, no call mentioned.
+    const elsewhere = !bare && !hint && !CALL_CONTEXT.test(text);
     const hits: Hit[] = [];
     const statusHits = new Set<Hit>();
     const contextless: Hit[] = [];
@@ -69,8 +89,8 @@ export class ExactCodes {
         const entries: Entry[] = [
           ...known.filter((e) =>
             e.origin === 'table'
-              ? !mention.status || inContext.has(e.product)
-              : statusContext || e.product === hint,
+              ? inContext.has(e.product) || !(mention.status || (elsewhere && code.length === 3))
+              : statusContext || (e.product === hint && (named.has(e.product) || !unknownSystem)),
           ),
           ...(this.mentions.get(code) ?? []),
         ];

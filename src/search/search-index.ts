@@ -78,8 +78,6 @@ export class SearchIndex {
   search(intent: Intent): SearchOutcome {
     const hint = intent.products[0]?.product;
     const inContext = new Set(intent.products.map((p) => p.product));
-    const resolved = this.exact.resolve(intent.codes, hint, intent.text, inContext);
-    const codeHits = resolved.hits;
     // Codes are read in the whole text; words only in its beginning (a diagnosed log can be long).
     const head = intent.text.slice(0, MAX_QUERY_LENGTH);
     const textWithoutCodes = intent.codes.reduce((t, m) => {
@@ -93,6 +91,17 @@ export class SearchIndex {
     const words = this.normalizer
       .words(textWithoutCodes)
       .filter((w) => !/^\d+$/.test(w) && !WEAK_WORDS.has(w) && !this.productWords.has(w));
+    const namedProducts = new Set(intent.products.filter((p) => p.named).map((p) => p.product));
+    const resolved = this.exact.resolve(
+      intent.codes,
+      hint,
+      intent.text,
+      inContext,
+      words.length === 0,
+      namedProducts,
+      words.length > 0 && namesUnknownSystem(intent.text, (word) => this.isUnknownName(word)),
+    );
+    const codeHits = resolved.hits;
     const unknownCodes: string[] = [];
     for (const mention of resolved.unknown) {
       // A stray number inside a long log line is noise; one the user asked about is an unknown code.

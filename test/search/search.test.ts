@@ -86,6 +86,36 @@ describe('ranking, and why', () => {
   });
 });
 
+describe('a 3-digit code in a sentence about something else', () => {
+  it('is a lead, not an answer, when the sentence names no product and no call', () => {
+    for (const q of [
+      'erreur 404 sur la page de réservation des salles',
+      'the HR portal throws error 500 when saving a form',
+    ]) {
+      const answer = bot.ask(q);
+      expect(answer.answered, q).toBe(false);
+      expect(answer.results.map((r) => r.id).slice(0, 3), q).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^acs-(404|500)$/)]),
+      );
+    }
+  });
+
+  it('answers when the sentence is about a call, names the product, or holds nothing else', () => {
+    expect(top('appel coupé avec le code 408 au bout de 30 s')?.id).toBe('acs-408');
+    expect(top('Azure Communication Services: erreur 500 sur un appel entrant')?.id).toBe('acs-500');
+    expect(top('409 Conflict')?.id).toBe('webex-409');
+    expect(top('erreur 404')?.id).toBe('acs-404');
+  });
+
+  it('is not a provisioning status because of a weak hint when a foreign system is named', () => {
+    // "SBC" hints at BroadWorks; "Patton" (unknown to the sources, and not on the scope list) says the status is Oracle's.
+    const foreign = bot.ask('Patton SBC answers 403 Forbidden to our REGISTER');
+    expect(foreign.answered).toBe(false);
+    // The same status with a provisioning word is the provisioning bridge's.
+    expect(top('le pont de provisionnement répond 403 Forbidden')?.id).toBe('webex-403');
+  });
+});
+
 describe('confidence', () => {
   it.each(['12345', '999999', 'erreur 777777', 'callEndReason 12345'])(
     'declines the unknown code %s',
