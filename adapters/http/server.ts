@@ -16,6 +16,8 @@ export interface HttpServerOptions {
   metrics?: Metrics;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Overrides of the timeouts below (tests use short ones). */
+  timeouts?: { requestMs?: number; headersMs?: number };
 }
 
 export interface HttpServer {
@@ -69,11 +71,18 @@ export function createHttpServer(logger: Logger, options: HttpServerOptions = {}
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
   }
-  const server = createServer(app);
+  const requestTimeout = options.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS, requestTimeout);
+  // Node checks these timeouts only every `connectionsCheckingInterval` (30 s by default): a
+  // stalled client would hold its socket up to 40 s. Check often enough for the limits to hold.
+  const server = createServer(
+    { connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))) },
+    app,
+  );
   // Slack and Teams send small bodies at once: a slow or stalled client is cut off early instead of
   // holding a socket for Node's default 300 s.
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = requestTimeout;
+  server.headersTimeout = headersTimeout;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const settled = async (until: number): Promise<boolean> => {
     while (Date.now() < until) {
