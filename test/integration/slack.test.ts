@@ -142,6 +142,19 @@ describe('mentions and threads', () => {
     expect(stub.posts()).toHaveLength(1);
   });
 
+  it('retries a reply Slack failed to take (HTTP 500) and delivers it once', async () => {
+    stub.failNext = 2;
+    stub.failedAttempts = 0;
+    await postEvent(eventBody(mention('<@UBOT> erreur 600003', '1700000150.000100')));
+    // Retries back off 1 s then 2 s (SLACK_RETRY): the reply lands on the third attempt.
+    const [post] = await waitFor(() => stub.posts().length > 0 && stub.posts(), 10_000);
+    expect(stub.failedAttempts).toBe(2);
+    expect(post?.body.thread_ts).toBe('1700000150.000100');
+    expect(allText(post as never)).toContain('600003');
+    await sleep(200);
+    expect(stub.posts()).toHaveLength(1);
+  }, 15_000);
+
   it('answers a mention made inside a thread in that thread', async () => {
     await postEvent(eventBody(mention('<@UBOT> 20017', '1700000200.000200', '1700000199.000001')));
     const [post] = await waitFor(() => stub.posts().length > 0 && stub.posts());

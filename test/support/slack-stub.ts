@@ -15,6 +15,9 @@ export class SlackApiStub {
   readonly fileTokens: string[] = [];
   /** Answers to chat.postMessage/postEphemeral wait this long (a slow Slack). */
   delayMs = 0;
+  /** The next N chat.* calls answer HTTP 500 (a Slack incident); each failed attempt is counted. */
+  failNext = 0;
+  failedAttempts = 0;
   /** auth.test answers { ok: false, error } (a refused token). */
   authError: string | null = null;
   /** response_url ids that answer 404 (an expired or dead URL). */
@@ -63,6 +66,13 @@ export class SlackApiStub {
         if (method === 'auth.test' && this.authError) {
           this.calls.push({ method, body });
           res.end(JSON.stringify({ ok: false, error: this.authError }));
+          return;
+        }
+        if (this.failNext > 0 && method.startsWith('chat.')) {
+          this.failNext--;
+          this.failedAttempts++;
+          res.statusCode = 500;
+          res.end(JSON.stringify({ ok: false, error: 'internal_error' }));
           return;
         }
         const answer = () => this.calls.push({ method, body });
