@@ -1,7 +1,7 @@
 import { type Answer, buildAnswer, citationOf } from '../answer/answer.js';
 import type { FeedbackRecorder } from '../feedback/recorder.js';
 import { cleanMessage } from '../intent/clean.js';
-import { type Intent, IntentParser } from '../intent/intent.js';
+import { type Intent, IntentParser, MAX_QUERY_LENGTH } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { entryTitle } from '../knowledge/types.js';
 import { type CoreLogger, stderrLogger } from '../ports/logger.js';
@@ -10,7 +10,7 @@ import type { Reply } from '../reply/reply.js';
 import { type ReplyView, replyView, type ViewOptions } from '../reply/view.js';
 import { loadSearchIndex } from '../search/cache.js';
 import { SearchIndex } from '../search/search-index.js';
-import { detectHumanLanguage, type Language } from '../text/language.js';
+import { detectHumanLanguage, detectLanguage, type Language } from '../text/language.js';
 import type { TriageAction } from '../triage/actions.js';
 import { decide, offerFor, type TriageContext } from '../triage/dispatch.js';
 import { isIdleExpired, type TriageSession } from '../triage/engine.js';
@@ -209,7 +209,7 @@ export class TriageBot {
       incoming.action?.kind === 'ask'
         ? incoming.action.q
         : incoming.action?.kind === 'diagnose'
-          ? incoming.action.text.slice(0, 4000)
+          ? incoming.action.text.slice(0, MAX_QUERY_LENGTH)
           : incoming.text;
     const said = incoming.action?.l ?? detectHumanLanguage(raw);
     const language = said ?? this.languages.get(key) ?? incoming.locale ?? 'fr';
@@ -347,7 +347,8 @@ export class TriageBot {
 
   /** One question answered from the sources, outside any conversation (the `ask` command). */
   ask(raw: string): Answer {
-    return this.answerFor(raw, this.parser.parse(raw));
+    // Told from the raw text: log lines are recognised line by line, before cleaning joins them.
+    return this.answerFor(raw, this.parser.parse(raw), detectLanguage(raw.slice(0, MAX_QUERY_LENGTH)));
   }
 
   /** A question answered in the conversation's language. */
@@ -355,7 +356,7 @@ export class TriageBot {
     return this.answerFor(text, this.parser.parse(text), language);
   }
 
-  private answerFor(raw: string, intent: Intent, language: Language = intent.language): Answer {
+  private answerFor(raw: string, intent: Intent, language: Language): Answer {
     return buildAnswer(this.kb, raw, language, this.index.search(intent));
   }
 }

@@ -1,10 +1,9 @@
 import type { Overlays } from '../knowledge/overlays.js';
-import { detectLanguage, type Language } from '../text/language.js';
 import { cleanMessage } from './clean.js';
 import { type CodeMention, extractCodes } from './codes.js';
 import { type OutOfScopeMention, ProductDetector, type ProductHint } from './products.js';
 
-/** What a raw message asks: codes, products, language and the cleaned text to search. */
+/** What a raw message asks: codes, products and the cleaned text to search. */
 export interface Intent {
   raw: string;
   text: string;
@@ -12,7 +11,6 @@ export interface Intent {
   products: ProductHint[];
   /** Systems named in the message that the sources do not cover. */
   outOfScope: OutOfScopeMention[];
-  language: Language;
 }
 
 /** Longest message we read: a pasted log beyond this is cut, not rejected. */
@@ -35,8 +33,6 @@ export class IntentParser {
       codes: extractCodes(text),
       products,
       outOfScope,
-      // Told from the raw text: log lines are recognised line by line, before cleaning joins them.
-      language: detectLanguage(raw.slice(0, MAX_QUERY_LENGTH)),
     };
   }
 }
