@@ -23,8 +23,26 @@ const STATUS_CONTEXT = /provision|pslog|pont|bridge|im&p|subscriberprofile/i;
  * sentence that names neither its product nor a call, it is a lead, not an answer ("erreur 500 sur
  * l'application de notes de frais").
  */
-export const CALL_CONTEXT =
+const CALL_CONTEXT =
   /appel|\bcalls?\b|calling|caller|raccroch|hang(?:s|ed)? up|sonn|ring|audio|vid[ée]o|m[ée]dia|micro|participant|r[ée]union|meeting|conf[ée]rence|communication|t[ée]l[ée]phon|phone|d[ée]croch|joindre|\bjoin/i;
+
+/** What the rest of the message says about its codes. */
+export interface CodeContext {
+  /** The product the message points to first (named or hinted at). */
+  hint: Product | undefined;
+  text: string;
+  /** Every product the message names or hints at. */
+  inContext: ReadonlySet<Product>;
+  /** Products the message names ("Webex", "BroadWorks"), not only hints at ("SBC", "XSP"). */
+  named: ReadonlySet<Product>;
+  /** The message says nothing but its codes, their keywords and reason phrases ("409 Conflict"). */
+  bare: boolean;
+  /**
+   * Whether it names a system the sources never mention ("Ribbon SBC: 403 Forbidden"): a hint then
+   * no longer makes a status the product's. Asked only when that decides (it may load the index).
+   */
+  namesUnknownSystem: () => boolean;
+}
 
 export interface ResolvedCodes {
   hits: Hit[];
@@ -59,21 +77,8 @@ export class ExactCodes {
    * suggestion. A product-specific code outranks the 3-digit statuses beside it: "HTTP 400
    * {errorCode: 200050}" answers 200050.
    */
-  resolve(
-    mentions: CodeMention[],
-    hint: Product | undefined,
-    text: string,
-    inContext: ReadonlySet<Product>,
-    /** The message says nothing but its codes, their keywords and reason phrases ("409 Conflict"). */
-    bare: boolean,
-    /**
-     * Products the message names ("Webex", "BroadWorks"), not only hints at ("SBC", "XSP"), and
-     * whether it names a system the sources never mention ("Ribbon SBC: 403 Forbidden"): a hint
-     * then no longer makes a status the product's.
-     */
-    named: ReadonlySet<Product> = inContext,
-    unknownSystem = false,
-  ): ResolvedCodes {
+  resolve(mentions: CodeMention[], context: CodeContext): ResolvedCodes {
+    const { hint, text, inContext, named, bare } = context;
     const statusContext = (bare && mentions.length === 1) || STATUS_CONTEXT.test(text);
     // A 3-digit code in a sentence about something else: no product named, no call mentioned.
     const elsewhere = !bare && !hint && !CALL_CONTEXT.test(text);
@@ -90,7 +95,8 @@ export class ExactCodes {
           ...known.filter((e) =>
             e.origin === 'table'
               ? inContext.has(e.product) || !(mention.status || (elsewhere && code.length === 3))
-              : statusContext || (e.product === hint && (named.has(e.product) || !unknownSystem)),
+              : statusContext ||
+                (e.product === hint && (named.has(e.product) || !context.namesUnknownSystem())),
           ),
           ...(this.mentions.get(code) ?? []),
         ];

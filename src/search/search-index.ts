@@ -91,16 +91,19 @@ export class SearchIndex {
     const words = this.normalizer
       .words(textWithoutCodes)
       .filter((w) => !/^\d+$/.test(w) && !WEAK_WORDS.has(w) && !this.productWords.has(w));
-    const namedProducts = new Set(intent.products.filter((p) => p.named).map((p) => p.product));
-    const resolved = this.exact.resolve(
-      intent.codes,
+    const named = new Set(intent.products.filter((p) => p.named).map((p) => p.product));
+    // Whether the message names a system the sources never mention: asked at most once.
+    let unknownSystem: boolean | undefined;
+    const namesUnknown = () =>
+      (unknownSystem ??= namesUnknownSystem(intent.text, (word) => this.isUnknownName(word)));
+    const resolved = this.exact.resolve(intent.codes, {
       hint,
-      intent.text,
+      text: intent.text,
       inContext,
-      words.length === 0,
-      namedProducts,
-      words.length > 0 && namesUnknownSystem(intent.text, (word) => this.isUnknownName(word)),
-    );
+      named,
+      bare: words.length === 0,
+      namesUnknownSystem: namesUnknown,
+    });
     const codeHits = resolved.hits;
     const unknownCodes: string[] = [];
     for (const mention of resolved.unknown) {
@@ -111,15 +114,14 @@ export class SearchIndex {
 
     // A message about a system the sources do not cover gets suggestions, not an answer, unless it
     // names a covered product or holds a code only the sources know (a Webex or UCWA code).
-    const named = intent.products.some((p) => p.named);
-    if (intent.outOfScope.length > 0 && !named && !codeHits.some(isSourceSpecific)) {
+    if (intent.outOfScope.length > 0 && named.size === 0 && !codeHits.some(isSourceSpecific)) {
       return this.outOfScope(
         [...codeHits, ...resolved.contextless, ...textHits],
         unknownCodes,
         intent.outOfScope,
       );
     }
-    if (codeHits.length === 0 && resolved.contextless.length > 0 && !named) {
+    if (codeHits.length === 0 && resolved.contextless.length > 0 && named.size === 0) {
       // A protocol status ("503 Service Unavailable") and no word of the product it would be a code
       // of: the message is about whatever system answered it; the known code is a suggestion.
       return this.outOfScope([...resolved.contextless, ...textHits], unknownCodes, []);
@@ -153,7 +155,7 @@ export class SearchIndex {
     // "Okta: users cannot sign in with their password" names a system the sources never mention and
     // no covered product: shared words alone must then be much surer to answer.
     const threshold =
-      intent.products.length === 0 && namesUnknownSystem(intent.text, (word) => this.isUnknownName(word))
+      intent.products.length === 0 && namesUnknown()
         ? UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD
         : CONFIDENCE_THRESHOLD;
     const answered = (textHits[0]?.confidence ?? 0) >= threshold;
