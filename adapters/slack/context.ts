@@ -8,9 +8,8 @@ export interface SlackDeps {
   logger: Logger;
 }
 
-/** How long the bot keeps following a thread it answered, and remembers a delivered event. */
+/** How long the bot keeps following a thread it answered. */
 export const THREAD_TTL_SECONDS = 7 * 24 * 3600;
-export const DEDUPE_TTL_SECONDS = 3600;
 
 /** Where a Slack message or click happened. */
 export interface SlackPlace {

@@ -19,6 +19,7 @@ import {
   strings,
   type TriageBot,
 } from '../../src/index.js';
+import { firstDelivery } from '../dedupe.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { renderCard } from './cards.js';
@@ -31,9 +32,6 @@ export interface TeamsDeps {
   state?: SharedState;
   metrics?: Metrics;
 }
-
-/** How long an answered activity id is remembered. */
-const DEDUPE_TTL_SECONDS = 3600;
 
 /** The text the user typed, without the bot's <at>mention</at> (and any other mention markup). */
 export function questionText(context: TurnContext): string {
@@ -249,12 +247,13 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
   private async firstDelivery(context: TurnContext): Promise<boolean> {
     const id = context.activity.id;
     if (!id || !this.deps.state) return true;
-    const first = await this.deps.state.firstSeen(`teams:activity:${id}`, DEDUPE_TTL_SECONDS);
-    if (!first) {
-      this.deps.metrics?.dedupeHits.inc({ platform: 'teams' });
-      this.deps.logger.info({ activityId: id }, 'duplicate Teams activity dropped');
-    }
-    return first;
+    return firstDelivery(this.deps.state, `teams:activity:${id}`, {
+      platform: 'teams',
+      logger: this.deps.logger,
+      metrics: this.deps.metrics,
+      message: 'duplicate Teams activity dropped',
+      fields: { activityId: id },
+    });
   }
 
   /** The one apology wrapper of the Teams handlers: a failure still gets the user a short reply. */

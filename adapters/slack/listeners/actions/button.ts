@@ -7,7 +7,8 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { type CoreAction, decodeAction, strings } from '../../../../src/index.js';
-import { DEDUPE_TTL_SECONDS, type SlackDeps, type SlackPlace, slackConversation } from '../../context.js';
+import { DEDUPE_TTL_SECONDS } from '../../../dedupe.js';
+import { type SlackDeps, type SlackPlace, slackConversation } from '../../context.js';
 import { BUTTON_ACTION_ID } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { answerInThread } from '../answer-in-thread.js';
