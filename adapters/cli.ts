@@ -77,11 +77,10 @@ async function ask(args: string[]): Promise<void> {
     process.exitCode = await runAsk(await TriageBot.load(), options, process.stdin, process.stdout);
     return;
   }
-  const { openFeedback } = await import('./feedback/open.js');
-  const feedback = await openFeedback(await loadConfig(), await logger());
-  const bot = await TriageBot.load(feedback ? { recorder: feedback.recorder } : {});
-  process.exitCode = await runAsk(bot, options, process.stdin, process.stdout);
-  await feedback?.close();
+  const { withRecordingBot } = await import('./feedback/open.js');
+  process.exitCode = await withRecordingBot(await loadConfig(), await logger(), (bot) =>
+    runAsk(bot, options, process.stdin, process.stdout),
+  );
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -105,11 +104,10 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'report') return report(rest);
   if (command === 'chat') {
     const { runTerminalChat } = await import('./terminal/chat.js');
-    const { openFeedback } = await import('./feedback/open.js');
-    const feedback = await openFeedback(await loadConfig(), await logger());
-    const bot = await TriageBot.load(feedback ? { recorder: feedback.recorder } : {});
-    process.exitCode = await runTerminalChat(bot, process.stdin, process.stdout);
-    await feedback?.close();
+    const { withRecordingBot } = await import('./feedback/open.js');
+    process.exitCode = await withRecordingBot(await loadConfig(), await logger(), (bot) =>
+      runTerminalChat(bot, process.stdin, process.stdout),
+    );
     return;
   }
   if (command === '--help' || command === '-h' || command === 'help') return finish(USAGE, 0);

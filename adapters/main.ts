@@ -12,7 +12,7 @@ import {
 } from '../src/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { CredentialError } from './errors.js';
-import { openFeedback } from './feedback/open.js';
+import { openFeedback, withRecordingBot } from './feedback/open.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
@@ -146,10 +146,12 @@ async function main(): Promise<void> {
     const { runTerminalChat } = await import('./terminal/chat.js');
     // The chat owns stdout: the terminal's logs go to stderr.
     const quiet = createLogger(config.logLevel, 2);
-    const feedback = await openFeedback(config, quiet);
-    const bot = await TriageBot.load({ logger: quiet, ...(feedback ? { recorder: feedback.recorder } : {}) });
-    process.exitCode = await runTerminalChat(bot, process.stdin, process.stdout);
-    await feedback?.close();
+    process.exitCode = await withRecordingBot(
+      config,
+      quiet,
+      (bot) => runTerminalChat(bot, process.stdin, process.stdout),
+      quiet,
+    );
     return;
   }
   await startServer(config, logger);

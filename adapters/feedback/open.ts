@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
-import { FeedbackRecorder, type FeedbackStore, packageRoot } from '../../src/index.js';
+import { FeedbackRecorder, type FeedbackStore, packageRoot, TriageBot } from '../../src/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 
@@ -62,4 +62,27 @@ export async function openFeedback(config: Config, logger: Logger, redis?: Redis
       await store.close();
     },
   };
+}
+
+/**
+ * Runs `use` with a bot that records into the feedback store (none with FEEDBACK=off): the
+ * terminal chat and `ask --record`. The recorder is flushed and the store closed afterwards.
+ * `botLogger`: where the bot's own warnings go (the chat keeps stdout for itself).
+ */
+export async function withRecordingBot<T>(
+  config: Config,
+  logger: Logger,
+  use: (bot: TriageBot) => Promise<T>,
+  botLogger?: Logger,
+): Promise<T> {
+  const feedback = await openFeedback(config, logger);
+  try {
+    const bot = await TriageBot.load({
+      ...(botLogger ? { logger: botLogger } : {}),
+      ...(feedback ? { recorder: feedback.recorder } : {}),
+    });
+    return await use(bot);
+  } finally {
+    await feedback?.close();
+  }
 }
