@@ -37,21 +37,17 @@ const loadConfig = async () => {
   return (await import('./config.js')).loadConfig();
 };
 
-/** The feedback store of the deployment: Redis when REDIS_URL is set, else the SQLite file. */
+/** The feedback store of the deployment (see openFeedbackStore), closed after `run`. */
 async function withStore<T>(
   config: Config,
   run: (store: import('../src/index.js').FeedbackStore) => Promise<T>,
 ): Promise<T> {
   const { openFeedbackStore } = await import('./feedback/open.js');
-  const redis = config.redisUrl
-    ? new (await import('ioredis')).Redis(config.redisUrl, { commandTimeout: 5000, maxRetriesPerRequest: 1 })
-    : undefined;
-  const store = await openFeedbackStore(config, redis);
+  const store = await openFeedbackStore(config, undefined, { reachable: true });
   try {
     return await run(store);
   } finally {
     await store.close();
-    redis?.disconnect();
   }
 }
 

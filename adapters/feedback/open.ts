@@ -8,11 +8,30 @@ import type { Logger } from '../logger.js';
 /** Where the embedded store lives unless FEEDBACK_DB says otherwise. */
 export const DEFAULT_FEEDBACK_DB = join(packageRoot(), 'data', 'feedback.sqlite');
 
-/** The feedback store: the Redis stream when Redis is shared by several instances, else SQLite in a file. */
-export async function openFeedbackStore(config: Config, redis?: Redis): Promise<FeedbackStore> {
+/**
+ * The feedback store: the Redis stream whenever REDIS_URL is set (so the servers, the terminal chat,
+ * `ask --record` and the reports all meet in one store), else SQLite in a file. `redis`: the
+ * server's client; without it the store opens its own and closes it.
+ */
+export async function openFeedbackStore(
+  config: Config,
+  redis?: Redis,
+  /** Refuse a Redis that is not reachable now (a report must not print an empty one). */
+  options: { reachable?: boolean } = {},
+): Promise<FeedbackStore> {
   if (redis) {
     const { RedisFeedbackStore } = await import('../redis/redis-feedback-store.js');
     return new RedisFeedbackStore(redis);
+  }
+  if (config.redisUrl) {
+    const { RedisFeedbackStore } = await import('../redis/redis-feedback-store.js');
+    const { connectRedis } = await import('../redis/connect.js');
+    const own = await connectRedis(config.redisUrl);
+    if (options.reachable && own.status !== 'ready') {
+      own.disconnect();
+      throw new Error(`the feedback store is in Redis (REDIS_URL) and Redis cannot be reached`);
+    }
+    return new RedisFeedbackStore(own, true);
   }
   const { SqliteFeedbackStore } = await import('./sqlite-store.js');
   return new SqliteFeedbackStore(config.feedback?.file ?? DEFAULT_FEEDBACK_DB);

@@ -13,7 +13,11 @@ const MAX_EVENTS = 200_000;
  * The client's 500 ms command timeout makes a down Redis fail fast (the recorder drops the event).
  */
 export class RedisFeedbackStore implements FeedbackStore {
-  constructor(private readonly redis: Redis) {}
+  /** `owned`: the store opened this client for itself (the CLI, the terminal) and closes it. */
+  constructor(
+    private readonly redis: Redis,
+    private readonly owned = false,
+  ) {}
 
   async append(event: FeedbackEvent): Promise<void> {
     await this.redis.xadd(STREAM, 'MAXLEN', '~', String(MAX_EVENTS), '*', 'e', JSON.stringify(event));
@@ -36,5 +40,7 @@ export class RedisFeedbackStore implements FeedbackStore {
     return (await this.redis.get(SECRET)) as string;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.owned) this.redis.disconnect();
+  }
 }

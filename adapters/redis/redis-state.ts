@@ -1,6 +1,7 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { MemoryState, type SharedState } from '../../src/index.js';
 import type { Logger } from '../logger.js';
+import { connectRedis } from './connect.js';
 
 /**
  * SharedState in Redis, for several instances behind a load balancer. Commands time out after
@@ -27,20 +28,7 @@ export class RedisState implements SharedState {
   }
 
   static async connect(url: string, logger: Logger): Promise<RedisState> {
-    const redis = new Redis(url, {
-      commandTimeout: 500,
-      connectTimeout: 2000,
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-    });
-    const state = new RedisState(redis, logger);
-    await new Promise<void>((resolve) => {
-      const done = () => resolve();
-      redis.once('ready', done);
-      setTimeout(done, 2000).unref();
-    });
-    return state;
+    return new RedisState(await connectRedis(url), logger);
   }
 
   get available(): boolean {

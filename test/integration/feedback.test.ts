@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -61,6 +61,28 @@ describe.skipIf(!available)('feedback of two instances on one real Redis', () =>
     await Promise.all([a.state.close(), b.state.close()]);
   });
 
+  it('with REDIS_URL, the terminal chat records into Redis and the report reads it there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uc-redis-report-'));
+    const env = {
+      ...process.env,
+      REDIS_URL: redis.url,
+      FEEDBACK_DB: join(dir, 'feedback.sqlite'),
+      SLACK_BOT_TOKEN: '',
+      MicrosoftAppId: '',
+    };
+    const chat = run('node', ['dist/adapters/main.js'], { cwd: root, env });
+    chat.child.stdin?.end('le tourniquet du parking refuse les badges\n');
+    await chat;
+    const { stdout } = await run('node', ['dist/adapters/cli.js', 'report', 'gaps', '--format', 'json'], {
+      cwd: root,
+      env,
+    });
+    const queries = JSON.parse(stdout).unanswered.map((u: { query: string }) => u.query);
+    expect(queries).toContain('le tourniquet du parking refuse les badges');
+    // Nothing went to the embedded SQLite file the report would not read.
+    expect(existsSync(join(dir, 'feedback.sqlite'))).toBe(false);
+  });
+
   it('keeps answering at once while Redis is down; the events are dropped and counted', async () => {
     const a = await instance();
     await redis.stop();
@@ -116,6 +138,17 @@ describe('from the terminal chat to the knowledge-gap report (real processes)', 
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<svg');
     expect(page).not.toMatch(/<(script|link)\b|src="http/);
+  });
+
+  it('says in one line that the report cannot reach the Redis store, instead of an empty report', async () => {
+    const failed = await run('node', ['dist/adapters/cli.js', 'report', 'gaps'], {
+      cwd: root,
+      env: { ...process.env, REDIS_URL: 'redis://127.0.0.1:1' },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr.trim().split('\n')).toEqual([
+      'uc-triage: the feedback store is in Redis (REDIS_URL) and Redis cannot be reached',
+    ]);
   });
 
   it('refuses a bad report request in one line', async () => {
