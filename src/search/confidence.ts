@@ -3,9 +3,10 @@ import type { SearchResult } from 'minisearch';
 /**
  * How sure the bot is of a free-text answer, 0..1: the rarity-weighted share of the query's words
  * the entry matches (each word weighing the idf of its rarest known stem; a word the sources never
- * use weighs the most), or, when at least SURE_MIN_WORDS words matched, their summed rarity
- * against `sureWeight` (a paraphrase with a few words the sources never use is still sure when it
- * matches two rare words of the knowledge base).
+ * use weighs the most), or, when at least SURE_MIN_WORDS words matched and one of them is in the
+ * entry's title or keywords (matchesTopic), their summed rarity against `sureWeight` (a paraphrase
+ * with a few words the sources never use is still sure when it matches two rare words of the
+ * knowledge base, one of them in what the entry is about).
  */
 
 /** Below this, the bot says it does not know and offers the closest entries. */
@@ -18,6 +19,8 @@ export const CONFIDENCE_THRESHOLD = 0.55;
 export const UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD = 0.9;
 /** A word found only through a prefix or a typo counts this much of a word found as such. */
 export const LOOSE_MATCH_SHARE = 0.6;
+/** The fields that say what an entry is about (see matchesTopic). */
+const TOPIC_FIELDS: ReadonlySet<string> = new Set(['title', 'keywords']);
 /** One rare word alone ("printer" -> "print" in a code sample) is a coincidence, not an answer. */
 const SURE_MIN_WORDS = 2;
 
@@ -30,6 +33,15 @@ export function sureWeight(entries: number): number {
 export interface WeightedWord {
   terms: string[];
   weight: number;
+}
+
+/**
+ * Whether the entry matches the query in what it is about: its title (a code's message, a section's
+ * heading) or its curated keywords. Rare words found only in a long body or a section path are
+ * coincidences of vocabulary ("la fin du mois", "mise à jour" in a paragraph about something else).
+ */
+export function matchesTopic(result: SearchResult): boolean {
+  return Object.values(result.match).some((fields) => fields.some((f) => TOPIC_FIELDS.has(f)));
 }
 
 /** The confidence of one search result for the query's weighted words. */
@@ -49,7 +61,8 @@ export function coverage(result: SearchResult, words: readonly WeightedWord[], s
     total += w.weight;
     if (share > 0) matchedWords++;
   }
-  const bySureWords = matchedWords >= SURE_MIN_WORDS ? Math.min(1, matched / sure) : 0;
+  const bySureWords =
+    matchedWords >= SURE_MIN_WORDS && matchesTopic(result) ? Math.min(1, matched / sure) : 0;
   return Math.max(total > 0 ? matched / total : 0, bySureWords);
 }
 

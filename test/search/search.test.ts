@@ -138,6 +138,23 @@ describe('confidence', () => {
     expect(bot.ask('asdfghjkl qwerty').reason).toBe('low-confidence');
   });
 
+  it('is not sure of rare words that match only a body, never what the entry is about', () => {
+    // "fin" + "année" are each in 1-3 of the 155 entries, both only in the Contacts section's prose.
+    for (const q of [
+      "l'organisation de la fête de fin d'année : qui s'occupe de la salle ?",
+      'mise à jour Windows bloquée à 87 % sur plusieurs postes',
+      'créer un compte pour le nouvel arrivant au service achats',
+    ]) {
+      const answer = bot.ask(q);
+      expect(answer.answered, q).toBe(false);
+      expect(answer.reason, q).toBe('low-confidence');
+    }
+    // The same path still answers a paraphrase whose rare words are in the entry's title.
+    expect(top('la synchro de la liste téléphonique a raté pour les contacts entreprise')?.id).toBe(
+      'webex-600019',
+    );
+  });
+
   it('offers the codes one typo away from a mistyped code', () => {
     const answer = bot.ask('20039');
     expect(answer.answered).toBe(false);
