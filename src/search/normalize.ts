@@ -19,6 +19,15 @@ function memo(stem: (word: string) => string): { stem: (word: string) => string 
 const frenchStemmer = memo(frenchStem);
 const englishStemmer = memo(englishStem);
 
+/**
+ * Folding comes before stemming, and the French stemmer reads a folded feminine participle as
+ * another word: "activée" stems to "activ" but "activee" to "active", so "pas activée" missed
+ * "activer". "-ee(s)" (from "-ée(s)") is read as "-e(s)", the form of the masculine participle.
+ */
+function frenchStemInput(folded: string): string {
+  return folded.replace(/ee(s?)$/, 'e$1');
+}
+
 /** Words that carry no meaning for search, in both languages (folded: no accents). */
 export const STOP_WORDS = new Set(
   `le la les l un une des du de d et ou a au aux en dans sur pour par avec sans ce cet cette ces se s sa son ses
@@ -30,7 +39,7 @@ export const STOP_WORDS = new Set(
   the an and or of to in on at for with without from by is are was were be been being it its this that these those
   i you he she we they my your our their me us them do does did done how what why when where which who can could
   should would will no yes if then than so as about into after before up out got have has had there here just
-  also any some am im ive dont doesnt cant isnt ok okay oui non yes no won`.split(/\s+/),
+  also any some am im ive dont doesnt cant isnt ok okay oui non yes no won not during`.split(/\s+/),
 );
 
 const SYNONYM_TOKEN = 'zzsyn';
@@ -127,7 +136,7 @@ export class TextNormalizer {
     if (word.startsWith(SYNONYM_TOKEN) || /^\d+$/.test(word)) return [word];
     const direct = this.stemToGroup.get(word);
     if (direct) return [direct];
-    const fr = frenchStemmer.stem(word);
+    const fr = frenchStemmer.stem(frenchStemInput(word));
     const en = englishStemmer.stem(word);
     const group = this.stemToGroup.get(fr) ?? this.stemToGroup.get(en);
     if (group) return [group];

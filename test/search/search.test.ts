@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import type { CodeEntry } from '../../src/knowledge/types.js';
+import { TextNormalizer } from '../../src/search/normalize.js';
 
 let bot: TriageBot;
 beforeAll(() => {
@@ -159,6 +160,37 @@ describe('confidence', () => {
     const answer = bot.ask('20039');
     expect(answer.answered).toBe(false);
     expect(answer.results.map((r) => r.code)).toContain('200039');
+  });
+});
+
+describe('words and names', () => {
+  it('reads a feminine participle as its verb: "configurée", "annulée", "bloquée" after accent folding', () => {
+    const normalizer = new TextNormalizer([]);
+    for (const [participle, verb] of [
+      ['configurée', 'configurer'],
+      ['annulée', 'annuler'],
+      ['bloquées', 'bloquer'],
+      ['connectée', 'connecter'],
+    ])
+      expect(normalizer.terms(participle), participle).toContain(normalizer.terms(verb)[0]);
+  });
+
+  it('searches a word of a product name the message does not name, and keeps "intégrées" apart from onboarding', () => {
+    // "entreprise" is a word of "Skype Entreprise"; "IM&P intégrées" is a feature, not "intégration".
+    expect(top('erreurs IM&P intégrées pour toute une entreprise')?.id).toBe(
+      'webex/erreurs-im-p-integrees-pour-des-entreprises-clients-specifiques',
+    );
+  });
+
+  it('joins "rejoindre" and "joindre" (the UCWA titles use both)', () => {
+    expect(top('Skype Entreprise : impossible de rejoindre le MCU de données')?.id).toBe('ucwa-20024');
+  });
+
+  it('does not answer with another product than the one the message names', () => {
+    const answer = bot.ask("Webex : programmer un renvoi d'appel vers mon portable le week-end");
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('low-confidence');
+    expect(answer.results[0]?.id).toBe('acs/acceder-a-votre-id-d-appel');
   });
 });
 
