@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CACHE_DIR, type KnowledgeBase } from '../knowledge/kb.js';
 import type { CoreLogger } from '../ports/logger.js';
 import { SearchIndex } from './search-index.js';
-import type { SerializedIndex } from './text-index.js';
+import { INDEX_FORMAT, type SerializedIndex } from './text-index.js';
 
 const INDEX_FILE = join(CACHE_DIR, 'search-index.json');
 
@@ -22,7 +22,7 @@ export function loadSearchIndex(kb: KnowledgeBase, logger: CoreLogger): SearchIn
     if (!existsSync(INDEX_FILE)) return undefined;
     try {
       const cached = JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as SerializedIndex;
-      return cached.fingerprint === kb.fingerprint ? cached : undefined;
+      return cached.fingerprint === kb.fingerprint && cached.format === INDEX_FORMAT ? cached : undefined;
     } catch (error) {
       // A corrupt or partial cache file is rebuilt, like a stale one (npm run build rewrites it).
       logger.warn({ err: error, file: INDEX_FILE }, 'search index cache unreadable: rebuilding the index');

@@ -57,9 +57,16 @@ function docOf(entry: Entry, keywords: string[] = [], tableIntro = ''): IndexedD
   return { ...base, title: entry.title, path: entry.sectionPath.slice(2, -1).join(' '), text: entry.body };
 }
 
+/**
+ * The version of how documents become terms (normalisation, stemming, fields): a cache written by
+ * another version is rebuilt, even when the knowledge base has not changed.
+ */
+export const INDEX_FORMAT = 2;
+
 /** The built index, saved next to the knowledge cache so start-up does not stem every document. */
 export interface SerializedIndex {
   fingerprint: string;
+  format?: number;
   index: string;
   documentFrequency: [string, number][];
 }
@@ -71,6 +78,8 @@ export class TextIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly sure: number;
   private readonly titleTerms = new Map<string, ReadonlySet<string>>();
+  /** The terms of the products' names: a title that matches only a product's name is not on topic. */
+  private readonly nameTerms: ReadonlySet<string>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -97,6 +106,11 @@ export class TextIndex {
       },
     };
     this.sure = sureWeight(kb.entries.length);
+    this.nameTerms = new Set(
+      Object.values(kb.overlays.products).flatMap(({ aliases }) =>
+        aliases.flatMap((a) => normalizer.terms(a)),
+      ),
+    );
     if (prebuilt) {
       this.mini = MiniSearch.loadJSON<IndexedDoc>(prebuilt.index, options);
       for (const [term, df] of prebuilt.documentFrequency) this.documentFrequency.set(term, df);
@@ -120,6 +134,7 @@ export class TextIndex {
   serialize(): SerializedIndex {
     return {
       fingerprint: this.kb.fingerprint,
+      format: INDEX_FORMAT,
       index: JSON.stringify(this.mini),
       documentFrequency: [...this.documentFrequency],
     };
@@ -196,18 +211,24 @@ export class TextIndex {
         .slice(0, CANDIDATES)
         .map((result) => ({ result, titleTerms: this.titleTermsOf(String(result.id)) })),
     );
-    const weighted: WeightedWord[] = words.map((word) => {
+    // The words MiniSearch searched: joining can form a synonym phrase ("synchro [de l'] annuaire").
+    const searched = this.normalizer.words(words.join(' '));
+    const weighted: WeightedWord[] = searched.map((word) => {
       // A word weighs what its known stem weighs; a word the sources never use weighs the most.
       const terms = this.normalizer.termsOfWord(word);
       const known = terms.filter((t) => this.documentFrequency.has(t));
-      return { terms, weight: known.length > 0 ? Math.min(...known.map((t) => this.idf(t))) : this.idf('') };
+      return {
+        terms,
+        weight: known.length > 0 ? Math.min(...known.map((t) => this.idf(t))) : this.idf(''),
+      };
     });
     const top = ranked[0]?.score ?? 1;
     return ranked.map((result, rank) => {
       const entry = this.kb.byId.get(String(result.id)) as Entry;
       // The share of the query's meaning this entry covers, scaled by how close it is to the best score.
       const confidence =
-        coverage(result, weighted, this.sure) * (rank === 0 ? 1 : Math.min(1, result.score / top));
+        coverage(result, weighted, this.sure, this.nameTerms) *
+        (rank === 0 ? 1 : Math.min(1, result.score / top));
       return { entry, confidence: Math.round(confidence * 1000) / 1000, via: 'text' as const };
     });
   }
