@@ -8,6 +8,8 @@ export interface ProductHint {
   weight: number;
   /** True when one of its aliases (its name) is in the message, not only a hint. */
   named: boolean;
+  /** The product's names (aliases) found in the message, folded: "skype entreprise", "webex". */
+  aliases: string[];
 }
 
 /** A system the message names that the sources do not cover (knowledge/overlays/scope.yaml). */
@@ -67,6 +69,7 @@ export class ProductDetector {
   detect(text: string): ProductMentions {
     const scores = new Map<Product, number>();
     const named = new Set<Product>();
+    const aliases = new Map<Product, string[]>();
     const outOfScope = new Map<string, OutOfScopeMention>();
     const seen = new Set<string>();
     for (const match of foldText(text).matchAll(this.pattern)) {
@@ -76,14 +79,22 @@ export class ProductDetector {
       for (const meaning of this.byWord.get(key) ?? []) {
         if (meaning.kind === 'product') {
           scores.set(meaning.product, (scores.get(meaning.product) ?? 0) + meaning.weight);
-          if (meaning.weight >= ALIAS_WEIGHT) named.add(meaning.product);
+          if (meaning.weight >= ALIAS_WEIGHT) {
+            named.add(meaning.product);
+            aliases.set(meaning.product, [...(aliases.get(meaning.product) ?? []), key]);
+          }
         } else if (!outOfScope.has(meaning.id))
           outOfScope.set(meaning.id, { id: meaning.id, label: meaning.label, matched: key });
       }
     }
     return {
       products: [...scores.entries()]
-        .map(([product, weight]) => ({ product, weight, named: named.has(product) }))
+        .map(([product, weight]) => ({
+          product,
+          weight,
+          named: named.has(product),
+          aliases: aliases.get(product) ?? [],
+        }))
         .sort((a, b) => b.weight - a.weight),
       outOfScope: [...outOfScope.values()],
     };

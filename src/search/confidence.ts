@@ -40,12 +40,19 @@ export interface WeightedWord {
  * heading) or its curated keywords. Rare words found only in a long body or a section path are
  * coincidences of vocabulary ("la fin du mois", "mise à jour" in a paragraph about something else).
  */
-export function matchesTopic(result: SearchResult): boolean {
-  return Object.values(result.match).some((fields) => fields.some((f) => TOPIC_FIELDS.has(f)));
+export function matchesTopic(result: SearchResult, names: ReadonlySet<string> = new Set()): boolean {
+  return Object.entries(result.match).some(
+    ([term, fields]) => !names.has(term) && fields.some((f) => TOPIC_FIELDS.has(f)),
+  );
 }
 
 /** The confidence of one search result for the query's weighted words. */
-export function coverage(result: SearchResult, words: readonly WeightedWord[], sure: number): number {
+export function coverage(
+  result: SearchResult,
+  words: readonly WeightedWord[],
+  sure: number,
+  names: ReadonlySet<string> = new Set(),
+): number {
   const exact = new Set(result.terms);
   const loose = new Set(result.queryTerms);
   let matched = 0;
@@ -62,7 +69,7 @@ export function coverage(result: SearchResult, words: readonly WeightedWord[], s
     if (share > 0) matchedWords++;
   }
   const bySureWords =
-    matchedWords >= SURE_MIN_WORDS && matchesTopic(result) ? Math.min(1, matched / sure) : 0;
+    matchedWords >= SURE_MIN_WORDS && matchesTopic(result, names) ? Math.min(1, matched / sure) : 0;
   return Math.max(total > 0 ? matched / total : 0, bySureWords);
 }
 

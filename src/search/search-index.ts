@@ -88,9 +88,14 @@ export class SearchIndex {
     }, head);
     // Only words that say what is wrong are searched: "merci pour ton aide" or "Webex problème"
     // alone name no problem (a product alone is a hint, weak words alone are politeness).
+    // The product names the message holds steer the ranking; they are not what the user asks about.
+    // Only those: "entreprise" is a word of "Skype Entreprise" and of "toute une entreprise".
+    const productWords = new Set(
+      intent.products.flatMap((p) => p.aliases.flatMap((a) => this.normalizer.words(a))),
+    );
     const words = this.normalizer
       .words(textWithoutCodes)
-      .filter((w) => !/^\d+$/.test(w) && !WEAK_WORDS.has(w) && !this.productWords.has(w));
+      .filter((w) => !/^\d+$/.test(w) && !WEAK_WORDS.has(w) && !productWords.has(w));
     const named = new Set(intent.products.filter((p) => p.named).map((p) => p.product));
     // Whether the message names a system the sources never mention: asked at most once.
     let unknownSystem: boolean | undefined;
@@ -158,7 +163,10 @@ export class SearchIndex {
       intent.products.length === 0 && namesUnknown()
         ? UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD
         : CONFIDENCE_THRESHOLD;
-    const answered = (textHits[0]?.confidence ?? 0) >= threshold;
+    // "Webex : programmer un renvoi d'appel" answered with an ACS section is a coincidence of words:
+    // when the message names the products it is about, an entry of another product is only a lead.
+    const otherProduct = named.size > 0 && !named.has(textHits[0]?.entry.product as Product);
+    const answered = !otherProduct && (textHits[0]?.confidence ?? 0) >= threshold;
     return {
       answered,
       hits: textHits.slice(0, MAX_RESULTS),
