@@ -3,10 +3,11 @@ import type { SearchResult } from 'minisearch';
 /**
  * How sure the bot is of a free-text answer, 0..1: the rarity-weighted share of the query's words
  * the entry matches (each word weighing the idf of its rarest known stem; a word the sources never
- * use weighs the most), or, when at least SURE_MIN_WORDS words matched and one of them is in the
- * entry's title or keywords (matchesTopic), their summed rarity against `sureWeight` (a paraphrase
- * with a few words the sources never use is still sure when it matches two rare words of the
- * knowledge base, one of them in what the entry is about).
+ * use weighs the most), or, when at least SURE_MIN_WORDS words matched, one of them in the entry's
+ * title or keywords (matchesTopic), and they outweigh the known words it misses
+ * (SURE_MIN_KNOWN_RATIO), their summed rarity against `sureWeight` (a paraphrase with a few words
+ * the sources never use is still sure when it matches two rare words of the knowledge base, one of
+ * them in what the entry is about).
  */
 
 /** Below this, the bot says it does not know and offers the closest entries. */
@@ -19,6 +20,13 @@ export const CONFIDENCE_THRESHOLD = 0.55;
 export const UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD = 0.9;
 /** A word found only through a prefix or a typo counts this much of a word found as such. */
 export const LOOSE_MATCH_SHARE = 0.6;
+/**
+ * A sure answer matches at least this much of the query's known meaning (the rarity of the words the
+ * sources use) for each unit it misses: "limite de participants dans un appel de groupe" matches
+ * "participants" and "appel" of acs-603 but misses "limite" and "groupe", as rare: it is about
+ * something else. Words the sources never use do not count against it (a paraphrase has many).
+ */
+const SURE_MIN_KNOWN_RATIO = 1;
 /** The fields that say what an entry is about (see matchesTopic). */
 const TOPIC_FIELDS: ReadonlySet<string> = new Set(['title', 'keywords']);
 /** One rare word alone ("printer" -> "print" in a code sample) is a coincidence, not an answer. */
@@ -33,6 +41,8 @@ export function sureWeight(entries: number): number {
 export interface WeightedWord {
   terms: string[];
   weight: number;
+  /** Whether the sources use the word at all (a word they never use is a paraphrase, not a miss). */
+  known: boolean;
 }
 
 /**
@@ -58,6 +68,7 @@ export function coverage(
   let matched = 0;
   let total = 0;
   let matchedWords = 0;
+  let missedKnown = 0;
   for (const w of words) {
     const share = w.terms.some((t) => exact.has(t))
       ? 1
@@ -67,9 +78,14 @@ export function coverage(
     matched += share * w.weight;
     total += w.weight;
     if (share > 0) matchedWords++;
+    else if (w.known) missedKnown += w.weight;
   }
   const bySureWords =
-    matchedWords >= SURE_MIN_WORDS && matchesTopic(result, names) ? Math.min(1, matched / sure) : 0;
+    matchedWords >= SURE_MIN_WORDS &&
+    matchesTopic(result, names) &&
+    matched >= SURE_MIN_KNOWN_RATIO * missedKnown
+      ? Math.min(1, matched / sure)
+      : 0;
   return Math.max(total > 0 ? matched / total : 0, bySureWords);
 }
 

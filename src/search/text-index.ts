@@ -219,6 +219,7 @@ export class TextIndex {
       const known = terms.filter((t) => this.documentFrequency.has(t));
       return {
         terms,
+        known: known.length > 0,
         weight: known.length > 0 ? Math.min(...known.map((t) => this.idf(t))) : this.idf(''),
       };
     });

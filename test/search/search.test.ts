@@ -156,6 +156,18 @@ describe('confidence', () => {
     );
   });
 
+  it('is not sure of an entry that misses as much of the known meaning as it matches', () => {
+    // acs-603 ("Appel global refusé par le participant ...") matches "participants" and "appel", not
+    // "limite" and "groupe", which the sources also use: the question is about something else.
+    const answer = bot.ask('ACS : quelle est la limite de participants dans un appel de groupe ?');
+    expect(answer.answered).toBe(false);
+    expect(answer.results[0]?.id).toBe('acs-603');
+    // A sibling matching all the known words stays sure ("tourne" is the source's "est en cours").
+    expect(
+      top("on ne peut pas désactiver la synchro d'annuaire, une synchro CustomerConfig tourne")?.id,
+    ).toBe('webex-600020');
+  });
+
   it('offers the codes one typo away from a mistyped code', () => {
     const answer = bot.ask('20039');
     expect(answer.answered).toBe(false);
