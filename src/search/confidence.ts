@@ -4,10 +4,10 @@ import type { SearchResult } from 'minisearch';
  * How sure the bot is of a free-text answer, 0..1: the rarity-weighted share of the query's words
  * the entry matches (each word weighing the idf of its rarest known stem; a word the sources never
  * use weighs the most), or, when at least SURE_MIN_WORDS words matched, one of them in the entry's
- * title or keywords (matchesTopic), and they outweigh the known words it misses
- * (SURE_MIN_KNOWN_RATIO), their summed rarity against `sureWeight` (a paraphrase with a few words
- * the sources never use is still sure when it matches two rare words of the knowledge base, one of
- * them in what the entry is about).
+ * title or keywords (matchesTopic), their evidence (rarity, halved for words found only in the body:
+ * OFF_TOPIC_EVIDENCE) against `sureWeight`, provided it outweighs the known words the entry misses
+ * (SURE_MIN_KNOWN_RATIO). A paraphrase with a few words the sources never use is still sure when it
+ * matches two rare words of the knowledge base in what the entry is about.
  */
 
 /** Below this, the bot says it does not know and offers the closest entries. */
@@ -27,6 +27,12 @@ export const LOOSE_MATCH_SHARE = 0.6;
  * something else. Words the sources never use do not count against it (a paraphrase has many).
  */
 const SURE_MIN_KNOWN_RATIO = 1;
+/**
+ * On the sure path, a word the entry holds only in its body or section path counts this much of a
+ * word in its title or keywords: "rapport", "appels" and "client" scattered in a section's prose
+ * are weaker evidence than the words of its heading.
+ */
+const OFF_TOPIC_EVIDENCE = 0.5;
 /** The fields that say what an entry is about (see matchesTopic). */
 const TOPIC_FIELDS: ReadonlySet<string> = new Set(['title', 'keywords']);
 /** One rare word alone ("printer" -> "print" in a code sample) is a coincidence, not an answer. */
@@ -69,6 +75,8 @@ export function coverage(
   let total = 0;
   let matchedWords = 0;
   let missedKnown = 0;
+  let evidence = 0;
+  const fields = result.match as Record<string, string[]>;
   for (const w of words) {
     const share = w.terms.some((t) => exact.has(t))
       ? 1
@@ -77,14 +85,20 @@ export function coverage(
         : 0;
     matched += share * w.weight;
     total += w.weight;
-    if (share > 0) matchedWords++;
-    else if (w.known) missedKnown += w.weight;
+    if (share === 0) {
+      if (w.known) missedKnown += w.weight;
+    } else {
+      matchedWords++;
+      // A loose match (a typo, a truncation) is found under another term: it counts as off topic.
+      const onTopic = share === 1 && w.terms.some((t) => (fields[t] ?? []).some((f) => TOPIC_FIELDS.has(f)));
+      evidence += share * w.weight * (onTopic ? 1 : OFF_TOPIC_EVIDENCE);
+    }
   }
   const bySureWords =
     matchedWords >= SURE_MIN_WORDS &&
     matchesTopic(result, names) &&
-    matched >= SURE_MIN_KNOWN_RATIO * missedKnown
-      ? Math.min(1, matched / sure)
+    evidence >= SURE_MIN_KNOWN_RATIO * missedKnown
+      ? Math.min(1, evidence / sure)
       : 0;
   return Math.max(total > 0 ? matched / total : 0, bySureWords);
 }
