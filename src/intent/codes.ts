@@ -38,8 +38,10 @@ const NOT_CODES: RegExp[] = [
   /\b\d{3,6}\s*(?:à|a|to|-|–|—|\.\.|and|et)\s*\d{3,6}\b/gi,
   // Ports, process/job/run/request ids and counters named as such.
   /\b(?:port|pid|job|run|ticket|incident|case|req|request|trace|x-trace|attempts?|retry|retries|max|min|build)\W{0,3}#?\d+/gi,
-  // Quantities: a number followed by a unit or by what it counts.
-  /\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|secondes?|seconds?|min|mins|minutes?|h|heures?|hours?|jours?|days?|fois|times|x|go|mo|ko|gb|mb|kb|utilisateurs|users|abonnés|subscribers|contacts|appels|calls|postes|licences|licenses|participants|tentatives|requ[êe]tes|requests|sessions|serveurs|servers|orgs|organisations|organizations|entrées|entries|personnes|people|agents)(?![\p{L}\p{N}])/giu,
+  // Counts after a code ("20013 x 47", "600003 ×12"): the count, not the code, is blanked.
+  /(?<=\d\s*)[x×]\s*\d+\b/giu,
+  // Quantities: a number followed by a unit or by what it counts, not by a field ("users=0/87").
+  /\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|secondes?|seconds?|min|mins|minutes?|h|heures?|hours?|jours?|days?|fois|times|x|go|mo|ko|gb|mb|kb|utilisateurs|users|abonnés|subscribers|abonnements|subscriptions|contacts|appels|calls|postes|licences|licenses|participants|tentatives|requ[êe]tes|requests|sessions|serveurs|servers|orgs|organisations|organizations|entrées|entries|personnes|people|agents)(?![\p{L}\p{N}]|\s*[=:])/giu,
 ];
 
 /** Words that introduce a code ("erreur", "callEndReason", "Event ID", "#"): not part of the question. */

@@ -58,8 +58,18 @@ describe('extractCodes', () => {
     '3 sur 120 postes',
     'réessayé au bout de 480 s',
     'pid 4242 restarted',
+    '1500 abonnements de présence',
   ])('does not take a number mentioned in passing as a code: %s', (text) => {
     expect(codes(text)).toEqual([]);
+  });
+
+  it.each([
+    ['UCWA 20008 x 312 sur FE01', ['20008']],
+    ['600003 ×12 cette nuit', ['600003']],
+    ['PhoneListSync ENT-77 status 600018 users=0/87', ['600018']],
+    ['sync result 600001 contacts: 0', ['600001']],
+  ])('reads the code, not its count or a field named like a unit: %s', (text, expected) => {
+    expect(codes(text)).toEqual(expected);
   });
 
   it('flags 3-digit numbers presented as HTTP or SIP statuses, not callEndReason codes', () => {
