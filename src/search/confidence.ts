@@ -28,9 +28,11 @@ export const LOOSE_MATCH_SHARE = 0.6;
  */
 const SURE_MIN_KNOWN_RATIO = 1;
 /**
- * On the sure path, a word the entry holds only in its body or section path counts this much of a
- * word in its title or keywords: "rapport", "appels" and "client" scattered in a section's prose
- * are weaker evidence than the words of its heading.
+ * A word the entry holds only in its body or section path counts this much of a word in its title
+ * or keywords: "rapport", "appels" and "client" scattered in a section's prose are weaker evidence
+ * than the words of its heading ("migrer" + "utilisateurs" both in the Contacts section's prose
+ * about migrating the support tools was a full match). On the share path, a word written as a
+ * name or an identifier ("PrimaryPhoneNumber", "XSP", "Support Case Manager") keeps its full weight.
  */
 const OFF_TOPIC_EVIDENCE = 0.5;
 /** The fields that say what an entry is about (see matchesTopic). */
@@ -49,6 +51,8 @@ export interface WeightedWord {
   weight: number;
   /** Whether the sources use the word at all (a word they never use is a paraphrase, not a miss). */
   known: boolean;
+  /** Written as a name or an identifier ("PrimaryPhoneNumber", "XSP"): specific even in a body. */
+  technical?: boolean;
 }
 
 /**
@@ -83,7 +87,6 @@ export function coverage(
       : w.terms.some((t) => loose.has(t))
         ? LOOSE_MATCH_SHARE
         : 0;
-    matched += share * w.weight;
     total += w.weight;
     if (share === 0) {
       if (w.known) missedKnown += w.weight;
@@ -92,6 +95,8 @@ export function coverage(
       // A loose match (a typo, a truncation) is found under another term: it counts as off topic.
       const onTopic = share === 1 && w.terms.some((t) => (fields[t] ?? []).some((f) => TOPIC_FIELDS.has(f)));
       evidence += share * w.weight * (onTopic ? 1 : OFF_TOPIC_EVIDENCE);
+      // The share of meaning: an identifier or a name is specific wherever the entry holds it.
+      matched += share * w.weight * (onTopic || w.technical ? 1 : OFF_TOPIC_EVIDENCE);
     }
   }
   const bySureWords =

@@ -39,7 +39,7 @@ export const STOP_WORDS = new Set(
   the an and or of to in on at for with without from by is are was were be been being it its this that these those
   i you he she we they my your our their me us them do does did done how what why when where which who can could
   should would will no yes if then than so as about into after before up out got have has had there here just
-  also any some am im ive dont doesnt cant isnt ok okay oui non yes no won not during already sous under apres avant combien
+  also any some am im ive dont doesnt cant isnt ok okay oui non yes no won not during already sous under apres avant combien since avons
   get gets getting idea ideas anyone someone somebody anybody guys team says said tell told know think thanks
   svp merci idee quelqu personne equipe gars`.split(/\s+/),
 );

@@ -115,7 +115,7 @@ export class SearchIndex {
       // A stray number inside a long log line is noise; one the user asked about is an unknown code.
       if (mention.form === 'explicit' || words.length <= 3) unknownCodes.push(mention.code);
     }
-    const textHits = this.searchText(words, hint, codeHits.length > 0);
+    const textHits = this.searchText(words, hint, codeHits.length > 0, this.technicalWords(head));
 
     // A message about a system the sources do not cover gets suggestions, not an answer, unless it
     // names a covered product or holds a code only the sources know (a Webex or UCWA code).
@@ -180,14 +180,42 @@ export class SearchIndex {
    * is not confident (and never just to fill the alternatives of a known code). Beside a known code,
    * text only adds alternatives: worth it when the user wrote a sentence.
    */
-  private searchText(words: string[], hint: Product | undefined, besideCode: boolean): Hit[] {
+  /**
+   * The words a message writes as names or identifiers ("PrimaryPhoneNumber", "XSP", "ap373197",
+   * "config-wxt.xml", "Android" in mid-sentence): a match of one in an entry's body is specific,
+   * unlike ordinary words ("migrer", "utilisateurs") that any paragraph may hold.
+   */
+  private technicalWords(text: string): Set<string> {
+    const technical = new Set<string>();
+    const tokens = text.split(/[\s,;:!?()"'’«»[\]{}<>]+/u).filter(Boolean);
+    tokens.forEach((token, i) => {
+      const core = token.replace(/^\W+|\W+$/gu, '');
+      if (
+        /\p{Lu}.*\p{Lu}/u.test(core.slice(1)) ||
+        /\p{Ll}\p{Lu}/u.test(core) ||
+        (/\p{L}/u.test(core) && /\d/.test(core)) ||
+        /\p{L}[._/\\=-]\p{L}/u.test(core) ||
+        /^\p{Lu}{2,}$/u.test(core) ||
+        (i > 0 && /^\p{Lu}\p{Ll}+$/u.test(core) && !/[.!?]$/.test(tokens[i - 1] ?? ''))
+      )
+        for (const w of this.normalizer.words(core)) technical.add(w);
+    });
+    return technical;
+  }
+
+  private searchText(
+    words: string[],
+    hint: Product | undefined,
+    besideCode: boolean,
+    technical: ReadonlySet<string> = new Set(),
+  ): Hit[] {
     if (words.length === 0) return [];
     const searched = this.text.withoutUbiquitousWords(words);
     if (searched.length === 0 || (besideCode && searched.length < 2)) return [];
-    const hits = this.text.search(searched, hint, false);
+    const hits = this.text.search(searched, hint, false, technical);
     const unknownWords = searched.some((w) => this.text.isUnknownWord(w));
     if (!besideCode && unknownWords && (hits[0]?.confidence ?? 0) < CONFIDENCE_THRESHOLD) {
-      return this.text.search(searched, hint, true);
+      return this.text.search(searched, hint, true, technical);
     }
     return hits;
   }

@@ -194,7 +194,12 @@ export class TextIndex {
   }
 
   /** The best entries for the query's words, each with its confidence; `loose` adds prefix and typo matching. */
-  search(words: string[], hint: Product | undefined, loose: boolean): Hit[] {
+  search(
+    words: string[],
+    hint: Product | undefined,
+    loose: boolean,
+    technical: ReadonlySet<string> = new Set(),
+  ): Hit[] {
     const results = this.mini
       .search(words.join(' '), loose ? {} : { prefix: false, fuzzy: false })
       .slice(0, HINT_RERANKED)
@@ -220,6 +225,7 @@ export class TextIndex {
       return {
         terms,
         known: known.length > 0,
+        technical: technical.has(word),
         weight: known.length > 0 ? Math.min(...known.map((t) => this.idf(t))) : this.idf(''),
       };
     });

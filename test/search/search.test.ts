@@ -149,11 +149,15 @@ describe('confidence', () => {
       'le responsable demande un rapport mensuel des appels du service client',
       // "mettre à jour" is one word (an update), not two rare words of webex-600025's title.
       'Webex app : mettre à jour la photo de profil',
+      // Ordinary words only in a body count half: the Contacts prose on migrating the support tools.
+      'on doit migrer 250 utilisateurs la semaine prochaine',
     ]) {
       const answer = bot.ask(q);
       expect(answer.answered, q).toBe(false);
       expect(answer.reason, q).toBe('low-confidence');
     }
+    // A name or an identifier found in a body still counts in full.
+    expect(top('migration vers Support Case Manager')?.id).toBe('webex/contacts');
     // The same path still answers a paraphrase whose rare words are in the entry's title.
     expect(top('la synchro de la liste téléphonique a raté pour les contacts entreprise')?.id).toBe(
       'webex-600019',
