@@ -55,7 +55,7 @@ function phraseKey(phrase: string): string {
  * words, so "impossible de se connecter en SSO" is about SSO, not about every "Impossible de ...".
  */
 export const WEAK_WORDS = new Set(
-  'impossible probleme problemes souci soucis marche fonctionne work works working issue issues problem problems help aide besoin need fix cannot unable arrive merci thanks'.split(
+  'impossible probleme problemes souci soucis marche fonctionne work works working issue issues problem problems help aide besoin need fix cannot unable arrive merci thanks test tests testing'.split(
     ' ',
   ),
 );
