@@ -167,9 +167,15 @@ export class SearchIndex {
     // when the message names the products it is about, an entry of another product is only a lead.
     const otherProduct = named.size > 0 && !named.has(textHits[0]?.entry.product as Product);
     const answered = !otherProduct && (textHits[0]?.confidence ?? 0) >= threshold;
+    // The leads of the products the message names come first (a stable sort keeps the ranking).
+    const leads = otherProduct
+      ? [...textHits].sort(
+          (a, b) => Number(!named.has(a.entry.product)) - Number(!named.has(b.entry.product)),
+        )
+      : textHits;
     return {
       answered,
-      hits: textHits.slice(0, MAX_RESULTS),
+      hits: leads.slice(0, MAX_RESULTS),
       unknownCodes,
       ...(answered ? {} : { reason: 'low-confidence' as const }),
     };

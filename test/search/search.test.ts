@@ -210,7 +210,9 @@ describe('words and names', () => {
     const answer = bot.ask("Webex : programmer un renvoi d'appel vers mon portable le week-end");
     expect(answer.answered).toBe(false);
     expect(answer.reason).toBe('low-confidence');
-    expect(answer.results[0]?.id).toBe('acs/acceder-a-votre-id-d-appel');
+    // The ACS section the words matched best is not even a lead: the named product's entries come first.
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.results.every((r) => r.product === 'webex-broadworks')).toBe(true);
   });
 });
 
