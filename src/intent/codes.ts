@@ -38,6 +38,8 @@ const NOT_CODES: RegExp[] = [
   /\b\d{3,6}\s*(?:à|a|to|-|–|—|\.\.|and|et)\s*\d{3,6}\b/gi,
   // Ports, process/job/run/request ids and counters named as such.
   /\b(?:port|pid|job|run|ticket|incident|case|req|request|trace|x-trace|attempts?|retry|retries|max|min|build)\W{0,3}#?\d+/gi,
+  // Invoice and room numbers ("facture 200045", "salle 20013", "room n° 408").
+  /\b(?:factures?|invoices?|salles?|rooms?)\s*(?:n[°o]\.?|num[ée]ro|number|#)?\s*\d+/giu,
   // Counts after a code ("20013 x 47", "600003 ×12"): the count, not the code, is blanked.
   /(?<=\d\s*)[x×]\s*\d+\b/giu,
   // Quantities: a number followed by a unit or by what it counts, not by a field ("users=0/87").

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asksAboutCapability } from '../../src/intent/capability.js';
 import { cleanMessage } from '../../src/intent/clean.js';
 import { extractCodes } from '../../src/intent/codes.js';
 import { ProductDetector } from '../../src/intent/products.js';
@@ -59,6 +60,9 @@ describe('extractCodes', () => {
     'réessayé au bout de 480 s',
     'pid 4242 restarted',
     '1500 abonnements de présence',
+    'la facture 200045 est impayée',
+    'réunion salle 20013 à 14h',
+    'invoice #600003 overdue',
   ])('does not take a number mentioned in passing as a code: %s', (text) => {
     expect(codes(text)).toEqual([]);
   });
@@ -78,6 +82,27 @@ describe('extractCodes', () => {
     expect(extractCodes('status=400')[0]?.status).toBe(true);
     expect(extractCodes('callEndReason 480')[0]?.status).toBeUndefined();
     expect(extractCodes('erreur 200039 -> 409')[0]?.status).toBeUndefined();
+  });
+});
+
+describe('asksAboutCapability', () => {
+  it.each([
+    'Can ACS do video calls with more than 350 participants?',
+    'ACS : combien coûte un SMS vers la Belgique ?',
+    "Webex : est-ce qu'on peut flouter l'arrière-plan ?",
+    'peut-on transcrire les appels en direct ?',
+    'is there a dark mode in the Webex app?',
+  ])('reads %j as a question about what a product can do', (text) => {
+    expect(asksAboutCapability(text)).toBe(true);
+  });
+
+  it.each([
+    "users can't join the IM MCU",
+    'Webex : impossible de rejoindre le MCU',
+    'comment réinitialiser la base Webex ?',
+    'ACS call ended with 487',
+  ])('does not read the problem report %j as one', (text) => {
+    expect(asksAboutCapability(text)).toBe(false);
   });
 });
 
