@@ -1,3 +1,4 @@
+import { asksAboutCapability } from '../intent/capability.js';
 import { CODE_KEYWORD_SOURCE, STATUS_REASON_SOURCE } from '../intent/codes.js';
 import { type Intent, MAX_QUERY_LENGTH } from '../intent/intent.js';
 import type { OutOfScopeMention } from '../intent/products.js';
@@ -158,9 +159,10 @@ export class SearchIndex {
       };
     }
     // "Okta: users cannot sign in with their password" names a system the sources never mention and
-    // no covered product: shared words alone must then be much surer to answer.
+    // no covered product, "Can ACS do video calls with 350 participants?" asks what a product can do:
+    // shared words alone must then be much surer to answer.
     const threshold =
-      intent.products.length === 0 && namesUnknown()
+      (intent.products.length === 0 && namesUnknown()) || asksAboutCapability(intent.text)
         ? UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD
         : CONFIDENCE_THRESHOLD;
     // "Webex : programmer un renvoi d'appel" answered with an ACS section is a coincidence of words:

@@ -176,6 +176,22 @@ describe('confidence', () => {
     ).toBe('webex-600020');
   });
 
+  it('answers a capability question only with an entry that matches it squarely', () => {
+    // acs-603 matches "calls" and "participants" in its title: sure for a symptom, not for a question.
+    expect(bot.ask('Can ACS do video calls with more than 350 participants?').answered).toBe(false);
+    expect(bot.ask("ACS : combien coûte l'envoi d'un SMS vers la Belgique ?").answered).toBe(false);
+    expect(top('peut-on réinitialiser la base de données Webex ?')?.id).toBe(
+      'webex/reinitialiser-la-base-de-donnees-webex',
+    );
+    expect(bot.ask('peut-on réinitialiser la base de données Webex ?').answered).toBe(true);
+  });
+
+  it('reads callEndReason as naming ACS, beside a word of an uncovered system', () => {
+    const answer = bot.ask('Call 4 of 9 failed: callEndReason 490, subCode 2, on the guest wifi');
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]?.code).toBe('490');
+  });
+
   it('offers the codes one typo away from a mistyped code', () => {
     const answer = bot.ask('20039');
     expect(answer.answered).toBe(false);

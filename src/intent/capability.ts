@@ -1,0 +1,26 @@
+/**
+ * Questions about what a product can do, costs or allows ("Can ACS do video calls with 350
+ * participants?", "peut-on transcrire les appels ?", "combien coûte un SMS ?"). The sources are
+ * troubleshooting guides: such a question is answered only by an entry that matches it squarely,
+ * never by shared words ("appel", "participant", "SMS").
+ */
+const OPENINGS = [
+  // French
+  String.raw`est-ce\s+qu['’]?\s*(?:on|il|elle|je|nous|vous|ils|elles)?\s*(?:peu[tx]|pourr|support|g[èe]re|propose|existe|possible)`,
+  String.raw`peut-on|peut-il|peut-elle|peux-tu|pouvez-vous|existe-t-il|y\s+a-t-il|est-il\s+possible`,
+  String.raw`combien\s+(?:co[uû]te|de\b|d['’])`,
+  String.raw`quel(?:le)?s?\s+(?:est|sont)\s+(?:le\s+prix|le\s+tarif|la\s+limite|les\s+limites|le\s+nombre)`,
+  // English
+  String.raw`can\s+(?:i|we|you|it|acs|webex|ucwa|skype|broadworks|users?)\b|could\s+(?:i|we)\b`,
+  String.raw`does\s+\S+(?:\s+\S+)?\s+support|is\s+there|are\s+there|is\s+it\s+possible|how\s+much|how\s+many`,
+];
+
+/** An opening, after an optional "Product :" prefix ("ACS : combien coûte ..."). */
+const CAPABILITY_QUESTION = new RegExp(
+  String.raw`^(?:[\p{L}\p{N} ]{1,40}:\s*)?(?:${OPENINGS.join('|')})`,
+  'iu',
+);
+
+export function asksAboutCapability(text: string): boolean {
+  return CAPABILITY_QUESTION.test(text.trim());
+}
