@@ -123,8 +123,11 @@ export class TextNormalizer {
   private get stemToGroup(): Map<string, string> {
     if (!this.stems) {
       const stems = new Map<string, string>();
+      // A word listed in a group belongs to it, before any other group's stem ("use" is listed with
+      // "utilisé"; the English stem of "useful" is also "use").
+      for (const [folded, token] of this.singleWords) if (!stems.has(folded)) stems.set(folded, token);
       for (const [folded, token] of this.singleWords) {
-        for (const stem of [folded, frenchStemmer.stem(folded), englishStemmer.stem(folded)]) {
+        for (const stem of [frenchStemmer.stem(folded), englishStemmer.stem(folded)]) {
           if (!stems.has(stem)) stems.set(stem, token);
         }
       }

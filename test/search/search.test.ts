@@ -211,6 +211,17 @@ describe('words and names', () => {
       expect(normalizer.terms(participle), participle).toContain(normalizer.terms(verb)[0]);
   });
 
+  it('puts a word in the synonym group that lists it, before another group that shares its stem', () => {
+    // The English stem of "useful" is "use": "use" must still mean "utilisé", not "utile".
+    const normalizer = new TextNormalizer([
+      ['utile', 'useful'],
+      ['utilisé', 'use', 'used'],
+    ]);
+    expect(normalizer.terms('use')).toEqual(normalizer.terms('utilisé'));
+    expect(normalizer.terms('useful')).toEqual(normalizer.terms('utile'));
+    expect(normalizer.terms('use')).not.toEqual(normalizer.terms('useful'));
+  });
+
   it('searches a word of a product name the message does not name, and keeps "intégrées" apart from onboarding', () => {
     // "entreprise" is a word of "Skype Entreprise"; "IM&P intégrées" is a feature, not "intégration".
     expect(top('erreurs IM&P intégrées pour toute une entreprise')?.id).toBe(
