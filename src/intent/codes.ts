@@ -38,12 +38,15 @@ const NOT_CODES: RegExp[] = [
   /\b\d{3,6}\s*(?:à|a|to|-|–|—|\.\.|and|et)\s*\d{3,6}\b/gi,
   // Ports, process/job/run/request ids and counters named as such.
   /\b(?:port|pid|job|run|ticket|incident|case|req|request|trace|x-trace|attempts?|retry|retries|max|min|build)\W{0,3}#?\d+/gi,
-  // Invoice and room numbers ("facture 200045", "salle 20013", "room n° 408").
-  /\b(?:factures?|invoices?|salles?|rooms?)\s*(?:n[°o]\.?|num[ée]ro|number|#)?\s*\d+/giu,
+  // Names of things with a number ("ENT-301", "FE-02", "JIRA-4411"), not "ERR-200047" or "UCWA-20013".
+  /(?<![\p{L}\p{N}])(?!(?:errors?|erreurs?|err|codes?|events?|evt|ucwa|acs|webex|broadworks|bwks|skype|lync|sfb)-)\p{L}{2,}-\d+/giu,
+  // Invoice, order, room and badge numbers ("facture 200045", "commande n°200041", "badge 20017").
+  /\b(?:factures?|invoices?|commandes?|orders?|salles?|rooms?|badges?)\s*(?:n[°o]\.?|num[ée]ro|number|#)?\s*\d+/giu,
   // Counts after a code ("20013 x 47", "600003 ×12"): the count, not the code, is blanked.
   /(?<=\d\s*)[x×]\s*\d+\b/giu,
-  // Quantities: a number followed by a unit or by what it counts, not by a field ("users=0/87").
-  /\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|secondes?|seconds?|min|mins|minutes?|h|heures?|hours?|jours?|days?|fois|times|x|go|mo|ko|gb|mb|kb|utilisateurs|users|abonnés|subscribers|abonnements|subscriptions|contacts|appels|calls|postes|licences|licenses|participants|tentatives|requ[êe]tes|requests|sessions|serveurs|servers|orgs|organisations|organizations|entrées|entries|personnes|people|agents)(?![\p{L}\p{N}]|\s*[=:])/giu,
+  // Quantities: a number followed by a unit or by what it counts, not by a field ("users=0/87"),
+  // unless a code keyword introduces it ("code 600017 users 120/130").
+  /(?<!(?:code|error|erreur|err|event|evt|status|statut|callendreason)\W{0,3})\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|secondes?|seconds?|min|mins|minutes?|h|heures?|hours?|jours?|days?|fois|times|x|go|mo|ko|gb|mb|kb|utilisateurs|users|abonnés|subscribers|abonnements|subscriptions|contacts|appels|calls|postes|licences|licenses|participants|tentatives|requ[êe]tes|requests|sessions|serveurs|servers|orgs|organisations|organizations|entrées|entries|personnes|people|agents)(?![\p{L}\p{N}]|\s*[=:])/giu,
 ];
 
 /** Words that introduce a code ("erreur", "callEndReason", "Event ID", "#"): not part of the question. */

@@ -63,6 +63,8 @@ describe('extractCodes', () => {
     'la facture 200045 est impayée',
     'réunion salle 20013 à 14h',
     'invoice #600003 overdue',
+    'commande n°200041 pour les écrans',
+    'badge 20017 désactivé',
   ])('does not take a number mentioned in passing as a code: %s', (text) => {
     expect(codes(text)).toEqual([]);
   });
@@ -72,6 +74,9 @@ describe('extractCodes', () => {
     ['600003 ×12 cette nuit', ['600003']],
     ['PhoneListSync ENT-77 status 600018 users=0/87', ['600018']],
     ['sync result 600001 contacts: 0', ['600001']],
+    ['[PhoneListSync] ENT-301 code 600017 users 120/130 ok', ['600017']],
+    ['UCWA-20013 sur FE-02', ['20013']],
+    ['ERR-200047', ['200047']],
   ])('reads the code, not its count or a field named like a unit: %s', (text, expected) => {
     expect(codes(text)).toEqual(expected);
   });
