@@ -61,5 +61,26 @@ export function lintKnowledgeBase(kb: KnowledgeBase): string[] {
     }
   }
   problems.push(...danglingOverlayRefs(kb.overlays, seen, new Set(kb.products.map((p) => p.id))));
+  problems.push(...sharedSynonyms(kb.overlays.synonyms));
+  return problems;
+}
+
+/**
+ * A variant listed in two synonym groups belongs to the first only: the second group silently
+ * loses it (a query's "introuvable" and the source's were read as two different words).
+ */
+function sharedSynonyms(groups: readonly (readonly string[])[]): string[] {
+  const owner = new Map<string, number>();
+  const problems: string[] = [];
+  groups.forEach((group, index) => {
+    for (const variant of new Set(group.map((v) => v.toLocaleLowerCase('fr')))) {
+      const first = owner.get(variant);
+      if (first === undefined) owner.set(variant, index);
+      else
+        problems.push(
+          `synonyms.yaml: "${variant}" is in group ${first + 1} and group ${index + 1}; keep it in one`,
+        );
+    }
+  });
   return problems;
 }

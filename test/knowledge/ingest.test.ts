@@ -163,6 +163,13 @@ describe('the whole knowledge base', () => {
     }
   });
 
+  it('refuses a synonym listed in two groups (the second group would silently lose it)', () => {
+    const synonyms = [...kb.overlays.synonyms, ['introuvable', 'missing call']];
+    const problems = lintKnowledgeBase({ ...kb, overlays: { ...kb.overlays, synonyms } });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/"introuvable" is in group \d+ and group \d+/);
+  });
+
   it('cites the source file and a line range that holds the code', () => {
     for (const entry of kb.entries.filter((e): e is CodeEntry => e.kind === 'code')) {
       const lines = source(entry.source)
