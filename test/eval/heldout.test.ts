@@ -3,16 +3,18 @@ import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { accuracyTable, evaluate, loadEvalSet } from './evaluate.js';
 
-// The held-out sets are never tuned on (see their headers). Floors are regression guards set just
-// under the figures measured at the end of issue 11 (README, "Evaluation"). Issue 11 asked for a
-// confident-wrong rate <= 2 % on batch 1: measured 3.5 %, not met yet. Batch 2 was tuned on at the
-// very end (3-digit codes in sentences about other systems), so batch 4, written before that work,
-// is the held-out check of it; batch 3 stays untainted.
+// Floors are regression guards set just under the figures measured at the end of the second issue-11
+// session (README, "Evaluation"); they are not the issue's bar (>= 95 %, confident-wrong <= 2 % on a
+// held-out set nobody tuned on), which batch 7, the last untainted set, does not meet yet. Batches 1-6
+// were each tuned on once their after-figures were recorded (see their headers); batch 7 is not.
 const FLOORS = {
-  'heldout.yaml': { overall: 0.95, negatives: 0.9, confidentWrong: 0.04 },
-  'heldout-2.yaml': { overall: 0.93, negatives: 0.9, confidentWrong: 0.09 },
-  'heldout-3.yaml': { overall: 0.9, negatives: 0.9, confidentWrong: 0.08 },
-  'heldout-4.yaml': { overall: 0.88, negatives: 0.9, confidentWrong: 0.1 },
+  'heldout.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.02 },
+  'heldout-2.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.03 },
+  'heldout-3.yaml': { overall: 0.96, negatives: 0.95, confidentWrong: 0.03 },
+  'heldout-4.yaml': { overall: 0.95, negatives: 0.9, confidentWrong: 0.04 },
+  'heldout-5.yaml': { overall: 0.98, negatives: 0.95, confidentWrong: 0.02 },
+  'heldout-6.yaml': { overall: 0.95, negatives: 0.95, confidentWrong: 0.05 },
+  'heldout-7.yaml': { overall: 0.92, negatives: 0.88, confidentWrong: 0.07 },
 } as const;
 const bot = new TriageBot(buildLibrary());
 
@@ -37,13 +39,16 @@ describe.each(Object.keys(FLOORS) as (keyof typeof FLOORS)[])('held-out set %s (
 });
 
 describe('held-out set sizes', () => {
-  it('has at least 150 items in batch 1, with the mix issue 11 asks for', () => {
-    const first = loadEvalSet('heldout.yaml');
-    const count = (cat: string) => first.filter((q) => q.cat === cat).length;
-    expect(first.length).toBeGreaterThanOrEqual(150);
-    expect(count('negative')).toBeGreaterThanOrEqual(50);
-    expect(count('sibling')).toBeGreaterThanOrEqual(40);
-    expect(count('en-ticket')).toBeGreaterThanOrEqual(30);
-    expect(count('log-multi')).toBeGreaterThanOrEqual(30);
-  });
+  it.each(['heldout.yaml', 'heldout-5.yaml', 'heldout-6.yaml'])(
+    'has at least 150 items in %s, with the mix issue 11 asks for',
+    (file) => {
+      const first = loadEvalSet(file);
+      const count = (cat: string) => first.filter((q) => q.cat === cat).length;
+      expect(first.length).toBeGreaterThanOrEqual(150);
+      expect(count('negative')).toBeGreaterThanOrEqual(50);
+      expect(count('sibling')).toBeGreaterThanOrEqual(40);
+      expect(count('en-ticket')).toBeGreaterThanOrEqual(30);
+      expect(count('log-multi')).toBeGreaterThanOrEqual(30);
+    },
+  );
 });
