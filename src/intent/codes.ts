@@ -40,8 +40,8 @@ const NOT_CODES: RegExp[] = [
   /\b(?:port|pid|job|run|ticket|incident|case|req|request|trace|x-trace|attempts?|retry|retries|max|min|build)\W{0,3}#?\d+/gi,
   // Names of things with a number ("ENT-301", "FE-02", "JIRA-4411"), not "ERR-200047" or "UCWA-20013".
   /(?<![\p{L}\p{N}])(?!(?:errors?|erreurs?|err|codes?|events?|evt|ucwa|acs|webex|broadworks|bwks|skype|lync|sfb)-)\p{L}{2,}-\d+/giu,
-  // Invoice, order, room and badge numbers ("facture 200045", "commande n°200041", "badge 20017").
-  /\b(?:factures?|invoices?|commandes?|orders?|salles?|rooms?|badges?)\s*(?:n[°o]\.?|num[ée]ro|number|#)?\s*\d+/giu,
+  // Invoice, order, room, office and badge numbers ("facture 200045", "commande n°200041").
+  /\b(?:factures?|invoices?|commandes?|orders?|salles?|rooms?|bureaux?|offices?|badges?)\s*(?:n[°o]\.?|num[ée]ro|number|#)?\s*\d+/giu,
   // Counts after a code ("20013 x 47", "600003 ×12"): the count, not the code, is blanked.
   /(?<=\d\s*)[x×]\s*\d+\b/giu,
   // Quantities: a number followed by a unit or by what it counts, not by a field ("users=0/87"),

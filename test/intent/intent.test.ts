@@ -65,6 +65,7 @@ describe('extractCodes', () => {
     'invoice #600003 overdue',
     'commande n°200041 pour les écrans',
     'badge 20017 désactivé',
+    'bureau 20019 : la prise réseau ne marche pas',
   ])('does not take a number mentioned in passing as a code: %s', (text) => {
     expect(codes(text)).toEqual([]);
   });

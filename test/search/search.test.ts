@@ -192,6 +192,15 @@ describe('confidence', () => {
     expect(answer.results[0]?.code).toBe('490');
   });
 
+  it('declines backups and Access databases as general IT, not as Webex logs or a locked user', () => {
+    expect(bot.ask('les sauvegardes du serveur de fichiers ont échoué 3 nuits de suite').reason).toBe(
+      'out-of-scope',
+    );
+    expect(bot.ask('la base Access de la compta est verrouillée par un autre utilisateur').reason).toBe(
+      'out-of-scope',
+    );
+  });
+
   it('offers the codes one typo away from a mistyped code', () => {
     const answer = bot.ask('20039');
     expect(answer.answered).toBe(false);
