@@ -5,8 +5,8 @@ import { accuracyTable, evaluate, loadEvalSet } from './evaluate.js';
 
 // Floors are regression guards set just under the figures measured at the end of the second issue-11
 // session (README, "Evaluation"); they are not the issue's bar (>= 95 %, confident-wrong <= 2 % on a
-// held-out set nobody tuned on), which batch 7, the last untainted set, does not meet yet. Batches 1-6
-// were each tuned on once their after-figures were recorded (see their headers); batch 7 is not.
+// held-out set nobody tuned on), which batch 8, the last untainted set, does not meet yet. Batches 1-7
+// were each tuned on once their after-figures were recorded (see their headers); batch 8 is not.
 const FLOORS = {
   'heldout.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.02 },
   'heldout-2.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.03 },
@@ -14,7 +14,8 @@ const FLOORS = {
   'heldout-4.yaml': { overall: 0.95, negatives: 0.9, confidentWrong: 0.04 },
   'heldout-5.yaml': { overall: 0.98, negatives: 0.95, confidentWrong: 0.02 },
   'heldout-6.yaml': { overall: 0.95, negatives: 0.95, confidentWrong: 0.05 },
-  'heldout-7.yaml': { overall: 0.92, negatives: 0.88, confidentWrong: 0.07 },
+  'heldout-7.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.02 },
+  'heldout-8.yaml': { overall: 0.91, negatives: 0.85, confidentWrong: 0.1 },
 } as const;
 const bot = new TriageBot(buildLibrary());
 
