@@ -24,8 +24,8 @@ const englishStemmer = memo(englishStem);
  * another word: "activée" stems to "activ" but "activee" to "active", so "pas activée" missed
  * "activer". "-ee(s)" (from "-ée(s)") is read as "-e(s)", the form of the masculine participle.
  */
-function frenchStemInput(folded: string): string {
-  return folded.replace(/ee(s?)$/, 'e$1');
+function stemFrench(folded: string): string {
+  return frenchStemmer.stem(folded.replace(/ee(s?)$/, 'e$1'));
 }
 
 /** Words that carry no meaning for search, in both languages (folded: no accents). */
@@ -40,8 +40,8 @@ export const STOP_WORDS = new Set(
   i you he she we they my your our their me us them do does did done how what why when where which who can could
   should would will no yes if then than so as about into after before up out got have has had there here just
   also any some am im ive dont doesnt cant isnt ok okay oui non yes no won not during already sous under apres avant combien since avons
-  get gets getting idea ideas anyone someone somebody anybody guys team says said tell told know think thanks
-  svp merci idee quelqu personne equipe gars`.split(/\s+/),
+  get gets getting idea ideas anyone someone somebody anybody guys team says said tell told know think
+  idee quelqu personne equipe gars`.split(/\s+/),
 );
 
 const SYNONYM_TOKEN = 'zzsyn';
@@ -127,7 +127,7 @@ export class TextNormalizer {
       // "utilisé"; the English stem of "useful" is also "use").
       for (const [folded, token] of this.singleWords) if (!stems.has(folded)) stems.set(folded, token);
       for (const [folded, token] of this.singleWords) {
-        for (const stem of [frenchStemmer.stem(folded), englishStemmer.stem(folded)]) {
+        for (const stem of [stemFrench(folded), englishStemmer.stem(folded)]) {
           if (!stems.has(stem)) stems.set(stem, token);
         }
       }
@@ -141,7 +141,7 @@ export class TextNormalizer {
     if (word.startsWith(SYNONYM_TOKEN) || /^\d+$/.test(word)) return [word];
     const direct = this.stemToGroup.get(word);
     if (direct) return [direct];
-    const fr = frenchStemmer.stem(frenchStemInput(word));
+    const fr = stemFrench(word);
     const en = englishStemmer.stem(word);
     const group = this.stemToGroup.get(fr) ?? this.stemToGroup.get(en);
     if (group) return [group];
