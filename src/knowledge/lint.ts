@@ -67,13 +67,14 @@ export function lintKnowledgeBase(kb: KnowledgeBase): string[] {
 
 /**
  * A variant listed in two synonym groups belongs to the first only: the second group silently
- * loses it (a query's "introuvable" and the source's were read as two different words).
+ * loses it (a query's "introuvable" and the source's were read as two different words). Variants
+ * are compared folded, as the search normaliser keys them ("désolé" and "desole" are one word).
  */
 function sharedSynonyms(groups: readonly (readonly string[])[]): string[] {
   const owner = new Map<string, number>();
   const problems: string[] = [];
   groups.forEach((group, index) => {
-    for (const variant of new Set(group.map((v) => v.toLocaleLowerCase('fr')))) {
+    for (const variant of new Set(group.map((v) => foldText(v)))) {
       const first = owner.get(variant);
       if (first === undefined) owner.set(variant, index);
       else
