@@ -116,7 +116,7 @@ export class SearchIndex {
       // A stray number inside a long log line is noise; one the user asked about is an unknown code.
       if (mention.form === 'explicit' || words.length <= 3) unknownCodes.push(mention.code);
     }
-    const textHits = this.searchText(words, hint, codeHits.length > 0, this.technicalWords(head));
+    const textHits = this.searchText(words, hint, codeHits.length > 0, head);
 
     // A message about a system the sources do not cover gets suggestions, not an answer, unless it
     // names a covered product or holds a code only the sources know (a Webex or UCWA code).
@@ -215,11 +215,13 @@ export class SearchIndex {
     words: string[],
     hint: Product | undefined,
     besideCode: boolean,
-    technical: ReadonlySet<string> = new Set(),
+    message: string,
   ): Hit[] {
     if (words.length === 0) return [];
     const searched = this.text.withoutUbiquitousWords(words);
     if (searched.length === 0 || (besideCode && searched.length < 2)) return [];
+    // Only when there is text to score: a bare code never pays for this scan.
+    const technical = this.technicalWords(message);
     const hits = this.text.search(searched, hint, false, technical);
     const unknownWords = searched.some((w) => this.text.isUnknownWord(w));
     if (!besideCode && unknownWords && (hits[0]?.confidence ?? 0) < CONFIDENCE_THRESHOLD) {
