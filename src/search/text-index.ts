@@ -2,6 +2,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Entry, Product } from '../knowledge/types.js';
 import { coverage, sureWeight, type WeightedWord } from './confidence.js';
+import { type Cues, cuesOf, NO_CUES, POLARITY_WORDS } from './cues.js';
 import type { Hit } from './hits.js';
 import type { TextNormalizer } from './normalize.js';
 import { rerankSiblings } from './siblings.js';
@@ -78,6 +79,9 @@ export class TextIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly sure: number;
   private readonly titleTerms = new Map<string, ReadonlySet<string>>();
+  private readonly titleCues = new Map<string, Cues>();
+  /** The search terms of the polarity words: compared as cues, not as separating words. */
+  private readonly cueTerms: ReadonlySet<string>;
   /** The terms of the products' names: a title that matches only a product's name is not on topic. */
   private readonly nameTerms: ReadonlySet<string>;
 
@@ -106,6 +110,7 @@ export class TextIndex {
       },
     };
     this.sure = sureWeight(kb.entries.length);
+    this.cueTerms = new Set(normalizer.terms(POLARITY_WORDS));
     this.nameTerms = new Set(
       Object.values(kb.overlays.products).flatMap(({ aliases }) =>
         aliases.flatMap((a) => normalizer.terms(a)),
@@ -193,12 +198,24 @@ export class TextIndex {
     return terms;
   }
 
+  /** The cues of an entry's title (see cues.ts), computed once. */
+  private titleCuesOf(id: string): Cues {
+    let cues = this.titleCues.get(id);
+    if (!cues) {
+      const entry = this.kb.byId.get(id);
+      cues = entry ? cuesOf(entry.kind === 'code' ? entry.message : entry.title) : NO_CUES;
+      this.titleCues.set(id, cues);
+    }
+    return cues;
+  }
+
   /** The best entries for the query's words, each with its confidence; `loose` adds prefix and typo matching. */
   search(
     words: string[],
     hint: Product | undefined,
     loose: boolean,
     technical: ReadonlySet<string> = new Set(),
+    cues: Cues = NO_CUES,
   ): Hit[] {
     const results = this.mini
       .search(words.join(' '), loose ? {} : { prefix: false, fuzzy: false })
@@ -212,9 +229,13 @@ export class TextIndex {
       .sort((a, b) => b.score - a.score);
     if (results.length === 0) return [];
     const { results: ranked } = rerankSiblings(
-      results
-        .slice(0, CANDIDATES)
-        .map((result) => ({ result, titleTerms: this.titleTermsOf(String(result.id)) })),
+      results.slice(0, CANDIDATES).map((result) => ({
+        result,
+        titleTerms: this.titleTermsOf(String(result.id)),
+        titleCues: this.titleCuesOf(String(result.id)),
+      })),
+      cues,
+      this.cueTerms,
     );
     // The words MiniSearch searched: joining can form a synonym phrase ("synchro [de l'] annuaire").
     const searched = this.normalizer.words(words.join(' '));

@@ -1,5 +1,6 @@
 import type { SearchResult } from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { cuesOf } from '../../src/search/cues.js';
 import { rerankSiblings } from '../../src/search/siblings.js';
 
 const result = (id: string, score: number, terms: string[]): SearchResult => ({
@@ -9,9 +10,10 @@ const result = (id: string, score: number, terms: string[]): SearchResult => ({
   queryTerms: terms,
   match: {},
 });
-const candidate = (id: string, score: number, terms: string[], title: string[]) => ({
+const candidate = (id: string, score: number, terms: string[], title: string[], titleText = '') => ({
   result: result(id, score, terms),
   titleTerms: new Set(title),
+  titleCues: cuesOf(titleText),
 });
 
 describe('rerankSiblings', () => {
@@ -44,5 +46,51 @@ describe('rerankSiblings', () => {
       candidate('weak', 2, ['c'], ['c']),
     ]);
     expect(ranked.results.map((r) => r.id)).toEqual(['strong', 'weak']);
+  });
+
+  it('lets the cues decide between siblings that share every search term', () => {
+    const recovery = candidate(
+      'recovery',
+      10,
+      ['recherch', 'contact', 'exchang'],
+      ['recherch', 'contact', 'exchang'],
+      "Récupération de l'échec de la recherche de contact dans Exchange",
+    );
+    const failure = candidate(
+      'failure',
+      9,
+      ['recherch', 'contact', 'exchang'],
+      ['recherch', 'contact', 'exchang'],
+      "Impossible d'accéder Exchange pour la recherche de contact",
+    );
+    const ids = (query: string) =>
+      rerankSiblings([recovery, failure], cuesOf(query)).results.map((r) => r.id);
+    expect(ids('recherche de contacts Exchange en échec')).toEqual(['failure', 'recovery']);
+    expect(ids('recherche de contacts Exchange rétablie')).toEqual(['recovery', 'failure']);
+  });
+});
+
+describe('cuesOf', () => {
+  it.each([
+    ["Récupération de l'échec de la connexion au MCU AS", 'recovery'],
+    ['on a récupéré la connexion au MCU', 'recovery'],
+    ['back online after the outage', 'recovery'],
+    ["la photo n'est toujours pas récupérée", 'failure'],
+    ['impossible à récupérer depuis AD', 'failure'],
+    ["Le MCU de données n'est pas disponible", 'failure'],
+    ["users can't join", 'failure'],
+    ["Initialisation d'UCWA", 'neutral'],
+    ['synchro en cours pour le ConfigSet', 'neutral'],
+  ])('reads the polarity of %j as %s', (text, polarity) => {
+    expect(cuesOf(text).polarity).toBe(polarity);
+  });
+
+  it('reads quantifiers in both languages', () => {
+    expect([...cuesOf('aucun cluster BroadWorks').quantifiers]).toEqual(['none']);
+    expect([...cuesOf('no cluster is linked').quantifiers]).toEqual(['none']);
+    expect([...cuesOf('tous les contacts').quantifiers]).toEqual(['all']);
+    expect([...cuesOf('plusieurs utilisateurs trouvés').quantifiers]).toEqual(['several']);
+    expect([...cuesOf("synchro d'un seul utilisateur").quantifiers]).toEqual(['single']);
+    expect([...cuesOf('réussite partielle').quantifiers]).toEqual(['partial']);
   });
 });
