@@ -9,10 +9,14 @@ const OPENINGS = [
   String.raw`est-ce\s+qu['’]?\s*(?:on|il|elle|je|nous|vous|ils|elles)?\s*(?:peu[tx]|pourr|support|g[èe]re|propose|existe|possible)`,
   String.raw`peut-on|peut-il|peut-elle|peux-tu|pouvez-vous|existe-t-il|y\s+a-t-il|est-il\s+possible`,
   String.raw`combien\s+(?:co[uû]te|de\b|d['’])`,
-  String.raw`quel(?:le)?s?\s+(?:est|sont)\s+(?:le\s+prix|le\s+tarif|la\s+limite|les\s+limites|le\s+nombre)`,
+  String.raw`quel(?:le)?s?\s+(?:est|sont)\s+(?:le\s+prix|le\s+tarif|la\s+limite|les\s+limites|le\s+nombre|la\s+diff[ée]rence)`,
+  // What a feature is for ("à quoi sert le bouton Ne pas déranger ?").
+  String.raw`[àa]\s+quoi\s+serv?(?:en)?t`,
   // English
   String.raw`can\s+(?:i|we|you|it|acs|webex|ucwa|skype|broadworks|users?)\b|could\s+(?:i|we)\b`,
   String.raw`does\s+\S+(?:\s+\S+)?\s+support|is\s+there|are\s+there|is\s+it\s+possible|how\s+much|how\s+many`,
+  // What a feature does ("what does the 'Do not disturb' button do?"), not what an error means.
+  String.raw`what\s+does\s+.{1,60}?\s+do\b|what(?:\s+is|['’]s)\s+the\s+(?:difference|price|cost|limit)`,
 ];
 
 /** An opening, after an optional "Product :" prefix ("ACS : combien coûte ..."). */

@@ -16,6 +16,19 @@ export interface CodeMention {
 }
 
 /**
+ * Numbers of things that are not errors: invoices, orders, contracts, quotes, rooms, floors,
+ * extensions, employees, badges, lines... ("facture 200045", "commande n°200041", "poste 20015",
+ * "employee 20024"). A number right after such a noun identifies the thing, it is not a code.
+ */
+const THINGS_BY_NUMBER =
+  /(?<![\p{L}\p{N}])(?:factures?|invoices?|commandes?|orders?|contrats?|contracts?|devis|quotes?|quotations?|salles?|rooms?|bureaux?|offices?|badges?|postes?|extensions?|ext|[ée]tages?|floors?|b[âa]timents?|buildings?|employ[ée]e?s?|employees?|matricules?|r[ée]f[ée]rences?|r[ée]fs?|references?|dossiers?|comptes?|accounts?|lignes?|lines?|num[ée]ros?|numbers?|sites?|agences?|magasins?|stores?|colis|parcels?|lots?|s[ée]ries?|serials?|assets?|inventaires?|inventory|chambres?|vols?|flights?|immatriculations?|plaques?)\.?\s*(?:n[°ºo]\.?|num[ée]ro|number|#)?\s*\d+/giu;
+
+/** Whether the text names a thing by its number ("badge 20017", "devis n°600010"): see THINGS_BY_NUMBER. */
+export function namesThingByNumber(text: string): boolean {
+  return new RegExp(THINGS_BY_NUMBER.source, 'iu').test(text);
+}
+
+/**
  * Dates, times, IP addresses, UUIDs, hex, versions, ports, ratios, ranges and counts in log lines
  * and sentences are not codes: blank them first. A number is the question only when it is presented
  * as a code, not when it is mentioned in passing ("480 utilisateurs", "run 77 of 120", "codes
@@ -40,8 +53,11 @@ const NOT_CODES: RegExp[] = [
   /\b(?:port|pid|job|run|ticket|incident|case|req|request|trace|x-trace|attempts?|retry|retries|max|min|build)\W{0,3}#?\d+/gi,
   // Names of things with a number ("ENT-301", "FE-02", "JIRA-4411"), not "ERR-200047" or "UCWA-20013".
   /(?<![\p{L}\p{N}])(?!(?:errors?|erreurs?|err|codes?|events?|evt|ucwa|acs|webex|broadworks|bwks|skype|lync|sfb)-)\p{L}{2,}-\d+/giu,
-  // Invoice, order, room, office and badge numbers ("facture 200045", "commande n°200041").
-  /\b(?:factures?|invoices?|commandes?|orders?|salles?|rooms?|bureaux?|offices?|badges?)\s*(?:n[°o]\.?|num[ée]ro|number|#)?\s*\d+/giu,
+  // Numbers of things that are not errors (see THINGS_BY_NUMBER).
+  THINGS_BY_NUMBER,
+  // "n°", "nº", "no." and "num." number things ("devis n°600010"), unless a code keyword comes first
+  // ("erreur n°200039").
+  /(?<!(?:code|codes|error|erreur|err|event|evt|[ée]v[ée]nement|callendreason|status|statut|reason|raison)\W{0,3})(?<![\p{L}\p{N}])(?:n[°º]|no\.|num\.)\s*\d+/giu,
   // Counts after a code ("20013 x 47", "600003 ×12"): the count, not the code, is blanked.
   /(?<=\d\s*)[x×]\s*\d+\b/giu,
   // Quantities: a number followed by a unit or by what it counts, not by a field ("users=0/87"),

@@ -1,5 +1,5 @@
 import { asksAboutCapability } from '../intent/capability.js';
-import { CODE_KEYWORD_SOURCE, STATUS_REASON_SOURCE } from '../intent/codes.js';
+import { CODE_KEYWORD_SOURCE, namesThingByNumber, STATUS_REASON_SOURCE } from '../intent/codes.js';
 import { type Intent, MAX_QUERY_LENGTH } from '../intent/intent.js';
 import type { OutOfScopeMention } from '../intent/products.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
@@ -9,6 +9,7 @@ import {
   namesUnknownSystem,
   UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD,
 } from './confidence.js';
+import { cuesOf } from './cues.js';
 import { ExactCodes } from './exact-codes.js';
 import {
   type Hit,
@@ -159,10 +160,11 @@ export class SearchIndex {
       };
     }
     // "Okta: users cannot sign in with their password" names a system the sources never mention and
-    // no covered product, "Can ACS do video calls with 350 participants?" asks what a product can do:
-    // shared words alone must then be much surer to answer.
+    // no covered product, "badge 20017 désactivé" is about a badge, "Can ACS do video calls with 350
+    // participants?" asks what a product can do: shared words alone must then be much surer to answer.
     const threshold =
-      (intent.products.length === 0 && namesUnknown()) || asksAboutCapability(intent.text)
+      (intent.products.length === 0 && (namesUnknown() || namesThingByNumber(intent.text))) ||
+      asksAboutCapability(intent.text)
         ? UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD
         : CONFIDENCE_THRESHOLD;
     // "Webex : programmer un renvoi d'appel" answered with an ACS section is a coincidence of words:
@@ -222,10 +224,11 @@ export class SearchIndex {
     if (searched.length === 0 || (besideCode && searched.length < 2)) return [];
     // Only when there is text to score: a bare code never pays for this scan.
     const technical = this.technicalWords(message);
-    const hits = this.text.search(searched, hint, false, technical);
+    const cues = cuesOf(message);
+    const hits = this.text.search(searched, hint, false, technical, cues);
     const unknownWords = searched.some((w) => this.text.isUnknownWord(w));
     if (!besideCode && unknownWords && (hits[0]?.confidence ?? 0) < CONFIDENCE_THRESHOLD) {
-      return this.text.search(searched, hint, true, technical);
+      return this.text.search(searched, hint, true, technical, cues);
     }
     return hits;
   }

@@ -22,6 +22,7 @@ describe('extractCodes', () => {
     ['[Error 18215] Provisioning error', ['18215']],
     ['409 Conflict', ['409']],
     ['Erreur:200041', ['200041']],
+    ['erreur n°200039', ['200039']],
     ['200.044', ['200044']],
   ])('finds the code in %s', (text, expected) => {
     expect(codes(text)).toEqual(expected);
@@ -66,6 +67,11 @@ describe('extractCodes', () => {
     'commande n°200041 pour les écrans',
     'badge 20017 désactivé',
     'bureau 20019 : la prise réseau ne marche pas',
+    "contrat 200046 avec l'opérateur",
+    'devis n°600010 pour le câblage',
+    'the new employee 20024 has no email account yet',
+    "étage 3, poste 20015 : le téléphone ne s'allume plus",
+    'réf. 200042 du bon de livraison',
   ])('does not take a number mentioned in passing as a code: %s', (text) => {
     expect(codes(text)).toEqual([]);
   });
@@ -98,6 +104,9 @@ describe('asksAboutCapability', () => {
     "Webex : est-ce qu'on peut flouter l'arrière-plan ?",
     'peut-on transcrire les appels en direct ?',
     'is there a dark mode in the Webex app?',
+    "what does the 'Do not disturb' button do in the Webex app?",
+    'à quoi sert le bouton Self Care ?',
+    "quelle est la différence entre UCWA et l'API Graph ?",
   ])('reads %j as a question about what a product can do', (text) => {
     expect(asksAboutCapability(text)).toBe(true);
   });
@@ -107,6 +116,7 @@ describe('asksAboutCapability', () => {
     'Webex : impossible de rejoindre le MCU',
     'comment réinitialiser la base Webex ?',
     'ACS call ended with 487',
+    'what does event 20025 mean on the Skype server',
   ])('does not read the problem report %j as one', (text) => {
     expect(asksAboutCapability(text)).toBe(false);
   });

@@ -252,6 +252,45 @@ describe('words and names', () => {
   });
 });
 
+describe('sibling cues: failure or recovery, none, all', () => {
+  it.each([
+    // "en échec" is a failure: not the source's "Récupération de l'échec de la recherche de contact".
+    ['recherche de contacts Exchange en échec sur UCWA', 'ucwa-20006'],
+    ['UCWA : la recherche de contacts Exchange fonctionne à nouveau', 'ucwa-20007'],
+    // "impossible à récupérer" is not a recovery either; "pas récupérée" neither.
+    ['photo impossible à récupérer depuis Active Directory (UCWA)', 'ucwa-20025'],
+    ['photo HD pas récupérée, Exchange injoignable', 'ucwa-20004'],
+    // Neither failure nor recovery: the informational event.
+    ['UCWA : initialisation en cours', 'ucwa-20001'],
+    // "no cluster" (aucun cluster) against "the cluster is busy".
+    ['directory sync: no BroadWorks cluster associated with the CustomerConfig', 'webex-600010'],
+    // "tous les contacts" against the enterprise contacts.
+    ["phone list sync : tous les contacts n'ont pas été synchronisés", 'webex-600017'],
+  ])('answers %j with %s', (q, id) => {
+    const answer = bot.ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]?.id).toBe(id);
+  });
+});
+
+describe('numbers of things and questions about features', () => {
+  it.each([
+    "contrat 200046 avec l'opérateur à renouveler avant mars",
+    'devis n°600010 pour le câblage du nouvel open space',
+    'the new employee 20024 has no email account yet',
+    "étage 3, poste 20015 : le téléphone ne s'allume plus",
+    'badge 20017 désactivé par erreur, merci de le réactiver',
+    "what does the 'Do not disturb' button do in the Webex app?",
+  ])('does not answer %j with a code or a section that shares its words', (q) => {
+    expect(bot.ask(q).answered).toBe(false);
+  });
+
+  it('still reads "erreur n°200039" as the code', () => {
+    expect(top('erreur n°200039 chez un client')?.id).toBe('webex-200039');
+    expect(bot.ask('erreur n°200039 chez un client').answered).toBe(true);
+  });
+});
+
 describe('normalisation (property)', () => {
   const queries = [
     "l'utilisateur ne voit pas l'icône d'appel",
