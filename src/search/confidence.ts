@@ -72,8 +72,11 @@ export function coverage(
   words: readonly WeightedWord[],
   sure: number,
   names: ReadonlySet<string> = new Set(),
+  agreed: ReadonlySet<string> = new Set(),
 ): number {
-  const exact = new Set(result.terms);
+  // `agreed`: polarity terms ("failed", "échec") that the entry's title says in its own words
+  // ("Impossible de s'abonner"): matched in meaning, on topic.
+  const exact = new Set([...result.terms, ...agreed]);
   const loose = new Set(result.queryTerms);
   let matched = 0;
   let total = 0;
@@ -93,7 +96,9 @@ export function coverage(
     } else {
       matchedWords++;
       // A loose match (a typo, a truncation) is found under another term: it counts as off topic.
-      const onTopic = share === 1 && w.terms.some((t) => (fields[t] ?? []).some((f) => TOPIC_FIELDS.has(f)));
+      const onTopic =
+        share === 1 &&
+        w.terms.some((t) => agreed.has(t) || (fields[t] ?? []).some((f) => TOPIC_FIELDS.has(f)));
       evidence += share * w.weight * (onTopic ? 1 : OFF_TOPIC_EVIDENCE);
       // The share of meaning: an identifier or a name is specific wherever the entry holds it.
       matched += share * w.weight * (onTopic || w.technical ? 1 : OFF_TOPIC_EVIDENCE);

@@ -254,8 +254,14 @@ export class TextIndex {
     return ranked.map((result, rank) => {
       const entry = this.kb.byId.get(String(result.id)) as Entry;
       // The share of the query's meaning this entry covers, scaled by how close it is to the best score.
+      // A failure (or recovery) the query states in other words than the entry's title ("presence
+      // subscription failed" / "Impossible de s'abonner à la présence") is matched in meaning.
+      const agreed =
+        cues.polarity !== 'neutral' && this.titleCuesOf(String(result.id)).polarity === cues.polarity
+          ? this.cueTerms
+          : undefined;
       const confidence =
-        coverage(result, weighted, this.sure, this.nameTerms) *
+        coverage(result, weighted, this.sure, this.nameTerms, agreed) *
         (rank === 0 ? 1 : Math.min(1, result.score / top));
       return { entry, confidence: Math.round(confidence * 1000) / 1000, via: 'text' as const };
     });

@@ -266,6 +266,8 @@ describe('sibling cues: failure or recovery, none, all', () => {
     ['directory sync: no BroadWorks cluster associated with the CustomerConfig', 'webex-600010'],
     // "tous les contacts" against the enterprise contacts.
     ["phone list sync : tous les contacts n'ont pas été synchronisés", 'webex-600017'],
+    // "failed" is what "Impossible de s'abonner" says in other words: matched in meaning, so sure.
+    ['UCWA event says presence subscription failed', 'ucwa-20011'],
   ])('answers %j with %s', (q, id) => {
     const answer = bot.ask(q);
     expect(answer.answered).toBe(true);
