@@ -57,38 +57,43 @@ function toResult(kb: KnowledgeBase, hit: Hit): AnswerResult {
   // Curated follow-up questions first; without them, the related sections are what to look at next.
   const curated = kb.followUpsOf(entry);
   const followUps = curated.length > 0 ? [...curated] : kb.relatedOf(entry).map((r) => r.title);
-  const base = {
-    product: entry.product,
-    section: entry.section,
-    sectionPath: entry.sectionPath,
-    followUps,
-    score: hit.confidence,
-    id: entry.id,
-    source: entry.source,
-    lines: entry.lines,
-  };
+  // One object literal per kind (no spread of a shared base): every query builds several of these.
   if (entry.kind === 'code') {
     return {
-      ...base,
+      product: entry.product,
       code: entry.code,
       codes: [entry.code],
       title: `${entry.code} : ${entry.message}`,
+      section: entry.section,
+      sectionPath: entry.sectionPath,
       // The source's message states what failed; it stands as the cause where no cause column exists.
       cause: entry.cause ?? entry.message,
       action: entry.action,
       severity: entry.severity,
       steps: [],
+      followUps,
+      score: hit.confidence,
+      id: entry.id,
+      source: entry.source,
+      lines: entry.lines,
     };
   }
   return {
-    ...base,
+    product: entry.product,
     code: null,
     codes: [],
     title: entry.title,
+    section: entry.section,
+    sectionPath: entry.sectionPath,
     cause: null,
     action: entry.body,
     severity: null,
     steps: entry.steps,
+    followUps,
+    score: hit.confidence,
+    id: entry.id,
+    source: entry.source,
+    lines: entry.lines,
   };
 }
 

@@ -60,45 +60,52 @@ export interface WeightedWord {
  * heading) or its curated keywords. Rare words found only in a long body or a section path are
  * coincidences of vocabulary ("la fin du mois", "mise à jour" in a paragraph about something else).
  */
-export function matchesTopic(result: SearchResult, names: ReadonlySet<string> = new Set()): boolean {
-  return Object.entries(result.match).some(
-    ([term, fields]) => !names.has(term) && fields.some((f) => TOPIC_FIELDS.has(f)),
-  );
+export function matchesTopic(result: SearchResult, names: ReadonlySet<string> = NONE): boolean {
+  for (const term in result.match)
+    if (!names.has(term) && (result.match[term] ?? []).some((f) => TOPIC_FIELDS.has(f))) return true;
+  return false;
 }
+
+/** The default of the optional term sets (a default `new Set()` would allocate on every call). */
+const NONE: ReadonlySet<string> = new Set();
 
 /** The confidence of one search result for the query's weighted words. */
 export function coverage(
   result: SearchResult,
   words: readonly WeightedWord[],
   sure: number,
-  names: ReadonlySet<string> = new Set(),
-  agreed: ReadonlySet<string> = new Set(),
+  names: ReadonlySet<string> = NONE,
+  agreed: ReadonlySet<string> = NONE,
 ): number {
   // `agreed`: polarity terms ("failed", "échec") that the entry's title says in its own words
-  // ("Impossible de s'abonner"): matched in meaning, on topic.
-  const exact = new Set([...result.terms, ...agreed]);
-  const loose = new Set(result.queryTerms);
+  // ("Impossible de s'abonner"): matched in meaning, on topic. Plain loops: this runs for every
+  // candidate of every query, and closures are garbage.
+  const exact = result.terms;
+  const loose = result.queryTerms;
+  const fields = result.match as Record<string, string[] | undefined>;
   let matched = 0;
   let total = 0;
   let matchedWords = 0;
   let missedKnown = 0;
   let evidence = 0;
-  const fields = result.match as Record<string, string[]>;
   for (const w of words) {
-    const share = w.terms.some((t) => exact.has(t))
-      ? 1
-      : w.terms.some((t) => loose.has(t))
-        ? LOOSE_MATCH_SHARE
-        : 0;
+    let share = 0;
+    let onTopic = false;
+    for (const t of w.terms) {
+      if (agreed.has(t)) {
+        share = 1;
+        onTopic = true;
+      } else if (exact.includes(t)) {
+        share = 1;
+        // A loose match (a typo, a truncation) is found under another term: it counts as off topic.
+        if (fields[t]?.some((f) => TOPIC_FIELDS.has(f))) onTopic = true;
+      } else if (share === 0 && loose.includes(t)) share = LOOSE_MATCH_SHARE;
+    }
     total += w.weight;
     if (share === 0) {
       if (w.known) missedKnown += w.weight;
     } else {
       matchedWords++;
-      // A loose match (a typo, a truncation) is found under another term: it counts as off topic.
-      const onTopic =
-        share === 1 &&
-        w.terms.some((t) => agreed.has(t) || (fields[t] ?? []).some((f) => TOPIC_FIELDS.has(f)));
       evidence += share * w.weight * (onTopic ? 1 : OFF_TOPIC_EVIDENCE);
       // The share of meaning: an identifier or a name is specific wherever the entry holds it.
       matched += share * w.weight * (onTopic || w.technical ? 1 : OFF_TOPIC_EVIDENCE);

@@ -219,14 +219,14 @@ export class TextIndex {
   ): Hit[] {
     const results = this.mini
       .search(words.join(' '), loose ? {} : { prefix: false, fuzzy: false })
-      .slice(0, HINT_RERANKED)
-      .map((r) => {
-        if (!hint) return r;
-        const factor =
+      .slice(0, HINT_RERANKED);
+    // The results are this search's own objects: rescored in place (a copy each was most of the
+    // garbage a query left, and garbage collections are what the slowest queries wait for).
+    if (hint)
+      for (const r of results)
+        r.score *=
           this.kb.byId.get(String(r.id))?.product === hint ? HINTED_PRODUCT_FACTOR : OTHER_PRODUCT_FACTOR;
-        return { ...r, score: r.score * factor };
-      })
-      .sort((a, b) => b.score - a.score);
+    results.sort((a, b) => b.score - a.score);
     if (results.length === 0) return [];
     const { results: ranked } = rerankSiblings(
       results.slice(0, CANDIDATES).map((result) => ({
