@@ -58,6 +58,9 @@ const NOT_CODES: RegExp[] = [
   // "n°", "nº", "no." and "num." number things ("devis n°600010"), unless a code keyword comes first
   // ("erreur n°200039").
   /(?<!(?:code|codes|error|erreur|err|event|evt|[ée]v[ée]nement|callendreason|status|statut|reason|raison)\W{0,3})(?<![\p{L}\p{N}])(?:n[°º]|no\.|num\.)\s*\d+/giu,
+  // Counted things after a determiner ("the 403 meeting rooms", "nos 480 postes"), unless what
+  // follows says it is an error ("les 200039 de ce matin", "the 487 errors").
+  /(?<![\p{L}])(?:the|our|these|those|all|les|nos|ces|mes|vos|leurs|ses)\s+\d+(?=\s+(?!(?:errors?|erreurs?|codes?|events?|[ée]v[ée]nements?|status|statuts?|callendreason|exceptions?|failures?|[ée]checs?|issues?|incidents?|probl[èe]mes?|messages?|de|du|des|d|from|of|in|on|at|chez|sur|pour|since|depuis|en|sont|are|were|ont|have|has|is|est|was|keep|again|encore|toujours|ce|cette|this|today|hier|yesterday|aujourd)(?![\p{L}]))\p{L})/giu,
   // Counts after a code ("20013 x 47", "600003 ×12"): the count, not the code, is blanked.
   /(?<=\d\s*)[x×]\s*\d+\b/giu,
   // Quantities: a number followed by a unit or by what it counts, not by a field ("users=0/87"),

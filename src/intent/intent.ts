@@ -1,6 +1,7 @@
 import type { Overlays } from '../knowledge/overlays.js';
 import { cleanMessage } from './clean.js';
 import { type CodeMention, extractCodes } from './codes.js';
+import { IN_HOUSE_APPLICATION, ownApplicationOf } from './elsewhere.js';
 import { type OutOfScopeMention, ProductDetector, type ProductHint } from './products.js';
 
 /** What a raw message asks: codes, products and the cleaned text to search. */
@@ -27,6 +28,10 @@ export class IntentParser {
   parse(raw: string, maxLength = MAX_QUERY_LENGTH): Intent {
     const text = cleanMessage(raw.slice(0, maxLength));
     const { products, outOfScope } = this.products.detect(text);
+    // "notre appli de notes de frais": an application of the organisation, named by no product.
+    const own = products.length === 0 && outOfScope.length === 0 ? ownApplicationOf(text) : undefined;
+    if (own)
+      outOfScope.push({ ...IN_HOUSE_APPLICATION, label: { ...IN_HOUSE_APPLICATION.label }, matched: own });
     return {
       raw,
       text,

@@ -28,7 +28,10 @@ function stemFrench(folded: string): string {
   return frenchStemmer.stem(folded.replace(/ee(s?)$/, 'e$1'));
 }
 
-/** Words that carry no meaning for search, in both languages (folded: no accents). */
+/**
+ * Words that carry no meaning for search, in both languages (folded: no accents). Not "im": IM is
+ * instant messaging here ("MCU de conférence IM"), and "I'm" splits into one-letter words anyway.
+ */
 export const STOP_WORDS = new Set(
   `le la les l un une des du de d et ou a au aux en dans sur pour par avec sans ce cet cette ces se s sa son ses
   leur leurs que qu qui quoi dont ou ne n pas plus est sont ete etre avoir ai as ont il elle ils elles on nous vous
@@ -39,7 +42,7 @@ export const STOP_WORDS = new Set(
   the an and or of to in on at for with without from by is are was were be been being it its this that these those
   i you he she we they my your our their me us them do does did done how what why when where which who can could
   should would will no yes if then than so as about into after before up out got have has had there here just
-  also any some am im ive dont doesnt cant isnt ok okay oui non yes no won not during already sous under apres avant combien since avons
+  also any some am ive dont doesnt cant isnt ok okay oui non yes no won not during already sous under apres avant combien since avons
   get gets getting idea ideas anyone someone somebody anybody guys team says said tell told know think
   idee quelqu personne equipe gars`.split(/\s+/),
 );

@@ -62,7 +62,7 @@ function docOf(entry: Entry, keywords: string[] = [], tableIntro = ''): IndexedD
  * The version of how documents become terms (normalisation, stemming, fields): a cache written by
  * another version is rebuilt, even when the knowledge base has not changed.
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** The built index, saved next to the knowledge cache so start-up does not stem every document. */
 export interface SerializedIndex {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asksAboutCapability } from '../../src/intent/capability.js';
 import { cleanMessage } from '../../src/intent/clean.js';
 import { extractCodes } from '../../src/intent/codes.js';
+import { ownApplicationOf } from '../../src/intent/elsewhere.js';
 import { ProductDetector } from '../../src/intent/products.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/kb.js';
 import { loadOverlays } from '../../src/knowledge/overlays.js';
@@ -23,6 +24,8 @@ describe('extractCodes', () => {
     ['409 Conflict', ['409']],
     ['Erreur:200041', ['200041']],
     ['erreur n°200039', ['200039']],
+    ['les 200039 de ce matin sont résolus ?', ['200039']],
+    ['the 487 errors keep coming back', ['487']],
     ['200.044', ['200044']],
   ])('finds the code in %s', (text, expected) => {
     expect(codes(text)).toEqual(expected);
@@ -72,6 +75,8 @@ describe('extractCodes', () => {
     'the new employee 20024 has no email account yet',
     "étage 3, poste 20015 : le téléphone ne s'allume plus",
     'réf. 200042 du bon de livraison',
+    'the 403 meeting rooms need new webcams',
+    'nos 480 postes seront renouvelés',
   ])('does not take a number mentioned in passing as a code: %s', (text) => {
     expect(codes(text)).toEqual([]);
   });
@@ -94,6 +99,26 @@ describe('extractCodes', () => {
     expect(extractCodes('status=400')[0]?.status).toBe(true);
     expect(extractCodes('callEndReason 480')[0]?.status).toBeUndefined();
     expect(extractCodes('erreur 200039 -> 409')[0]?.status).toBeUndefined();
+  });
+});
+
+describe('ownApplicationOf', () => {
+  it.each([
+    ['notre appli de notes de frais refuse la connexion SSO', 'notre appli'],
+    ['our expense tool rejects SAML logins', 'our expense tool'],
+    ['notre nouvel outil de ticketing est lent', 'notre nouvel outil'],
+  ])('reads %j as about an application of the organisation', (text, words) => {
+    expect(ownApplicationOf(text)).toBe(words);
+  });
+
+  it.each([
+    'your client app does not get the message',
+    'notre application cliente ne reçoit pas le message',
+    'our calling app drops calls',
+    'our Webex app crashes at sign-in',
+    "l'application Webex plante",
+  ])("does not read the sources' own clients in %j as one", (text) => {
+    expect(ownApplicationOf(text)).toBeUndefined();
   });
 });
 

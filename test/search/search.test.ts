@@ -268,6 +268,8 @@ describe('sibling cues: failure or recovery, none, all', () => {
     ["phone list sync : tous les contacts n'ont pas été synchronisés", 'webex-600017'],
     // "failed" is what "Impossible de s'abonner" says in other words: matched in meaning, so sure.
     ['UCWA event says presence subscription failed', 'ucwa-20011'],
+    // "de nouveau disponible" is a recovery; "IM" is instant messaging, not a stop word.
+    ['UCWA : le MCU de conférence IM est de nouveau disponible', 'ucwa-20014'],
   ])('answers %j with %s', (q, id) => {
     const answer = bot.ask(q);
     expect(answer.answered).toBe(true);
@@ -285,6 +287,16 @@ describe('numbers of things and questions about features', () => {
     "what does the 'Do not disturb' button do in the Webex app?",
   ])('does not answer %j with a code or a section that shares its words', (q) => {
     expect(bot.ask(q).answered).toBe(false);
+  });
+
+  it('says an application of the organisation is out of scope, with the closest entries as leads', () => {
+    const answer = bot.ask('notre appli de notes de frais refuse la connexion SSO depuis lundi');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('out-of-scope');
+    expect(answer.outOfScope?.map((s) => s.id)).toEqual(['in-house-application']);
+    expect(answer.results[0]?.id).toBe('webex/echec-de-l-authentification-unique');
+    // The sources' own clients are not such an application.
+    expect(bot.ask("l'application cliente ACS ne reçoit pas le message").answered).toBe(true);
   });
 
   it('still reads "erreur n°200039" as the code', () => {
