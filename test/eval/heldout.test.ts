@@ -3,10 +3,10 @@ import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { accuracyTable, evaluate, loadEvalSet } from './evaluate.js';
 
-// Floors are regression guards set just under the figures measured at the end of the second issue-11
-// session (README, "Evaluation"); they are not the issue's bar (>= 95 %, confident-wrong <= 2 % on a
-// held-out set nobody tuned on), which batch 8, the last untainted set, does not meet yet. Batches 1-7
-// were each tuned on once their after-figures were recorded (see their headers); batch 8 is not.
+// Floors are regression guards set just under the figures measured at the end of the third issue-11
+// session (README, "Evaluation"). Batch 9 is the set that judged that session: measured once before
+// and once after, aggregate only (>= 95 % right, >= 90 % of negatives declined, confident-wrong
+// <= 2 %: the issue's bar, met); its misses were read afterwards, so it is tainted like batches 1-8.
 const FLOORS = {
   'heldout.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.02 },
   'heldout-2.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.03 },
@@ -15,7 +15,8 @@ const FLOORS = {
   'heldout-5.yaml': { overall: 0.98, negatives: 0.95, confidentWrong: 0.02 },
   'heldout-6.yaml': { overall: 0.95, negatives: 0.95, confidentWrong: 0.05 },
   'heldout-7.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.02 },
-  'heldout-8.yaml': { overall: 0.91, negatives: 0.85, confidentWrong: 0.1 },
+  'heldout-8.yaml': { overall: 0.97, negatives: 0.97, confidentWrong: 0.02 },
+  'heldout-9.yaml': { overall: 0.96, negatives: 0.96, confidentWrong: 0.02 },
 } as const;
 const bot = new TriageBot(buildLibrary());
 
@@ -40,7 +41,7 @@ describe.each(Object.keys(FLOORS) as (keyof typeof FLOORS)[])('held-out set %s (
 });
 
 describe('held-out set sizes', () => {
-  it.each(['heldout.yaml', 'heldout-5.yaml', 'heldout-6.yaml'])(
+  it.each(['heldout.yaml', 'heldout-5.yaml', 'heldout-6.yaml', 'heldout-9.yaml'])(
     'has at least 150 items in %s, with the mix issue 11 asks for',
     (file) => {
       const first = loadEvalSet(file);
