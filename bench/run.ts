@@ -171,12 +171,29 @@ const build = time(() => {
 });
 add(`index build, real KB (${kb.entries.length} entries)`, build.ms);
 const bot = build.value;
-const code = latency((q) => bot.ask(q), CODE_QUERIES, 300);
-add('real KB: code query p50', code.p50);
-add('real KB: code query p99', code.p99);
-const text = latency((q) => bot.ask(q), FREE_TEXT, 200);
-add('real KB: free-text query p50', text.p50);
-add('real KB: free-text query p99', text.p99);
+/**
+ * The real-KB latencies are measured in RUNS independent runs: this VM stalls now and then for
+ * milliseconds whatever runs (most calls over 1 ms overlap no garbage collection), so one run's
+ * p99 is as much the machine as the search. The median run is the figure; the worst run is shown.
+ */
+const RUNS = 5;
+function runs(run: (q: string) => unknown, queries: string[], rounds: number) {
+  const all = Array.from({ length: RUNS }, () => latency(run, queries, rounds));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return {
+    p50: median(all.map((r) => r.p50)),
+    p99: median(all.map((r) => r.p99)),
+    worstP99: Math.max(...all.map((r) => r.p99)),
+  };
+}
+const code = runs((q) => bot.ask(q), CODE_QUERIES, 300);
+add(`real KB: code query p50 (median of ${RUNS} runs)`, code.p50);
+add(`real KB: code query p99 (median of ${RUNS} runs)`, code.p99);
+add(`real KB: code query p99, worst of ${RUNS} runs`, code.worstP99);
+const text = runs((q) => bot.ask(q), FREE_TEXT, 200);
+add(`real KB: free-text query p50 (median of ${RUNS} runs)`, text.p50);
+add(`real KB: free-text query p99 (median of ${RUNS} runs)`, text.p99);
+add(`real KB: free-text query p99, worst of ${RUNS} runs`, text.worstP99);
 
 for (const n of (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)) {
   const synthetic = syntheticKb(kb, n);
