@@ -19,12 +19,20 @@ const OPENINGS = [
   String.raw`what\s+does\s+.{1,60}?\s+do\b|what(?:\s+is|['’]s)\s+the\s+(?:difference|price|cost|limit)`,
 ];
 
-/** An opening, after an optional "Product :" prefix ("ACS : combien coûte ..."). */
+/**
+ * An opening at the start of a sentence or clause: after an optional "Product :" prefix ("ACS :
+ * combien coûte ..."), or after what the message says first ("on a 20 000 utilisateurs, combien de
+ * licences faut-il ?").
+ */
 const CAPABILITY_QUESTION = new RegExp(
-  String.raw`^(?:[\p{L}\p{N} ]{1,40}:\s*)?(?:${OPENINGS.join('|')})`,
+  String.raw`(?:^(?:[\p{L}\p{N} ]{1,40}:\s*)?|[,;.!?]\s+)(?:${OPENINGS.join('|')})`,
   'iu',
 );
+/** Whether something is supported: "la version 20.11 est-elle supportée ?", "is Linux supported?". */
+const SUPPORTED_QUESTION =
+  /\b(?:est-(?:il|elle|ce)|sont-(?:ils|elles))\s+(?:\p{L}+\s+)?(?:support[ée]e?s?|compatibles?|pris(?:e|es)?\s+en\s+charge)\b|\b(?:is|are)\s+(?:\S+\s+){0,5}?(?:supported|compatible)\b[^.!]*\?/iu;
 
 export function asksAboutCapability(text: string): boolean {
-  return CAPABILITY_QUESTION.test(text.trim());
+  const t = text.trim();
+  return CAPABILITY_QUESTION.test(t) || SUPPORTED_QUESTION.test(t);
 }

@@ -64,8 +64,8 @@ const NOT_CODES: RegExp[] = [
   // Counts after a code ("20013 x 47", "600003 ×12"): the count, not the code, is blanked.
   /(?<=\d\s*)[x×]\s*\d+\b/giu,
   // Quantities: a number followed by a unit or by what it counts, not by a field ("users=0/87"),
-  // unless a code keyword introduces it ("code 600017 users 120/130").
-  /(?<!(?:code|error|erreur|err|event|evt|status|statut|callendreason)\W{0,3})\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|secondes?|seconds?|min|mins|minutes?|h|heures?|hours?|jours?|days?|fois|times|x|go|mo|ko|gb|mb|kb|utilisateurs|users|abonnés|subscribers|abonnements|subscriptions|contacts|appels|calls|postes|licences|licenses|participants|tentatives|requ[êe]tes|requests|sessions|serveurs|servers|orgs|organisations|organizations|entrées|entries|personnes|people|agents)(?![\p{L}\p{N}]|\s*[=:])/giu,
+  // unless a code keyword introduces it ("code 600017 users 120/130", "result=600019 contacts 0/820").
+  /(?<!(?:code|error|erreur|err|event|evt|status|statut|callendreason|result|r[ée]sultat)\W{0,3})\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|secondes?|seconds?|min|mins|minutes?|h|heures?|hours?|jours?|days?|fois|times|x|go|mo|ko|gb|mb|kb|utilisateurs|users|abonnés|subscribers|abonnements|subscriptions|contacts|appels|calls|postes|licences|licenses|participants|tentatives|requ[êe]tes|requests|sessions|serveurs|servers|orgs|organisations|organizations|entrées|entries|personnes|people|agents)(?![\p{L}\p{N}]|\s*[=:])/giu,
 ];
 
 /** Words that introduce a code ("erreur", "callEndReason", "Event ID", "#"): not part of the question. */
@@ -114,4 +114,34 @@ export function extractCodes(raw: string): CodeMention[] {
     }
   }
   return mentions;
+}
+
+/**
+ * Words that hold codes without being a system of their own: log viewers and containers
+ * ("Event Viewer: Event ID 20013", "Windows event 20013" on a Skype front end), and the keywords.
+ */
+const NOT_OWNERS = new Set(
+  'viewer log logs journal journaux windows eventlog observateur server serveur servers serveurs application system système systeme fe pool front-end frontend source level task error erreur event events evt code codes id status statut err the le la les un une an a this ce cette'.split(
+    ' ',
+  ),
+);
+/** "<Name> event 20011", "<Name> : erreur 20027", "<Name> error code 200039": a name right before the keyword. */
+const OWNER_BEFORE =
+  /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&.-]*)\s*:?\s*(?:error\s+code|event\s*id|events?|evt|erreurs?|errors?|err|codes?|[ée]v[ée]nements?)\s*[:#=n°]*\s*$/u;
+
+/**
+ * The system a code is attributed to when the message writes it right before the code's keyword:
+ * "Exchange event 20011" is an Exchange event, "Sage : erreur 20027" a Sage error, whatever the
+ * sources say of 20011 and 20027. Asked only of messages that name no covered product (the caller
+ * knows): there, "UCWA event 20011" or "Webex erreur 200039" never reach this.
+ */
+export function ownerOf(text: string, mention: CodeMention): string | undefined {
+  if (mention.form !== 'explicit') return undefined;
+  const before = text.slice(Math.max(0, mention.at - 60), mention.at);
+  const name = OWNER_BEFORE.exec(before)?.[1];
+  // A name has lower-case letters and no digits: "Exchange", "Sage", "iPhone", not a log's
+  // "FAILED code=600013", "KO: code=…" or "ENT-301 code 600017".
+  if (!name || !/\p{Ll}/u.test(name) || /\d/.test(name) || NOT_OWNERS.has(name.toLowerCase()))
+    return undefined;
+  return name;
 }

@@ -151,6 +151,13 @@ export class ExactCodes {
       });
   }
 
+  /** The entries of a known code as suggestions (a code that belongs to another system here). */
+  suggestionsOf(code: string): Hit[] {
+    return (this.codes.get(code) ?? []).map(
+      (entry): Hit => ({ entry, confidence: SUGGESTION_CONFIDENCE, via: 'code' }),
+    );
+  }
+
   /** Known codes one typo away from an unknown one: the "did you mean" of a mistyped code. */
   near(code: string): Hit[] {
     const near: Hit[] = [];

@@ -1,9 +1,16 @@
 import { asksAboutCapability } from '../intent/capability.js';
-import { CODE_KEYWORD_SOURCE, namesThingByNumber, STATUS_REASON_SOURCE } from '../intent/codes.js';
+import {
+  CODE_KEYWORD_SOURCE,
+  type CodeMention,
+  namesThingByNumber,
+  ownerOf,
+  STATUS_REASON_SOURCE,
+} from '../intent/codes.js';
 import { type Intent, MAX_QUERY_LENGTH } from '../intent/intent.js';
 import type { OutOfScopeMention } from '../intent/products.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
+import { foldText } from '../text/fold.js';
 import {
   CONFIDENCE_THRESHOLD,
   namesUnknownSystem,
@@ -38,6 +45,8 @@ export class SearchIndex {
   private textIndex: TextIndex | undefined;
   /** Product names steer the ranking; they are not what the user asks about. */
   private readonly productWords: Set<string>;
+  /** The folded words of the products' names and hints (component, console and SDK names). */
+  private readonly nameWords: Set<string>;
 
   readonly normalizer: TextNormalizer;
 
@@ -51,6 +60,16 @@ export class SearchIndex {
     this.productWords = new Set(
       Object.values(kb.overlays.products).flatMap(({ aliases }) =>
         aliases.flatMap((w) => this.normalizer.words(w)),
+      ),
+    );
+    // Folded words, not search terms: "control hub" is one synonym token for search, "hub" here.
+    this.nameWords = new Set(
+      Object.values(kb.overlays.products).flatMap(({ aliases, hints }) =>
+        [...aliases, ...hints].flatMap((w) =>
+          foldText(w)
+            .split(/[^\p{L}\p{N}]+/u)
+            .filter(Boolean),
+        ),
       ),
     );
   }
@@ -103,14 +122,26 @@ export class SearchIndex {
     let unknownSystem: boolean | undefined;
     const namesUnknown = () =>
       (unknownSystem ??= namesUnknownSystem(intent.text, (word) => this.isUnknownName(word)));
-    const resolved = this.exact.resolve(intent.codes, {
-      hint,
-      text: intent.text,
-      inContext,
-      named,
-      bare: words.length === 0,
-      namesUnknownSystem: namesUnknown,
-    });
+    // "Exchange event 20011", "Sage : erreur 20027": in a message that names no covered product, a
+    // code written after another system's name belongs to that system; the sources' meaning of the
+    // number is a suggestion ("20011 exists in UCWA: is this UCWA?"), never the answer.
+    const owners = new Map<CodeMention, string>();
+    if (named.size === 0)
+      for (const mention of intent.codes) {
+        const owner = ownerOf(intent.text, mention);
+        if (owner && !this.isInScopeName(owner)) owners.set(mention, owner);
+      }
+    const resolved = this.exact.resolve(
+      intent.codes.filter((m) => !owners.has(m)),
+      {
+        hint,
+        text: intent.text,
+        inContext,
+        named,
+        bare: words.length === 0,
+        namesUnknownSystem: namesUnknown,
+      },
+    );
     const codeHits = resolved.hits;
     const unknownCodes: string[] = [];
     for (const mention of resolved.unknown) {
@@ -119,6 +150,22 @@ export class SearchIndex {
     }
     const textHits = this.searchText(words, hint, codeHits.length > 0, head);
 
+    if (owners.size > 0 && !codeHits.some(isSourceSpecific)) {
+      const owned = [...owners.keys()].flatMap((m) => this.exact.suggestionsOf(m.code));
+      const systems: OutOfScopeMention[] =
+        intent.outOfScope.length > 0
+          ? intent.outOfScope
+          : [...new Set(owners.values())].map((name) => ({
+              id: 'named-system',
+              label: { fr: name, en: name },
+              matched: name,
+            }));
+      return this.outOfScope(
+        [...owned, ...codeHits, ...resolved.contextless, ...textHits],
+        unknownCodes,
+        systems,
+      );
+    }
     // A message about a system the sources do not cover gets suggestions, not an answer, unless it
     // names a covered product or holds a code only the sources know (a Webex or UCWA code).
     if (intent.outOfScope.length > 0 && named.size === 0 && !codeHits.some(isSourceSpecific)) {
@@ -231,6 +278,14 @@ export class SearchIndex {
       return this.text.search(searched, hint, true, technical, cues);
     }
     return hits;
+  }
+
+  /**
+   * A word of a covered product's names or hints ("Webex", "UCWA", "Hub" of "Control Hub",
+   * "Exchange"): a code after it is read as the product's, as before this rule.
+   */
+  private isInScopeName(name: string): boolean {
+    return this.nameWords.has(foldText(name));
   }
 
   private isUnknownName(word: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asksAboutCapability } from '../../src/intent/capability.js';
 import { cleanMessage } from '../../src/intent/clean.js';
-import { extractCodes } from '../../src/intent/codes.js';
+import { extractCodes, ownerOf } from '../../src/intent/codes.js';
 import { ownApplicationOf } from '../../src/intent/elsewhere.js';
 import { ProductDetector } from '../../src/intent/products.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/kb.js';
@@ -87,6 +87,7 @@ describe('extractCodes', () => {
     ['PhoneListSync ENT-77 status 600018 users=0/87', ['600018']],
     ['sync result 600001 contacts: 0', ['600001']],
     ['[PhoneListSync] ENT-301 code 600017 users 120/130 ok', ['600017']],
+    ['PhoneListSync ENT-4410 result=600019 contacts 0/820', ['600019']],
     ['UCWA-20013 sur FE-02', ['20013']],
     ['ERR-200047', ['200047']],
   ])('reads the code, not its count or a field named like a unit: %s', (text, expected) => {
@@ -99,6 +100,32 @@ describe('extractCodes', () => {
     expect(extractCodes('status=400')[0]?.status).toBe(true);
     expect(extractCodes('callEndReason 480')[0]?.status).toBeUndefined();
     expect(extractCodes('erreur 200039 -> 409')[0]?.status).toBeUndefined();
+  });
+});
+
+describe('ownerOf', () => {
+  const owner = (text: string) => {
+    const mention = extractCodes(text)[0];
+    return mention && ownerOf(text, mention);
+  };
+  it.each([
+    ["Sage : erreur 20027 à l'ouverture du dossier", 'Sage'],
+    ['Exchange event 20011 on the transport server', 'Exchange'],
+    ['Jabber error 200039 at login', 'Jabber'],
+  ])('reads the code of %j as a code of %s', (text, name) => {
+    expect(owner(text)).toBe(name);
+  });
+
+  it.each([
+    'Event Viewer: Event ID 20013',
+    'Windows event 20013 on FE01',
+    'Erreur 200039 au login',
+    'sync #5521 status FAILED code 600024',
+    'Sync KO: code=600013',
+    '[PhoneListSync] ENT-301 code 600017',
+    '200039 chez un client',
+  ])('reads no other system in %j', (text) => {
+    expect(owner(text)).toBeUndefined();
   });
 });
 
@@ -132,6 +159,9 @@ describe('asksAboutCapability', () => {
     "what does the 'Do not disturb' button do in the Webex app?",
     'à quoi sert le bouton Self Care ?',
     "quelle est la différence entre UCWA et l'API Graph ?",
+    'on a 20 000 utilisateurs sur le tenant, combien de licences Webex faut-il ?',
+    'la version 20.11.2 du client est-elle supportée ?',
+    'is Linux supported by the Webex app?',
   ])('reads %j as a question about what a product can do', (text) => {
     expect(asksAboutCapability(text)).toBe(true);
   });

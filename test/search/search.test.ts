@@ -270,6 +270,8 @@ describe('sibling cues: failure or recovery, none, all', () => {
     ['UCWA event says presence subscription failed', 'ucwa-20011'],
     // "de nouveau disponible" is a recovery; "IM" is instant messaging, not a stop word.
     ['UCWA : le MCU de conférence IM est de nouveau disponible', 'ucwa-20014'],
+    ['UCWA : photo depuis AD OK de nouveau', 'ucwa-20026'],
+    ['synchro annuaire : pas de cluster BroadWorks rattaché au CustomerConfig', 'webex-600010'],
   ])('answers %j with %s', (q, id) => {
     const answer = bot.ask(q);
     expect(answer.answered).toBe(true);
@@ -297,6 +299,18 @@ describe('numbers of things and questions about features', () => {
     expect(answer.results[0]?.id).toBe('webex/echec-de-l-authentification-unique');
     // The sources' own clients are not such an application.
     expect(bot.ask("l'application cliente ACS ne reçoit pas le message").answered).toBe(true);
+  });
+
+  it("offers a code written after another system's name as a question, not as the answer", () => {
+    const answer = bot.ask("Sage : erreur 20027 à l'ouverture du dossier comptable");
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('out-of-scope');
+    expect(answer.outOfScope?.map((s) => s.label)).toEqual(['Sage']);
+    expect(answer.results[0]?.id).toBe('ucwa-20027');
+    // A covered product's name or hint before the code keeps it the product's.
+    expect(top('Control Hub : erreur 200039')?.id).toBe('webex-200039');
+    expect(bot.ask('Control Hub : erreur 200039').answered).toBe(true);
+    expect(bot.ask('UCWA event 20011 on FE01').answered).toBe(true);
   });
 
   it('still reads "erreur n°200039" as the code', () => {

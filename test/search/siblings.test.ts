@@ -75,6 +75,7 @@ describe('cuesOf', () => {
     ["Récupération de l'échec de la connexion au MCU AS", 'recovery'],
     ['on a récupéré la connexion au MCU', 'recovery'],
     ['back online after the outage', 'recovery'],
+    ['photo depuis AD OK de nouveau', 'recovery'],
     ["la photo n'est toujours pas récupérée", 'failure'],
     ['impossible à récupérer depuis AD', 'failure'],
     ["Le MCU de données n'est pas disponible", 'failure'],
@@ -88,6 +89,7 @@ describe('cuesOf', () => {
   it('reads quantifiers in both languages', () => {
     expect([...cuesOf('aucun cluster BroadWorks').quantifiers]).toEqual(['none']);
     expect([...cuesOf('no cluster is linked').quantifiers]).toEqual(['none']);
+    expect([...cuesOf('pas de cluster rattaché').quantifiers]).toEqual(['none']);
     expect([...cuesOf('tous les contacts').quantifiers]).toEqual(['all']);
     expect([...cuesOf('plusieurs utilisateurs trouvés').quantifiers]).toEqual(['several']);
     expect([...cuesOf("synchro d'un seul utilisateur").quantifiers]).toEqual(['single']);
