@@ -72,8 +72,13 @@ const NOT_CODES: RegExp[] = [
 export const CODE_KEYWORD_SOURCE =
   "(?:erreur|error|err|code|codes|callendreason|call end reason|event\\s*id|id d['’]?[ée]v[ée]nement|[ée]v[ée]nement|event|status|statut|http|reason|raison|#)";
 
+/**
+ * A keyword right before a number makes it explicit. Whole words only: "livraison 200049" does not
+ * end with the keyword "raison", nor "mission 600003" with "mission"; the compounds of logs
+ * ("errorCode", "statusCode", "reasonCode", "eventId") are listed.
+ */
 const KEYWORD =
-  /(?:erreur|error|err|code|codes|callendreason|call end reason|event\s*id|id d['’]?[ée]v[ée]nement|[ée]v[ée]nement|event|status|statut|http|reason|raison|#)\W{0,4}$/i;
+  /(?<![\p{L}])(?:erreur|error|err|code|codes|errorcode|statuscode|reasoncode|resultcode|returncode|callendreason|call end reason|event\s*id|eventid|id d['’]?[ée]v[ée]nement|[ée]v[ée]nement|event|status|statut|http|reason|raison|#)\W{0,4}$/iu;
 
 /** A keyword glued to its code ("ERR200047", "code600003", "event20017"): read as if spaced. */
 const GLUED = /(?<![\p{L}])(errorcode|error|erreur|err|code|eventid|event|evt)(\d{3,6})(?!\p{N})/giu;
@@ -145,3 +150,30 @@ export function ownerOf(text: string, mention: CodeMention): string | undefined 
     return undefined;
   return name;
 }
+
+/**
+ * The words that may stand right before a code typed in a sentence: function words, the verbs and
+ * nouns that introduce what a screen or a log says, and log-line field names ("j'ai 200039",
+ * "the user gets 200039", "toujours le 200039", "message 200039", "Evt 20002", "result 600001").
+ * Any other word right before a bare number names what the number identifies ("bon de livraison
+ * 200049", "chambre 20015", "dossier 600022"): not a code. SearchIndex applies this to sentences a
+ * person wrote, not to log lines ("precheck 300005 for bwUserId …"), and lets the products' names
+ * and hints stand there too ("Webex 200039", "MCU 20013").
+ */
+export const BEFORE_A_CODE: ReadonlySet<string> = new Set(
+  `a ai as avons avez ont eu est sont etait etaient un une le la les l des du de d au aux en et ou avec sur sous par pour vers
+  toujours encore aussi meme jamais souvent parfois deja puis alors donc mais que qu quoi recu recoit recoivent obtient
+  obtenu obtiens affiche affichent affiche indique indiquent donne donnent renvoie renvoient retourne retournent remonte
+  remontent leve dit disent voit vois voient vu avoir ca cela ceci ce cet cette ces voici voila type genre comme tjs tjrs
+  sinon mon ma mes son sa ses notre nos votre vos leur leurs il elle ils elles on je j tu nous vous y nouveau nouvel
+  nouvelle autre autres plusieurs quelques dernier derniere premier premiere plein beaucoup chez apres avant depuis
+  message messages msg alerte alert warning avertissement popup notification statut etat retour reponse response
+  resultat result rc ret reason motif cause evt repond repondent envoie envoient termine echoue echouent plante
+  plantent
+  an the got get gets getting have has had having see sees saw seeing seen with on at in of for and or still again also
+  always sometimes now shows showing showed show says said returns returned returning return throws threw throwing gives
+  gave giving receive receives received receiving hit hits hitting is are was were be been same another this that these
+  those my our your their his her its we they he she it i you new like then but about from to same any some more every
+  each another first last answers answer answered responds respond responded sends sent send ends ended end fails
+  failed fail failing crashes crashed errors errored raises raised logs logged`.split(/\s+/),
+);

@@ -1,5 +1,6 @@
 import { asksAboutCapability } from '../intent/capability.js';
 import {
+  BEFORE_A_CODE,
   CODE_KEYWORD_SOURCE,
   type CodeMention,
   namesThingByNumber,
@@ -11,6 +12,7 @@ import type { OutOfScopeMention } from '../intent/products.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
 import { foldText } from '../text/fold.js';
+import { LOG_LINE } from '../text/language.js';
 import {
   CONFIDENCE_THRESHOLD,
   namesUnknownSystem,
@@ -32,6 +34,9 @@ export { CONFIDENCE_THRESHOLD } from './confidence.js';
 export type { Hit, HitSource, NoAnswerReason, SearchOutcome } from './hits.js';
 export { MAX_RESULTS } from './hits.js';
 export type { SerializedIndex } from './text-index.js';
+
+/** Marks of a line a program wrote: key=value, a time, a [tag], JSON, a camelCase or snake_case name. */
+const PROGRAM_WROTE = /\w=\S|\b\d{1,2}:\d{2}|\[[^\]]*\]|[{}]|\b\p{Ll}+\p{Lu}\p{L}*|\b\w+_\w+/u;
 
 /** A section the answered code's overlay relates to: a lead below the code, not an answer. */
 const RELATED_CONFIDENCE = 0.5;
@@ -96,11 +101,32 @@ export class SearchIndex {
     return this.exact.isKnown(code);
   }
 
+  /**
+   * A bare number right after a word that names a thing ("bon de livraison 200049", "chambre
+   * 20015"): that thing's number, not a code. Words that may stand before a code are function
+   * words, the verbs and nouns that introduce a message (BEFORE_A_CODE), and the products' names
+   * and hints ("Webex 200039", "MCU 20013").
+   */
+  private isThingNumber(text: string, mention: CodeMention): boolean {
+    if (mention.form !== 'bare' || mention.status) return false;
+    // A line a program wrote names its fields and components before its codes ("precheck 300005").
+    const lineStart = text.lastIndexOf('\n', mention.at) + 1;
+    const lineEnd = text.indexOf('\n', mention.at);
+    const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+    if (LOG_LINE.test(line) || PROGRAM_WROTE.test(line)) return false;
+    const word = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, mention.at - 40), mention.at))?.[1];
+    if (!word) return false;
+    const last = foldText(word).split(/['’-]/).pop() ?? '';
+    return last.length > 0 && !BEFORE_A_CODE.has(last) && !this.nameWords.has(last);
+  }
+
   search(intent: Intent): SearchOutcome {
     const hint = intent.products[0]?.product;
     const inContext = new Set(intent.products.map((p) => p.product));
     // Codes are read in the whole text; words only in its beginning (a diagnosed log can be long).
     const head = intent.text.slice(0, MAX_QUERY_LENGTH);
+    const codes = intent.codes.filter((m) => !this.isThingNumber(intent.text, m));
+    const thingNumbers = codes.length < intent.codes.length;
     const textWithoutCodes = intent.codes.reduce((t, m) => {
       const number = m.parts ? m.parts.join('[ .\\u00a0]') : m.code;
       // A status's reason phrase ("503 Service Unavailable") belongs to the status, not to the symptom.
@@ -127,12 +153,12 @@ export class SearchIndex {
     // number is a suggestion ("20011 exists in UCWA: is this UCWA?"), never the answer.
     const owners = new Map<CodeMention, string>();
     if (named.size === 0)
-      for (const mention of intent.codes) {
+      for (const mention of codes) {
         const owner = ownerOf(intent.text, mention);
         if (owner && !this.isInScopeName(owner)) owners.set(mention, owner);
       }
     const resolved = this.exact.resolve(
-      intent.codes.filter((m) => !owners.has(m)),
+      codes.filter((m) => !owners.has(m)),
       {
         hint,
         text: intent.text,
@@ -210,7 +236,7 @@ export class SearchIndex {
     // no covered product, "badge 20017 désactivé" is about a badge, "Can ACS do video calls with 350
     // participants?" asks what a product can do: shared words alone must then be much surer to answer.
     const threshold =
-      (intent.products.length === 0 && (namesUnknown() || namesThingByNumber(intent.text))) ||
+      (intent.products.length === 0 && (namesUnknown() || thingNumbers || namesThingByNumber(intent.text))) ||
       asksAboutCapability(intent.text)
         ? UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD
         : CONFIDENCE_THRESHOLD;

@@ -17,7 +17,7 @@ const FRENCH = new Set(
  * A line written by a program, not a person: a timestamp or log level at its start, key=value
  * pairs, JSON, a stack frame, an HTTP status line, or an "Event ID" record.
  */
-const LOG_LINE =
+export const LOG_LINE =
   /^\s*(?:\[?\d{4}[-/.]\d{2}[-/.]\d{2}|\[?\d{1,2}[:/]\d{2}|\[[^\]]*\]\s|(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\b|at\s+[\w.$]+\(|[{[]|HTTP\/\d|event\s*id\b|level=|\w+=\S+\s+\w+=)/i;
 
 /** The words a person wrote: log lines dropped, and tokens that are identifiers, codes or paths. */

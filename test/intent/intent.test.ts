@@ -41,6 +41,9 @@ describe('extractCodes', () => {
 
   it('marks numbers introduced by a keyword as explicit', () => {
     expect(extractCodes('erreur 777777')[0]?.form).toBe('explicit');
+    expect(extractCodes('errorCode 200047')[0]?.form).toBe('explicit');
+    // Whole words only: "livraison" does not end with the keyword "raison".
+    expect(extractCodes('bon de livraison 200049')[0]?.form).toBe('bare');
     expect(extractCodes('vu 4242 hier sur le poste')[0]?.form).toBe('bare');
   });
 

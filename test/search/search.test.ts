@@ -272,6 +272,8 @@ describe('sibling cues: failure or recovery, none, all', () => {
     ['UCWA : le MCU de conférence IM est de nouveau disponible', 'ucwa-20014'],
     ['UCWA : photo depuis AD OK de nouveau', 'ucwa-20026'],
     ['synchro annuaire : pas de cluster BroadWorks rattaché au CustomerConfig', 'webex-600010'],
+    // "unauthorized" is the source's "non autorisé".
+    ['credential validation failed: unauthorized BroadWorks user', 'webex-200010'],
   ])('answers %j with %s', (q, id) => {
     const answer = bot.ask(q);
     expect(answer.answered).toBe(true);
@@ -311,6 +313,22 @@ describe('numbers of things and questions about features', () => {
     expect(top('Control Hub : erreur 200039')?.id).toBe('webex-200039');
     expect(bot.ask('Control Hub : erreur 200039').answered).toBe(true);
     expect(bot.ask('UCWA event 20011 on FE01').answered).toBe(true);
+  });
+
+  it("reads a number right after a word that names a thing as that thing's number", () => {
+    for (const q of ['bon de livraison 200049 reçu incomplet', 'la mission 600003 démarre lundi'])
+      expect(bot.ask(q).answered, q).toBe(false);
+    // Function words, verbs that introduce a message, product names, and log lines keep the code.
+    for (const [q, id] of [
+      ["j'ai 200039 chez un client", 'webex-200039'],
+      ['the user gets 200039 at activation', 'webex-200039'],
+      ['Webex 200039 à l’activation', 'webex-200039'],
+      ['le pont de provisionnement répond 409', 'webex-409'],
+      ['precheck 300005 for bwUserId 0123456789 queued since 09:42', 'webex-300005'],
+    ]) {
+      expect(bot.ask(q as string).answered, q).toBe(true);
+      expect(top(q as string)?.id, q).toBe(id);
+    }
   });
 
   it('still reads "erreur n°200039" as the code', () => {
