@@ -169,11 +169,13 @@ export const BEFORE_A_CODE: ReadonlySet<string> = new Set(
   nouvelle autre autres plusieurs quelques dernier derniere premier premiere plein beaucoup chez apres avant depuis
   message messages msg alerte alert warning avertissement popup notification statut etat retour reponse response
   resultat result rc ret reason motif cause evt repond repondent envoie envoient termine echoue echouent plante
-  plantent
+  plantent dire veut veux signifie signifient explique expliquer expliquez correspond correspondent designe voir
+  verifier regarder chercher decoder
   an the got get gets getting have has had having see sees saw seeing seen with on at in of for and or still again also
   always sometimes now shows showing showed show says said returns returned returning return throws threw throwing gives
   gave giving receive receives received receiving hit hits hitting is are was were be been same another this that these
   those my our your their his her its we they he she it i you new like then but about from to same any some more every
   each another first last answers answer answered responds respond responded sends sent send ends ended end fails
-  failed fail failing crashes crashed errors errored raises raised logs logged`.split(/\s+/),
+  failed fail failing crashes crashed errors errored raises raised logs logged mean means meaning explain explains
+  whats what about check lookup look decode does do did`.split(/\s+/),
 );

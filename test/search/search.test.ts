@@ -321,6 +321,8 @@ describe('numbers of things and questions about features', () => {
     // Function words, verbs that introduce a message, product names, and log lines keep the code.
     for (const [q, id] of [
       ["j'ai 200039 chez un client", 'webex-200039'],
+      ['que veut dire 200039 ?', 'webex-200039'],
+      ['what does 200039 mean?', 'webex-200039'],
       ['the user gets 200039 at activation', 'webex-200039'],
       ['Webex 200039 à l’activation', 'webex-200039'],
       ['le pont de provisionnement répond 409', 'webex-409'],
