@@ -4,9 +4,10 @@ import { TriageBot } from '../../src/app/triage-bot.js';
 import { accuracyTable, evaluate, loadEvalSet } from './evaluate.js';
 
 // Floors are regression guards set just under the figures measured at the end of the third issue-11
-// session (README, "Evaluation"). Batch 9 is the set that judged that session: measured once before
-// and once after, aggregate only (>= 95 % right, >= 90 % of negatives declined, confident-wrong
-// <= 2 %: the issue's bar, met); its misses were read afterwards, so it is tainted like batches 1-8.
+// session (README, "Evaluation"). Batches 9 to 12 judged that session, each measured once before and
+// once after the work it judged, aggregate only; batch 9 meets the issue's bar (>= 95 % right, >= 90 %
+// of negatives declined, confident-wrong <= 2 %), batches 10-12 do not all. Every batch's misses were
+// read after its after-figure: all are tainted now, and the next change needs a new batch first.
 const FLOORS = {
   'heldout.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.02 },
   'heldout-2.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.03 },
@@ -17,6 +18,9 @@ const FLOORS = {
   'heldout-7.yaml': { overall: 0.97, negatives: 0.95, confidentWrong: 0.02 },
   'heldout-8.yaml': { overall: 0.97, negatives: 0.97, confidentWrong: 0.02 },
   'heldout-9.yaml': { overall: 0.96, negatives: 0.96, confidentWrong: 0.02 },
+  'heldout-10.yaml': { overall: 0.95, negatives: 0.94, confidentWrong: 0.03 },
+  'heldout-11.yaml': { overall: 0.95, negatives: 0.94, confidentWrong: 0.03 },
+  'heldout-12.yaml': { overall: 0.94, negatives: 0.96, confidentWrong: 0.05 },
 } as const;
 const bot = new TriageBot(buildLibrary());
 
@@ -41,16 +45,21 @@ describe.each(Object.keys(FLOORS) as (keyof typeof FLOORS)[])('held-out set %s (
 });
 
 describe('held-out set sizes', () => {
-  it.each(['heldout.yaml', 'heldout-5.yaml', 'heldout-6.yaml', 'heldout-9.yaml'])(
-    'has at least 150 items in %s, with the mix issue 11 asks for',
-    (file) => {
-      const first = loadEvalSet(file);
-      const count = (cat: string) => first.filter((q) => q.cat === cat).length;
-      expect(first.length).toBeGreaterThanOrEqual(150);
-      expect(count('negative')).toBeGreaterThanOrEqual(50);
-      expect(count('sibling')).toBeGreaterThanOrEqual(40);
-      expect(count('en-ticket')).toBeGreaterThanOrEqual(30);
-      expect(count('log-multi')).toBeGreaterThanOrEqual(30);
-    },
-  );
+  it.each([
+    'heldout.yaml',
+    'heldout-5.yaml',
+    'heldout-6.yaml',
+    'heldout-9.yaml',
+    'heldout-10.yaml',
+    'heldout-11.yaml',
+    'heldout-12.yaml',
+  ])('has at least 150 items in %s, with the mix issue 11 asks for', (file) => {
+    const first = loadEvalSet(file);
+    const count = (cat: string) => first.filter((q) => q.cat === cat).length;
+    expect(first.length).toBeGreaterThanOrEqual(150);
+    expect(count('negative')).toBeGreaterThanOrEqual(50);
+    expect(count('sibling')).toBeGreaterThanOrEqual(40);
+    expect(count('en-ticket')).toBeGreaterThanOrEqual(30);
+    expect(count('log-multi')).toBeGreaterThanOrEqual(30);
+  });
 });
