@@ -223,13 +223,18 @@ export class SearchIndex {
         reason: 'unknown-code',
       };
     }
+    // "bon de livraison 200049": the delivery note's number, yet 200049 is a Webex code: a lead
+    // worth showing first when nothing is answered.
+    const thingLeads = intent.codes
+      .filter((m) => !codes.includes(m))
+      .flatMap((m) => this.exact.suggestionsOf(m.code));
     if (textHits.length === 0) {
       // Nothing to search (a greeting, an empty line) asks for a question; words found nowhere are "I don't know".
       return {
         answered: false,
-        hits: [],
+        hits: thingLeads.slice(0, MAX_RESULTS),
         unknownCodes,
-        reason: words.length === 0 ? 'empty' : 'low-confidence',
+        reason: words.length === 0 && thingLeads.length === 0 ? 'empty' : 'low-confidence',
       };
     }
     // "Okta: users cannot sign in with their password" names a system the sources never mention and
@@ -250,9 +255,13 @@ export class SearchIndex {
           (a, b) => Number(!named.has(a.entry.product)) - Number(!named.has(b.entry.product)),
         )
       : textHits;
+    const seen = new Set<string>();
+    const hits = (answered ? leads : [...thingLeads, ...leads]).filter(
+      (h) => !seen.has(h.entry.id) && seen.add(h.entry.id),
+    );
     return {
       answered,
-      hits: leads.slice(0, MAX_RESULTS),
+      hits: hits.slice(0, MAX_RESULTS),
       unknownCodes,
       ...(answered ? {} : { reason: 'low-confidence' as const }),
     };
