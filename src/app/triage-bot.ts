@@ -228,7 +228,8 @@ export class TriageBot {
       case 'pick': {
         // The full answer of one lead or finding, with its follow-ups and the guided triage that fits it.
         const answer =
-          this.answerEntry(action.id, language, action.q ?? action.id) ?? this.ask(action.q ?? '');
+          this.answerEntry(action.id, language, action.q ?? action.id) ??
+          this.answerIn(action.q ?? '', language);
         const offer = offerFor(this.trees, answer);
         return { kind: 'answer', language, answer, ...(offer ? { triageOffer: offer } : {}) };
       }

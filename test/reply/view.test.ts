@@ -69,6 +69,23 @@ describe('the reply view', () => {
     expect(ofType(view, 'title')[0]?.text).toContain('Skype for Business Server (UCWA)');
   });
 
+  it("answers a picked lead in the conversation's language, even when the lead is gone from the sources", async () => {
+    // An English conversation; the button of a lead whose entry no longer exists (the knowledge base
+    // was rebuilt since) falls back to asking its question again, in English, not in French.
+    const conversation = { platform: 'test', workspace: 'w', channel: 'c', thread: 'pick-en' };
+    await bot.handle({ conversation, text: 'what does event 20025 mean on the Skype server' });
+    const reply = await bot.handle({
+      conversation,
+      text: '',
+      action: { kind: 'pick', id: 'ucwa-99999', q: '20025', l: 'en' },
+    });
+    expect(reply.kind).toBe('answer');
+    if (reply.kind !== 'answer') return;
+    expect(reply.language).toBe('en');
+    expect(reply.answer.language).toBe('en');
+    expect(reply.answer.results[0]?.id).toBe('ucwa-20025');
+  });
+
   it('renders a triage step as a labelled question, options, controls and its source', async () => {
     const reply = await bot.handle({
       conversation: { platform: 'test', workspace: 'w', channel: 'c', thread: 'step' },
