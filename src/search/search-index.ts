@@ -28,6 +28,7 @@ import {
   SUGGESTION_CONFIDENCE,
 } from './hits.js';
 import { TextNormalizer, WEAK_WORDS } from './normalize.js';
+import { ProductNames } from './product-names.js';
 import { type SerializedIndex, TextIndex } from './text-index.js';
 
 export { CONFIDENCE_THRESHOLD } from './confidence.js';
@@ -48,10 +49,8 @@ const RELATED_CONFIDENCE = 0.5;
 export class SearchIndex {
   private readonly exact: ExactCodes;
   private textIndex: TextIndex | undefined;
-  /** Product names steer the ranking; they are not what the user asks about. */
-  private readonly productWords: Set<string>;
-  /** The folded words of the products' names and hints (component, console and SDK names). */
-  private readonly nameWords: Set<string>;
+  /** The covered products' names: they steer the ranking, they are not what the user asks about. */
+  private readonly names: ProductNames;
 
   readonly normalizer: TextNormalizer;
 
@@ -62,21 +61,7 @@ export class SearchIndex {
   ) {
     this.exact = new ExactCodes(kb.entries);
     this.normalizer = new TextNormalizer(kb.overlays.synonyms);
-    this.productWords = new Set(
-      Object.values(kb.overlays.products).flatMap(({ aliases }) =>
-        aliases.flatMap((w) => this.normalizer.words(w)),
-      ),
-    );
-    // Folded words, not search terms: "control hub" is one synonym token for search, "hub" here.
-    this.nameWords = new Set(
-      Object.values(kb.overlays.products).flatMap(({ aliases, hints }) =>
-        [...aliases, ...hints].flatMap((w) =>
-          foldText(w)
-            .split(/[^\p{L}\p{N}]+/u)
-            .filter(Boolean),
-        ),
-      ),
-    );
+    this.names = new ProductNames(kb.overlays.products, this.normalizer);
   }
 
   /** Loads (or builds) the free-text index now: servers warm it at start, the benchmark measures it. */
@@ -88,7 +73,7 @@ export class SearchIndex {
   private get text(): TextIndex {
     if (!this.textIndex) {
       const serialized = typeof this.prebuilt === 'function' ? this.prebuilt() : this.prebuilt;
-      this.textIndex = new TextIndex(this.kb, this.normalizer, serialized);
+      this.textIndex = new TextIndex(this.kb, this.normalizer, serialized, this.names);
     }
     return this.textIndex;
   }
@@ -117,7 +102,7 @@ export class SearchIndex {
     const word = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, mention.at - 40), mention.at))?.[1];
     if (!word) return false;
     const last = foldText(word).split(/['’-]/).pop() ?? '';
-    return last.length > 0 && !BEFORE_A_CODE.has(last) && !this.nameWords.has(last);
+    return last.length > 0 && !BEFORE_A_CODE.has(last) && !this.names.plain.has(last);
   }
 
   search(intent: Intent): SearchOutcome {
@@ -320,12 +305,12 @@ export class SearchIndex {
    * "Exchange"): a code after it is read as the product's, as before this rule.
    */
   private isInScopeName(name: string): boolean {
-    return this.nameWords.has(foldText(name));
+    return this.names.plain.has(foldText(name));
   }
 
   private isUnknownName(word: string): boolean {
     const words = this.normalizer.words(word);
-    return words.length > 0 && words.every((w) => !this.productWords.has(w) && this.text.isUnknownWord(w));
+    return words.length > 0 && words.every((w) => !this.names.words.has(w) && this.text.isUnknownWord(w));
   }
 
   private outOfScope(hits: Hit[], unknownCodes: string[], systems: OutOfScopeMention[]): SearchOutcome {

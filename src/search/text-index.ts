@@ -5,6 +5,7 @@ import { coverage, sureWeight, type WeightedWord } from './confidence.js';
 import { type Cues, cuesOf, NO_CUES, POLARITY_WORDS } from './cues.js';
 import type { Hit } from './hits.js';
 import type { TextNormalizer } from './normalize.js';
+import { ProductNames } from './product-names.js';
 import { rerankSiblings } from './siblings.js';
 
 /**
@@ -89,6 +90,7 @@ export class TextIndex {
     private readonly kb: KnowledgeBase,
     normalizer: TextNormalizer,
     prebuilt?: SerializedIndex,
+    names: ProductNames = new ProductNames(kb.overlays.products, normalizer),
   ) {
     this.normalizer = normalizer;
     const options: Options<IndexedDoc> = {
@@ -111,11 +113,7 @@ export class TextIndex {
     };
     this.sure = sureWeight(kb.entries.length);
     this.cueTerms = new Set(normalizer.terms(POLARITY_WORDS));
-    this.nameTerms = new Set(
-      Object.values(kb.overlays.products).flatMap(({ aliases }) =>
-        aliases.flatMap((a) => normalizer.terms(a)),
-      ),
-    );
+    this.nameTerms = names.terms;
     if (prebuilt) {
       this.mini = MiniSearch.loadJSON<IndexedDoc>(prebuilt.index, options);
       for (const [term, df] of prebuilt.documentFrequency) this.documentFrequency.set(term, df);
