@@ -16,6 +16,13 @@ export interface CodeMention {
 }
 
 /**
+ * The words that introduce a code, in one list: the explicit-code test (KEYWORD), the quantity rule
+ * ("code 600017 users 120/130" is a code, not 600017 users) and the search, which sets a code and
+ * its keyword aside from the words it searches, all read it.
+ */
+export const CODE_KEYWORD_SOURCE = String.raw`(?:erreur|error|err|code|codes|errorcode|statuscode|reasoncode|resultcode|returncode|callendreason|call end reason|event\s*id|eventid|id d['’]?[ée]v[ée]nement|[ée]v[ée]nement|event|evt|status|statut|http|reason|raison|result|r[ée]sultat|#)`;
+
+/**
  * Numbers of things that are not errors: invoices, orders, contracts, quotes, rooms, floors,
  * extensions, employees, badges, lines... ("facture 200045", "commande n°200041", "poste 20015",
  * "employee 20024"). A number right after such a noun identifies the thing, it is not a code.
@@ -65,20 +72,20 @@ const NOT_CODES: RegExp[] = [
   /(?<=\d\s*)[x×]\s*\d+\b/giu,
   // Quantities: a number followed by a unit or by what it counts, not by a field ("users=0/87"),
   // unless a code keyword introduces it ("code 600017 users 120/130", "result=600019 contacts 0/820").
-  /(?<!(?:code|error|erreur|err|event|evt|status|statut|callendreason|result|r[ée]sultat)\W{0,3})\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|secondes?|seconds?|min|mins|minutes?|h|heures?|hours?|jours?|days?|fois|times|x|go|mo|ko|gb|mb|kb|utilisateurs|users|abonnés|subscribers|abonnements|subscriptions|contacts|appels|calls|postes|licences|licenses|participants|tentatives|requ[êe]tes|requests|sessions|serveurs|servers|orgs|organisations|organizations|entrées|entries|personnes|people|agents)(?![\p{L}\p{N}]|\s*[=:])/giu,
+  new RegExp(
+    String.raw`(?<!${CODE_KEYWORD_SOURCE}\W{0,3})\b\d+(?:[.,]\d+)?\s*(?:%|ms|s|sec|secs|secondes?|seconds?|min|mins|minutes?|h|heures?|hours?|jours?|days?|fois|times|x|go|mo|ko|gb|mb|kb|utilisateurs|users|abonnés|subscribers|abonnements|subscriptions|contacts|appels|calls|postes|licences|licenses|participants|tentatives|requ[êe]tes|requests|sessions|serveurs|servers|orgs|organisations|organizations|entrées|entries|personnes|people|agents)(?![\p{L}\p{N}]|\s*[=:])`,
+    'giu',
+  ),
 ];
 
 /** Words that introduce a code ("erreur", "callEndReason", "Event ID", "#"): not part of the question. */
-export const CODE_KEYWORD_SOURCE =
-  "(?:erreur|error|err|code|codes|callendreason|call end reason|event\\s*id|id d['’]?[ée]v[ée]nement|[ée]v[ée]nement|event|status|statut|http|reason|raison|#)";
 
 /**
  * A keyword right before a number makes it explicit. Whole words only: "livraison 200049" does not
- * end with the keyword "raison", nor "mission 600003" with "mission"; the compounds of logs
- * ("errorCode", "statusCode", "reasonCode", "eventId") are listed.
+ * end with the keyword "raison"; the compounds of logs ("errorCode", "statusCode", "eventId") are
+ * listed.
  */
-const KEYWORD =
-  /(?<![\p{L}])(?:erreur|error|err|code|codes|errorcode|statuscode|reasoncode|resultcode|returncode|callendreason|call end reason|event\s*id|eventid|id d['’]?[ée]v[ée]nement|[ée]v[ée]nement|event|status|statut|http|reason|raison|#)\W{0,4}$/iu;
+const KEYWORD = new RegExp(String.raw`(?<![\p{L}])${CODE_KEYWORD_SOURCE}\W{0,4}$`, 'iu');
 
 /** A keyword glued to its code ("ERR200047", "code600003", "event20017"): read as if spaced. */
 const GLUED = /(?<![\p{L}])(errorcode|error|erreur|err|code|eventid|event|evt)(\d{3,6})(?!\p{N})/giu;
