@@ -6,11 +6,11 @@
  * sources (a Webex or UCWA code) is then an answer. The sources' own clients are not such an
  * application: "your client app", "notre application cliente", "our calling app", "our Webex app".
  */
-const CLIENT_WORDS = String.raw`client|cliente|calling|mobile|desktop|bureau|softphone|phone|t[ée]l[ée]phone|webex|ucwa|acs|skype|lync|d['’]appel`;
+const CLIENT_WORDS = `client|cliente|calling|mobile|desktop|bureau|softphone|phone|t[ée]l[ée]phone|webex|ucwa|acs|skype|lync|d['’]appel`;
 const OWN_APPLICATION = new RegExp(
   String.raw`(?<![\p{L}])(?:notre|nos|votre|vos|leur|leurs|our|your|their)\s+` +
     String.raw`(?!(?:[\p{L}-]+\s+){0,2}?(?:${CLIENT_WORDS})\s)(?:[\p{L}-]+\s+){0,2}?` +
-    String.raw`(?:applis?|applications?|apps?|outils?|tools?|logiciels?|software|erp|crm|intranet|extranet)` +
+    '(?:applis?|applications?|apps?|outils?|tools?|logiciels?|software|erp|crm|intranet|extranet)' +
     String.raw`(?![\p{L}])(?!\s+(?:${CLIENT_WORDS})(?![\p{L}]))`,
   'iu',
 );
