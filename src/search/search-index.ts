@@ -105,13 +105,34 @@ export class SearchIndex {
     return last.length > 0 && !BEFORE_A_CODE.has(last) && !this.names.plain.has(last);
   }
 
+  /**
+   * The intent's codes as the search reads them: without the numbers of things (isThingNumber), and
+   * with the system each remaining code is attributed to when the message writes another system's
+   * name before it and names no covered product ("Exchange event 20011", "Sage : erreur 20027":
+   * the sources' meaning of the number is then a suggestion, never the answer).
+   */
+  private codesInContext(
+    intent: Intent,
+    named: ReadonlySet<Product>,
+  ): { codes: CodeMention[]; owners: Map<CodeMention, string>; things: CodeMention[] } {
+    const codes: CodeMention[] = [];
+    const things: CodeMention[] = [];
+    for (const mention of intent.codes)
+      (this.isThingNumber(intent.text, mention) ? things : codes).push(mention);
+    const owners = new Map<CodeMention, string>();
+    if (named.size === 0)
+      for (const mention of codes) {
+        const owner = ownerOf(intent.text, mention);
+        if (owner && !this.isInScopeName(owner)) owners.set(mention, owner);
+      }
+    return { codes, owners, things };
+  }
+
   search(intent: Intent): SearchOutcome {
     const hint = intent.products[0]?.product;
     const inContext = new Set(intent.products.map((p) => p.product));
     // Codes are read in the whole text; words only in its beginning (a diagnosed log can be long).
     const head = intent.text.slice(0, MAX_QUERY_LENGTH);
-    const codes = intent.codes.filter((m) => !this.isThingNumber(intent.text, m));
-    const thingNumbers = codes.length < intent.codes.length;
     const textWithoutCodes = intent.codes.reduce((t, m) => {
       const number = m.parts ? m.parts.join('[ .\\u00a0]') : m.code;
       // A status's reason phrase ("503 Service Unavailable") belongs to the status, not to the symptom.
@@ -133,15 +154,7 @@ export class SearchIndex {
     let unknownSystem: boolean | undefined;
     const namesUnknown = () =>
       (unknownSystem ??= namesUnknownSystem(intent.text, (word) => this.isUnknownName(word)));
-    // "Exchange event 20011", "Sage : erreur 20027": in a message that names no covered product, a
-    // code written after another system's name belongs to that system; the sources' meaning of the
-    // number is a suggestion ("20011 exists in UCWA: is this UCWA?"), never the answer.
-    const owners = new Map<CodeMention, string>();
-    if (named.size === 0)
-      for (const mention of codes) {
-        const owner = ownerOf(intent.text, mention);
-        if (owner && !this.isInScopeName(owner)) owners.set(mention, owner);
-      }
+    const { codes, owners, things } = this.codesInContext(intent, named);
     const resolved = this.exact.resolve(
       codes.filter((m) => !owners.has(m)),
       {
@@ -210,9 +223,7 @@ export class SearchIndex {
     }
     // "bon de livraison 200049": the delivery note's number, yet 200049 is a Webex code: a lead
     // worth showing first when nothing is answered.
-    const thingLeads = intent.codes
-      .filter((m) => !codes.includes(m))
-      .flatMap((m) => this.exact.suggestionsOf(m.code));
+    const thingLeads = things.flatMap((m) => this.exact.suggestionsOf(m.code));
     if (textHits.length === 0) {
       // Nothing to search (a greeting, an empty line) asks for a question; words found nowhere are "I don't know".
       return {
@@ -226,7 +237,8 @@ export class SearchIndex {
     // no covered product, "badge 20017 désactivé" is about a badge, "Can ACS do video calls with 350
     // participants?" asks what a product can do: shared words alone must then be much surer to answer.
     const threshold =
-      (intent.products.length === 0 && (namesUnknown() || thingNumbers || namesThingByNumber(intent.text))) ||
+      (intent.products.length === 0 &&
+        (namesUnknown() || things.length > 0 || namesThingByNumber(intent.text))) ||
       asksAboutCapability(intent.text)
         ? UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD
         : CONFIDENCE_THRESHOLD;
