@@ -30,9 +30,12 @@ export const CODE_KEYWORD_SOURCE = String.raw`(?:erreur|error|err|code|codes|err
 const THINGS_BY_NUMBER =
   /(?<![\p{L}\p{N}])(?:factures?|invoices?|commandes?|orders?|contrats?|contracts?|devis|quotes?|quotations?|salles?|rooms?|bureaux?|offices?|badges?|postes?|extensions?|ext|[ée]tages?|floors?|b[âa]timents?|buildings?|employ[ée]e?s?|employees?|matricules?|r[ée]f[ée]rences?|r[ée]fs?|references?|dossiers?|comptes?|accounts?|lignes?|lines?|num[ée]ros?|numbers?|sites?|agences?|magasins?|stores?|colis|parcels?|lots?|s[ée]ries?|serials?|assets?|inventaires?|inventory|chambres?|vols?|flights?|immatriculations?|plaques?)\.?\s*(?:n[°ºo]\.?|num[ée]ro|number|#)?\s*\d+/giu;
 
+/** THINGS_BY_NUMBER without the global flag: a test that keeps no lastIndex between calls. */
+const NAMES_A_THING = new RegExp(THINGS_BY_NUMBER.source, 'iu');
+
 /** Whether the text names a thing by its number ("badge 20017", "devis n°600010"): see THINGS_BY_NUMBER. */
 export function namesThingByNumber(text: string): boolean {
-  return new RegExp(THINGS_BY_NUMBER.source, 'iu').test(text);
+  return NAMES_A_THING.test(text);
 }
 
 /**
@@ -77,8 +80,6 @@ const NOT_CODES: RegExp[] = [
     'giu',
   ),
 ];
-
-/** Words that introduce a code ("erreur", "callEndReason", "Event ID", "#"): not part of the question. */
 
 /**
  * A keyword right before a number makes it explicit. Whole words only: "livraison 200049" does not

@@ -36,6 +36,12 @@ const OTHER_PRODUCT_FACTOR = 0.7;
 /** Results kept per query: the answer, its alternatives and the sibling re-ranking pool. */
 const CANDIDATES = 20;
 
+/** What the sibling re-ranking reads of an entry's title. */
+interface TitleFacts {
+  terms: ReadonlySet<string>;
+  cues: Cues;
+}
+
 interface IndexedDoc {
   id: string;
   keywords: string;
@@ -79,8 +85,8 @@ export class TextIndex {
   private readonly mini: MiniSearch<IndexedDoc>;
   private readonly documentFrequency = new Map<string, number>();
   private readonly sure: number;
-  private readonly titleTerms = new Map<string, ReadonlySet<string>>();
-  private readonly titleCues = new Map<string, Cues>();
+  /** What the re-ranking reads of each entry's title, computed on first use. */
+  private readonly titles = new Map<string, TitleFacts>();
   /** The search terms of the polarity words: compared as cues, not as separating words. */
   private readonly cueTerms: ReadonlySet<string>;
   /** The terms of the products' names: a title that matches only a product's name is not on topic. */
@@ -183,28 +189,16 @@ export class TextIndex {
     return Math.log(1 + this.kb.entries.length / (this.documentFrequency.get(term) ?? 0.5));
   }
 
-  /** The search terms of an entry's title (a code's message, a section's heading), computed once. */
-  private titleTermsOf(id: string): ReadonlySet<string> {
-    let terms = this.titleTerms.get(id);
-    if (!terms) {
+  /** The search terms and cues of an entry's title (a code's message, a section's heading), computed once. */
+  private titleOf(id: string): TitleFacts {
+    let facts = this.titles.get(id);
+    if (!facts) {
       const entry = this.kb.byId.get(id);
-      terms = new Set(
-        this.normalizer.terms(entry ? (entry.kind === 'code' ? entry.message : entry.title) : ''),
-      );
-      this.titleTerms.set(id, terms);
+      const title = entry ? (entry.kind === 'code' ? entry.message : entry.title) : '';
+      facts = { terms: new Set(this.normalizer.terms(title)), cues: entry ? cuesOf(title) : NO_CUES };
+      this.titles.set(id, facts);
     }
-    return terms;
-  }
-
-  /** The cues of an entry's title (see cues.ts), computed once. */
-  private titleCuesOf(id: string): Cues {
-    let cues = this.titleCues.get(id);
-    if (!cues) {
-      const entry = this.kb.byId.get(id);
-      cues = entry ? cuesOf(entry.kind === 'code' ? entry.message : entry.title) : NO_CUES;
-      this.titleCues.set(id, cues);
-    }
-    return cues;
+    return facts;
   }
 
   /** The best entries for the query's words, each with its confidence; `loose` adds prefix and typo matching. */
@@ -227,11 +221,10 @@ export class TextIndex {
     results.sort((a, b) => b.score - a.score);
     if (results.length === 0) return [];
     const { results: ranked } = rerankSiblings(
-      results.slice(0, CANDIDATES).map((result) => ({
-        result,
-        titleTerms: this.titleTermsOf(String(result.id)),
-        titleCues: this.titleCuesOf(String(result.id)),
-      })),
+      results.slice(0, CANDIDATES).map((result) => {
+        const title = this.titleOf(String(result.id));
+        return { result, titleTerms: title.terms, titleCues: title.cues };
+      }),
       cues,
       this.cueTerms,
     );
@@ -255,7 +248,7 @@ export class TextIndex {
       // A failure (or recovery) the query states in other words than the entry's title ("presence
       // subscription failed" / "Impossible de s'abonner à la présence") is matched in meaning.
       const agreed =
-        cues.polarity !== 'neutral' && this.titleCuesOf(String(result.id)).polarity === cues.polarity
+        cues.polarity !== 'neutral' && this.titleOf(String(result.id)).cues.polarity === cues.polarity
           ? this.cueTerms
           : undefined;
       const confidence =
