@@ -243,16 +243,21 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
     };
   }
 
-  /** False for a redelivered activity (same id), which must not be answered twice. */
+  /**
+   * False for a redelivered activity (same conversation, same id), which must not be answered
+   * twice. An id is unique only within its conversation: a channel post's id is its millisecond
+   * timestamp, so two channels can send the same one.
+   */
   private async firstDelivery(context: TurnContext): Promise<boolean> {
     const id = context.activity.id;
-    if (!id || !this.deps.state) return true;
-    return firstDelivery(this.deps.state, `teams:activity:${id}`, {
+    const conversation = context.activity.conversation?.id;
+    if (!id || !conversation || !this.deps.state) return true;
+    return firstDelivery(this.deps.state, `teams:activity:${conversation}:${id}`, {
       platform: 'teams',
       logger: this.deps.logger,
       metrics: this.deps.metrics,
       message: 'duplicate Teams activity dropped',
-      fields: { activityId: id },
+      fields: { activityId: id, conversation },
     });
   }
 

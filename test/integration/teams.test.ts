@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../../adapters/config.js';
 import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
 import { WorkTracker } from '../../adapters/http/work.js';
 import { createLogger } from '../../adapters/logger.js';
+import { Metrics } from '../../adapters/metrics.js';
 import { renderCard } from '../../adapters/teams/cards.js';
 import { ACK_WITHIN_MS, mountTeams } from '../../adapters/teams/mount.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
@@ -53,6 +54,23 @@ beforeEach(() => {
   connector.calls.length = 0;
   connector.throttleNext = 0;
 });
+
+/** A Teams server of the test's own, with its /metrics and its work in flight. */
+async function startMeasuredTeams(): Promise<{ base: string }> {
+  const metrics = new Metrics();
+  const http = createHttpServer(createLogger('silent'), { metrics });
+  mountTeams(
+    http.app,
+    { appType: 'MultiTenant', allowUnauthenticated: true },
+    { bot: realBot(), state: new MemoryState(), logger: createLogger('silent') },
+    { metrics, work: http.work },
+  );
+  http.markReady();
+  servers.push(http);
+  return { base: `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}` };
+}
+
+const scrape = async (base: string) => (await fetch(`${base}/metrics`)).text();
 
 let seq = 0;
 function activity(overrides: Record<string, unknown>) {
@@ -430,5 +448,34 @@ describe('redelivered activities', () => {
     await post(open, once);
     await post(open, once);
     expect(connector.calls).toHaveLength(1);
+  });
+
+  it('answers two channels that send the same activity id, and still drops and counts a true redelivery', async () => {
+    const { base } = await startMeasuredTeams();
+    // A channel post's id is its millisecond timestamp: two channels can post in the same millisecond.
+    const id = '1700000000123';
+    const post1 = (channel: string) =>
+      activity({
+        id,
+        conversation: {
+          id: `19:${channel}@thread.tacv2;messageid=${id}`,
+          conversationType: 'channel',
+          tenantId: 'tenant-1',
+        },
+        text: '<at>UC Triage</at> erreur 200039',
+        entities: [
+          { type: 'mention', text: '<at>UC Triage</at>', mentioned: { id: 'bot-1', name: 'UC Triage' } },
+        ],
+      });
+    const first = post1('support');
+    await post(base, first);
+    await post(base, post1('network'));
+    expect(connector.calls.map((c) => c.path.split('/')[3])).toEqual([
+      `19:support@thread.tacv2;messageid=${id}`,
+      `19:network@thread.tacv2;messageid=${id}`,
+    ]);
+    await post(base, first);
+    expect(connector.calls).toHaveLength(2);
+    expect(await scrape(base)).toContain('uc_triage_dedupe_hits_total{platform="teams"} 1');
   });
 });
