@@ -23,7 +23,7 @@ import { firstDelivery } from '../dedupe.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { renderCard } from './cards.js';
-import { sendWithRetry } from './send.js';
+import { ReplyGivenUp, sendWithRetry } from './send.js';
 
 export interface TeamsDeps {
   bot: TriageBot;
@@ -270,8 +270,7 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
       this.deps.metrics?.outboundFailures.inc({ platform: 'teams' });
       this.deps.logger.error({ err: error, conversation: activity.conversation?.id }, 'Teams answer failed');
       // A throttled or unreachable connector would refuse the apology too: it would only add POSTs.
-      if ((error as { statusCode?: number }).statusCode === 429 || /did not answer/.test(String(error)))
-        return;
+      if (error instanceof ReplyGivenUp) return;
       const apology = strings(detectLanguage(activity.text ?? '')).answer.apology;
       await sendWithRetry(context, MessageFactory.text(apology)).catch((err: unknown) =>
         this.deps.logger.error({ err }, 'Teams apology failed too'),

@@ -53,10 +53,11 @@ afterAll(async () => {
 beforeEach(() => {
   connector.calls.length = 0;
   connector.throttleNext = 0;
+  connector.retryAfter = '0';
 });
 
 /** A Teams server of the test's own, with its /metrics and its work in flight. */
-async function startMeasuredTeams(): Promise<{ base: string }> {
+async function startMeasuredTeams(): Promise<{ base: string; http: HttpServer }> {
   const metrics = new Metrics();
   const http = createHttpServer(createLogger('silent'), { metrics });
   mountTeams(
@@ -67,7 +68,7 @@ async function startMeasuredTeams(): Promise<{ base: string }> {
   );
   http.markReady();
   servers.push(http);
-  return { base: `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}` };
+  return { base: `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`, http };
 }
 
 const scrape = async (base: string) => (await fetch(`${base}/metrics`)).text();
@@ -430,6 +431,32 @@ describe('a slow or throttled Bot Connector', () => {
     expect(work.inFlight).toBe(1);
     await hung.stop();
     await http.close(0);
+  });
+
+  it('gives up at once on a reply the connector asks to hold for an hour (Retry-After 3600), and counts it', async () => {
+    const { base, http } = await startMeasuredTeams();
+    connector.throttleNext = 1;
+    connector.retryAfter = '3600';
+    const before = connector.posts;
+    const started = Date.now();
+    const res = await post(base, activity({ text: '200039' }));
+    expect(res.status).toBe(200);
+    // Without the cap the turn sleeps an hour and is only acknowledged at ACK_WITHIN_MS (10 s).
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(http.work.inFlight).toBe(0);
+    // One POST, no retry, and no apology into the throttled conversation.
+    expect(connector.posts - before).toBe(1);
+    expect(connector.calls).toHaveLength(0);
+    expect(await scrape(base)).toContain('uc_triage_outbound_failures_total{platform="teams"} 1');
+  });
+
+  it('waits for a Retry-After within the cap and delivers the reply', async () => {
+    connector.throttleNext = 1;
+    connector.retryAfter = '1';
+    const res = await post(open, activity({ text: '200039' }));
+    expect(res.status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+    expect(JSON.stringify(cardOf(connector.calls[0] as never))).toContain('200039');
   });
 
   it('posts a throttled reply at most 4 times', async () => {
