@@ -10,8 +10,8 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 
 /**
  * The Redis check of /readyz: null when a write (SET with a short expiry) succeeds within 1 s, else
- * why not. A write, not a PING: under CLIENT PAUSE WRITE (a failover, a full replica sync) PING is
- * answered at once while every session save waits. A client that is not connected reports its last
+ * why not. A write, not a PING: under CLIENT PAUSE WRITE (Redis' FAILOVER pauses writes this way)
+ * PING is answered at once while every session save waits. A client that is not connected reports its last
  * connection error (WRONGPASS, NOAUTH, ECONNREFUSED), not what its commands say then.
  */
 export function redisReadiness(redis: Redis): () => Promise<string | null> {
