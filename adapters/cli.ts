@@ -1,27 +1,44 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import {
+  ASK_COMMAND,
+  type CommandSpec,
+  KB_USAGE,
   kbBuild,
   kbLint,
   kbShow,
   kbStats,
   loadLibrary,
   parseAskArgs,
+  parseCommandLine,
+  parseKbArgs,
   parseReportArgs,
-  ReportArgsError,
+  REPORT_COMMANDS,
   runAsk,
   runReport,
   TriageBot,
+  UsageError,
+  wantsHelp,
 } from '../src/index.js';
 import type { Config } from './config.js';
 
+const CHAT_COMMAND: CommandSpec = { name: 'chat', usage: 'uc-triage chat', operands: 'none' };
+
 const USAGE = `Usage:
-  uc-triage ask [--json] [--stdin] [--record] [QUERY...]   answer a question, a code or a log line
-  uc-triage chat                                 terminal chat (the embedded default of npm start)
-  uc-triage kb stats | show <code|id> | lint | build
-  uc-triage report gaps [--since 7d] [--format text|md|csv|json]
-  uc-triage report usage [--since 30d] [--format text|json|csv] [--html FILE]
-  uc-triage report export-eval [--since 90d]`;
+  ${ASK_COMMAND.usage}   answer a question, a code or a log line
+  ${CHAT_COMMAND.usage.padEnd(ASK_COMMAND.usage.length)}   terminal chat (the embedded default of npm start)
+  ${KB_USAGE}
+  ${REPORT_COMMANDS.gaps.usage}
+  ${REPORT_COMMANDS.usage.usage}
+  ${REPORT_COMMANDS['export-eval'].usage}`;
+
+/** The usage lines of one command (`uc-triage report --help`); empty for an unknown command. */
+const usageOf = (command: string) =>
+  USAGE.split('\n')
+    .filter(
+      (line) => line.trim().startsWith(`uc-triage ${command} `) || line.trim() === `uc-triage ${command}`,
+    )
+    .join('\n');
 
 function finish(output: string, exitCode: number): void {
   process.stdout.write(`${output}\n`);
@@ -52,8 +69,9 @@ async function withStore<T>(
 }
 
 async function report(args: string[]): Promise<void> {
-  const config = await loadConfig();
+  // The command line first: a mistyped option is reported as such, before any setting is read.
   const options = parseReportArgs(args);
+  const config = await loadConfig();
   const library = await loadLibrary();
   const bot = new TriageBot(library);
   const output = await withStore(config, (store) =>
@@ -79,36 +97,37 @@ async function ask(args: string[]): Promise<void> {
   );
 }
 
+async function kb(args: string[]): Promise<void> {
+  const { command, key } = parseKbArgs(args);
+  if (command === 'build') return void finish((await kbBuild()).output, 0);
+  const library = await loadLibrary();
+  if (command === 'stats') return void finish(kbStats(library.kb).output, 0);
+  const r = command === 'lint' ? await kbLint(library) : kbShow(library.kb, key);
+  finish(r.output, r.exitCode);
+}
+
+async function chat(args: string[]): Promise<void> {
+  parseCommandLine(CHAT_COMMAND, args);
+  const { runTerminalChat } = await import('./terminal/chat.js');
+  const { withRecordingBot } = await import('./feedback/open.js');
+  process.exitCode = await withRecordingBot(await loadConfig(), await logger(), (bot) =>
+    runTerminalChat(bot, process.stdin, process.stdout),
+  );
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, kb, report };
+
 async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
-  if (command === 'kb') {
-    const [sub, ...args] = rest;
-    if (sub === 'build') return void finish((await kbBuild()).output, 0);
-    const library = await loadLibrary();
-    const { kb } = library;
-    if (sub === 'stats') return void finish(kbStats(kb).output, 0);
-    if (sub === 'lint') {
-      const r = await kbLint(library);
-      return finish(r.output, r.exitCode);
-    }
-    if (sub === 'show' && args.length > 0) {
-      const r = kbShow(kb, args.join(' '));
-      return finish(r.output, r.exitCode);
-    }
-  }
-  if (command === 'ask') return ask(rest);
-  if (command === 'report') return report(rest);
-  if (command === 'chat') {
-    const { runTerminalChat } = await import('./terminal/chat.js');
-    const { withRecordingBot } = await import('./feedback/open.js');
-    process.exitCode = await withRecordingBot(await loadConfig(), await logger(), (bot) =>
-      runTerminalChat(bot, process.stdin, process.stdout),
-    );
+  const [command = '', ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') return finish(USAGE, 0);
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!run) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exitCode = 2;
     return;
   }
-  if (command === '--help' || command === '-h' || command === 'help') return finish(USAGE, 0);
-  process.stderr.write(`${USAGE}\n`);
-  process.exitCode = 2;
+  if (wantsHelp(rest)) return finish(`Usage:\n${usageOf(command)}`, 0);
+  return run(rest);
 }
 
 // `uc-triage ask ... | head -1`: the reader leaving is the end of the command, not an error.
@@ -117,7 +136,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Bad arguments and settings are one line; anything else keeps its message, never a stack trace.
-  const known = error instanceof ReportArgsError || (error instanceof Error && error.name === 'ConfigError');
+  const known = error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError');
   process.stderr.write(`uc-triage: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = known ? 2 : 1;
 });

@@ -59,13 +59,8 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
   });
   if (redis) {
-    http.readiness.probe('redis', async () => {
-      const answer = await Promise.race([
-        redis.ping().catch((error: unknown) => (error instanceof Error ? error.message : String(error))),
-        new Promise<string>((resolve) => setTimeout(() => resolve('no answer within 1 s'), 1000).unref()),
-      ]);
-      return answer === 'PONG' ? null : `PING failed: ${answer}`;
-    });
+    const { redisReadiness } = await import('./redis/readiness.js');
+    http.readiness.probe('redis', redisReadiness(redis));
   }
   const ops = { readiness: http.readiness, work: http.work, metrics };
   const platforms: PlatformAdapter[] = [];

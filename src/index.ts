@@ -12,9 +12,15 @@ export {
   type TriageNotice,
 } from './app/messages.js';
 export { TriageBot, type TriageBotOptions } from './app/triage-bot.js';
-export { answerJson, parseAskArgs, runAsk } from './cli/ask.js';
+export { ASK_COMMAND, answerJson, parseAskArgs, runAsk } from './cli/ask.js';
+export {
+  type CommandSpec,
+  parseCommandLine,
+  UsageError,
+  wantsHelp,
+} from './cli/command-line.js';
 export * from './cli/kb.js';
-export { parseReportArgs, ReportArgsError, runReport } from './cli/report.js';
+export { parseReportArgs, REPORT_COMMANDS, ReportArgsError, runReport } from './cli/report.js';
 export type { FeedbackEvent, FeedbackStore } from './feedback/events.js';
 export { FeedbackRecorder } from './feedback/recorder.js';
 export { redact } from './feedback/redact.js';

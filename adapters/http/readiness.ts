@@ -14,7 +14,7 @@ export class Readiness {
     this.reasons.delete(component);
   }
 
-  /** A check run at each /readyz (e.g. Redis PING): null when fine, else the reason. */
+  /** A check run at each /readyz (e.g. a write to Redis): null when fine, else the reason. */
   probe(component: string, check: () => Promise<string | null>): void {
     this.probes.set(component, check);
   }

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logger.js';
@@ -37,6 +38,16 @@ export interface HttpServer {
 }
 
 /**
+ * A check of `Authorization` against the expected value in constant time: both are hashed to 32
+ * bytes first, so neither how much of the token matched nor its length shows in the time taken.
+ */
+function authorizationCheck(expected: string): (given: string | undefined) => boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  const wanted = digest(expected);
+  return (given) => timingSafeEqual(digest(given ?? ''), wanted);
+}
+
+/**
  * The one HTTP server of the process: /healthz (liveness), /readyz (readiness, with reasons),
  * /metrics (Prometheus), and the platforms mount their routes on it.
  */
@@ -63,8 +74,9 @@ export function createHttpServer(logger: Logger, options: HttpServerOptions = {}
   });
   if (options.metrics) {
     const { metrics, metricsToken } = options;
+    const authorized = metricsToken ? authorizationCheck(`Bearer ${metricsToken}`) : () => true;
     app.get('/metrics', async (req, res) => {
-      if (metricsToken && req.header('authorization') !== `Bearer ${metricsToken}`) {
+      if (!authorized(req.header('authorization'))) {
         res.status(401).json({ error: 'unauthorized' });
         return;
       }

@@ -23,7 +23,7 @@ import { firstDelivery } from '../dedupe.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { renderCard } from './cards.js';
-import { sendWithRetry } from './send.js';
+import { ReplyGivenUp, sendWithRetry } from './send.js';
 
 export interface TeamsDeps {
   bot: TriageBot;
@@ -243,16 +243,21 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
     };
   }
 
-  /** False for a redelivered activity (same id), which must not be answered twice. */
+  /**
+   * False for a redelivered activity (same conversation, same id), which must not be answered
+   * twice. An id is unique only within its conversation: a channel post's id is its millisecond
+   * timestamp, so two channels can send the same one.
+   */
   private async firstDelivery(context: TurnContext): Promise<boolean> {
     const id = context.activity.id;
-    if (!id || !this.deps.state) return true;
-    return firstDelivery(this.deps.state, `teams:activity:${id}`, {
+    const conversation = context.activity.conversation?.id;
+    if (!id || !conversation || !this.deps.state) return true;
+    return firstDelivery(this.deps.state, `teams:activity:${conversation}:${id}`, {
       platform: 'teams',
       logger: this.deps.logger,
       metrics: this.deps.metrics,
       message: 'duplicate Teams activity dropped',
-      fields: { activityId: id },
+      fields: { activityId: id, conversation },
     });
   }
 
@@ -265,8 +270,7 @@ export class TeamsTriageHandler extends TeamsActivityHandler {
       this.deps.metrics?.outboundFailures.inc({ platform: 'teams' });
       this.deps.logger.error({ err: error, conversation: activity.conversation?.id }, 'Teams answer failed');
       // A throttled or unreachable connector would refuse the apology too: it would only add POSTs.
-      if ((error as { statusCode?: number }).statusCode === 429 || /did not answer/.test(String(error)))
-        return;
+      if (error instanceof ReplyGivenUp) return;
       const apology = strings(detectLanguage(activity.text ?? '')).answer.apology;
       await sendWithRetry(context, MessageFactory.text(apology)).catch((err: unknown) =>
         this.deps.logger.error({ err }, 'Teams apology failed too'),

@@ -5,24 +5,58 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** One POST to the Bot Connector gives up after this (a hung connector must not hold a turn forever). */
 export const SEND_TIMEOUT_MS = 10_000;
 
+/** POSTs per reply, the first included: 3 waits at most. */
+export const SEND_ATTEMPTS = 4;
+
+/**
+ * The longest Retry-After a reply waits for. Three waits of at most this fit in the 10 s after which
+ * a turn is acknowledged (ACK_WITHIN_MS); a connector that asks for longer (Retry-After 3600 would
+ * hold the turn an hour) will not take this reply while it still matters: it is given up at once.
+ */
+export const RETRY_AFTER_CAP_MS = 3_000;
+
+/** A reply the Bot Connector did not take (still throttled, throttled beyond the cap, no answer): not sent. */
+export class ReplyGivenUp extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'throttled' | 'timeout',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ReplyGivenUp';
+  }
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Bot Connector did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new ReplyGivenUp(`Bot Connector did not answer within ${ms} ms`, 'timeout')),
+      ms,
+    );
     timer.unref();
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Retry-After in milliseconds: seconds or an HTTP date; undefined when absent, zero or unreadable. */
+export function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
 /**
  * Teams throttles each conversation (about 7 messages/s) and answers 429: wait and retry, with
- * exponential backoff (or the Retry-After it gives), a few times before giving up. This is the only
- * retry loop (the connector client's own is off): at most `attempts` POSTs per reply.
+ * exponential backoff (or the Retry-After it gives, up to RETRY_AFTER_CAP_MS), a few times before
+ * giving up. This is the only retry loop (the connector client's own is off): at most `attempts`
+ * POSTs per reply. A reply given up throws ReplyGivenUp: the caller counts and logs it.
  */
 export async function sendWithRetry(
   context: TurnContext,
   activity: Partial<Activity>,
-  attempts = 4,
+  attempts = SEND_ATTEMPTS,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -33,9 +67,19 @@ export async function sendWithRetry(
         statusCode?: number;
         response?: { headers?: { get?: (h: string) => string | undefined } };
       };
-      if (e.statusCode !== 429 || attempt >= attempts) throw error;
-      const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
-      await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 250 * 2 ** attempt);
+      if (e.statusCode !== 429) throw error;
+      if (attempt >= attempts)
+        throw new ReplyGivenUp(`Bot Connector still throttling after ${attempts} attempts`, 'throttled', {
+          cause: error,
+        });
+      const asked = retryAfterMs(e.response?.headers?.get?.('retry-after'));
+      if (asked !== undefined && asked > RETRY_AFTER_CAP_MS)
+        throw new ReplyGivenUp(
+          `Bot Connector asked to wait ${Math.ceil(asked / 1000)} s (Retry-After), over the ${RETRY_AFTER_CAP_MS / 1000} s cap: reply given up`,
+          'throttled',
+          { cause: error },
+        );
+      await sleep(asked ?? 250 * 2 ** attempt);
     }
   }
 }

@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Answer } from '../answer/answer.js';
 import type { TriageBot } from '../app/triage-bot.js';
 import { renderText } from '../reply/render-text.js';
+import { type CommandSpec, parseCommandLine } from './command-line.js';
 
 export interface AskOptions {
   json: boolean;
@@ -13,15 +14,21 @@ export interface AskOptions {
   query: string;
 }
 
-const FLAGS = ['--json', '--stdin', '--record'];
+export const ASK_COMMAND: CommandSpec = {
+  name: 'ask',
+  usage: 'uc-triage ask [--json] [--stdin] [--record] [QUERY...]',
+  switches: ['--json', '--stdin', '--record'],
+  operands: 'any',
+};
 
+/** The words of the question; an unknown option is a UsageError, not a word of the question. */
 export function parseAskArgs(args: string[]): AskOptions {
-  const words = args.filter((a) => !FLAGS.includes(a));
+  const line = parseCommandLine(ASK_COMMAND, args);
   return {
-    json: args.includes('--json'),
-    stdin: args.includes('--stdin'),
-    record: args.includes('--record'),
-    query: words.join(' '),
+    json: line.switches.has('--json'),
+    stdin: line.switches.has('--stdin'),
+    record: line.switches.has('--record'),
+    query: line.operands.join(' '),
   };
 }
 

@@ -2,10 +2,31 @@ import type { Library } from '../app/library.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Entry } from '../knowledge/types.js';
 import { writeSearchCache } from '../search/cache.js';
+import { type CommandSpec, parseCommandLine, UsageError } from './command-line.js';
 
 export interface CommandResult {
   output: string;
   exitCode: number;
+}
+
+export type KbCommand = 'stats' | 'show' | 'lint' | 'build';
+
+export const KB_USAGE = 'uc-triage kb stats | show <code|id> | lint | build';
+
+const KB_COMMANDS: Record<KbCommand, CommandSpec> = {
+  stats: { name: 'kb stats', usage: 'uc-triage kb stats', operands: 'none' },
+  show: { name: 'kb show', usage: 'uc-triage kb show <code|id>', operands: 'some' },
+  lint: { name: 'kb lint', usage: 'uc-triage kb lint', operands: 'none' },
+  build: { name: 'kb build', usage: 'uc-triage kb build', operands: 'none' },
+};
+
+/** `kb stats | show <code|id> | lint | build`: which one, and for `show` what to show. */
+export function parseKbArgs(args: string[]): { command: KbCommand; key: string } {
+  const [command, ...rest] = args;
+  if (!command || !Object.hasOwn(KB_COMMANDS, command))
+    throw new UsageError(`kb: expected stats, show, lint or build (usage: ${KB_USAGE})`);
+  const line = parseCommandLine(KB_COMMANDS[command as KbCommand], rest);
+  return { command: command as KbCommand, key: line.operands.join(' ') };
 }
 
 export function kbStats(kb: KnowledgeBase): CommandResult {

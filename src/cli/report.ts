@@ -7,6 +7,7 @@ import {
   type UsageReport,
   usageReport,
 } from '../feedback/report.js';
+import { type CommandSpec, parseCommandLine, UsageError } from './command-line.js';
 import { usageHtml } from './report-html.js';
 
 export type ReportFormat = 'text' | 'md' | 'csv' | 'json';
@@ -20,27 +21,47 @@ export interface ReportOptions {
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
-export class ReportArgsError extends Error {}
+export class ReportArgsError extends UsageError {}
+
+/** Each report's options: an option another report takes (`gaps --html`) is refused, not ignored. */
+export const REPORT_COMMANDS: Record<ReportOptions['kind'], CommandSpec> = {
+  gaps: {
+    name: 'report gaps',
+    usage: 'uc-triage report gaps [--since 7d] [--format text|md|csv|json]',
+    options: ['--since', '--format'],
+    operands: 'none',
+  },
+  usage: {
+    name: 'report usage',
+    usage: 'uc-triage report usage [--since 30d] [--format text|json|csv] [--html FILE]',
+    options: ['--since', '--format', '--html'],
+    operands: 'none',
+  },
+  'export-eval': {
+    name: 'report export-eval',
+    usage: 'uc-triage report export-eval [--since 90d]',
+    options: ['--since'],
+    operands: 'none',
+  },
+};
 
 /** `report gaps|usage|export-eval [--since 7d] [--format text|md|csv|json] [--html FILE]`. */
 export function parseReportArgs(args: string[]): ReportOptions {
   const [kind, ...rest] = args;
   if (kind !== 'gaps' && kind !== 'usage' && kind !== 'export-eval')
-    throw new ReportArgsError('report: expected gaps, usage or export-eval');
-  const value = (flag: string) => {
-    const i = rest.indexOf(flag);
-    if (i < 0) return undefined;
-    const v = rest[i + 1];
-    if (!v || v.startsWith('--')) throw new ReportArgsError(`report: ${flag} needs a value`);
-    return v;
-  };
-  const since = value('--since') ?? (kind === 'usage' ? '30d' : kind === 'gaps' ? '7d' : '90d');
+    throw new ReportArgsError(
+      `report: expected gaps, usage or export-eval (usage: ${Object.values(REPORT_COMMANDS)
+        .map((c) => c.usage)
+        .join(' | ')})`,
+    );
+  const line = parseCommandLine(REPORT_COMMANDS[kind], rest);
+  const since = line.options.get('--since') ?? (kind === 'usage' ? '30d' : kind === 'gaps' ? '7d' : '90d');
   const match = /^(\d+)([mhdw])$/.exec(since);
   if (!match) throw new ReportArgsError(`report: --since ${since}: expected a duration like 7d, 24h or 2w`);
-  const format = value('--format') ?? 'text';
+  const format = line.options.get('--format') ?? 'text';
   if (!['text', 'md', 'csv', 'json'].includes(format))
     throw new ReportArgsError(`report: --format ${format}: expected text, md, csv or json`);
-  const html = value('--html');
+  const html = line.options.get('--html');
   return {
     kind,
     sinceMs: Number(match[1]) * (UNITS[match[2] as string] as number),

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../../adapters/config.js';
 import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
 import { WorkTracker } from '../../adapters/http/work.js';
 import { createLogger } from '../../adapters/logger.js';
+import { Metrics } from '../../adapters/metrics.js';
 import { renderCard } from '../../adapters/teams/cards.js';
 import { ACK_WITHIN_MS, mountTeams } from '../../adapters/teams/mount.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
@@ -52,7 +53,25 @@ afterAll(async () => {
 beforeEach(() => {
   connector.calls.length = 0;
   connector.throttleNext = 0;
+  connector.retryAfter = '0';
 });
+
+/** A Teams server of the test's own, with its /metrics and its work in flight. */
+async function startMeasuredTeams(): Promise<{ base: string; http: HttpServer }> {
+  const metrics = new Metrics();
+  const http = createHttpServer(createLogger('silent'), { metrics });
+  mountTeams(
+    http.app,
+    { appType: 'MultiTenant', allowUnauthenticated: true },
+    { bot: realBot(), state: new MemoryState(), logger: createLogger('silent') },
+    { metrics, work: http.work },
+  );
+  http.markReady();
+  servers.push(http);
+  return { base: `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`, http };
+}
+
+const scrape = async (base: string) => (await fetch(`${base}/metrics`)).text();
 
 let seq = 0;
 function activity(overrides: Record<string, unknown>) {
@@ -414,6 +433,32 @@ describe('a slow or throttled Bot Connector', () => {
     await http.close(0);
   });
 
+  it('gives up at once on a reply the connector asks to hold for an hour (Retry-After 3600), and counts it', async () => {
+    const { base, http } = await startMeasuredTeams();
+    connector.throttleNext = 1;
+    connector.retryAfter = '3600';
+    const before = connector.posts;
+    const started = Date.now();
+    const res = await post(base, activity({ text: '200039' }));
+    expect(res.status).toBe(200);
+    // Without the cap the turn sleeps an hour and is only acknowledged at ACK_WITHIN_MS (10 s).
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(http.work.inFlight).toBe(0);
+    // One POST, no retry, and no apology into the throttled conversation.
+    expect(connector.posts - before).toBe(1);
+    expect(connector.calls).toHaveLength(0);
+    expect(await scrape(base)).toContain('uc_triage_outbound_failures_total{platform="teams"} 1');
+  });
+
+  it('waits for a Retry-After within the cap and delivers the reply', async () => {
+    connector.throttleNext = 1;
+    connector.retryAfter = '1';
+    const res = await post(open, activity({ text: '200039' }));
+    expect(res.status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+    expect(JSON.stringify(cardOf(connector.calls[0] as never))).toContain('200039');
+  });
+
   it('posts a throttled reply at most 4 times', async () => {
     connector.throttleNext = 100;
     const before = connector.posts;
@@ -430,5 +475,34 @@ describe('redelivered activities', () => {
     await post(open, once);
     await post(open, once);
     expect(connector.calls).toHaveLength(1);
+  });
+
+  it('answers two channels that send the same activity id, and still drops and counts a true redelivery', async () => {
+    const { base } = await startMeasuredTeams();
+    // A channel post's id is its millisecond timestamp: two channels can post in the same millisecond.
+    const id = '1700000000123';
+    const post1 = (channel: string) =>
+      activity({
+        id,
+        conversation: {
+          id: `19:${channel}@thread.tacv2;messageid=${id}`,
+          conversationType: 'channel',
+          tenantId: 'tenant-1',
+        },
+        text: '<at>UC Triage</at> erreur 200039',
+        entities: [
+          { type: 'mention', text: '<at>UC Triage</at>', mentioned: { id: 'bot-1', name: 'UC Triage' } },
+        ],
+      });
+    const first = post1('support');
+    await post(base, first);
+    await post(base, post1('network'));
+    expect(connector.calls.map((c) => c.path.split('/')[3])).toEqual([
+      `19:support@thread.tacv2;messageid=${id}`,
+      `19:network@thread.tacv2;messageid=${id}`,
+    ]);
+    await post(base, first);
+    expect(connector.calls).toHaveLength(2);
+    expect(await scrape(base)).toContain('uc_triage_dedupe_hits_total{platform="teams"} 1');
   });
 });

@@ -10,6 +10,8 @@ export class ConnectorStub {
   readonly calls: ConnectorCall[] = [];
   /** Number of 429 answers to give before accepting (per-conversation throttling). */
   throttleNext = 0;
+  /** The Retry-After header of those 429 answers, in seconds. */
+  retryAfter = '0';
   /** Replies are accepted after this long (a slow connector); Infinity never answers (a hung one). */
   delayMs = 0;
   /** Every POST received, accepted or not. */
@@ -34,7 +36,7 @@ export class ConnectorStub {
         if (this.throttleNext > 0) {
           this.throttleNext--;
           res.statusCode = 429;
-          res.setHeader('retry-after', '0');
+          res.setHeader('retry-after', this.retryAfter);
           res.end(JSON.stringify({ error: { code: 'Throttled' } }));
           return;
         }
