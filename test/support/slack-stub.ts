@@ -22,6 +22,16 @@ export class SlackApiStub {
   authError: string | null = null;
   /** response_url ids that answer 404 (an expired or dead URL). */
   readonly deadResponseUrls = new Set<string>();
+  /** response_url ids that never answer (a hung hooks endpoint). */
+  readonly hangingResponseUrls = new Set<string>();
+  /** chat.postMessage to these channels answers 429 with this Retry-After (seconds), `times` times. */
+  readonly rateLimits = new Map<string, { retryAfter: number; times: number }>();
+  /** The chat.* calls answered 429. */
+  readonly rateLimited: SlackCall[] = [];
+  /** chat.* calls to these channels (or users, for a DM) answer ok: false, not_in_channel. */
+  readonly refusedChannels = new Set<string>();
+  /** The chat.* calls refused that way. */
+  readonly refused: SlackCall[] = [];
   private server: Server | null = null;
   port = 0;
   private seq = 0;
@@ -57,6 +67,11 @@ export class SlackApiStub {
         res.setHeader('content-type', 'application/json');
         if (
           method.startsWith('response_url:') &&
+          this.hangingResponseUrls.has(method.slice('response_url:'.length))
+        )
+          return;
+        if (
+          method.startsWith('response_url:') &&
           this.deadResponseUrls.has(method.slice('response_url:'.length))
         ) {
           res.statusCode = 404;
@@ -73,6 +88,20 @@ export class SlackApiStub {
           this.failedAttempts++;
           res.statusCode = 500;
           res.end(JSON.stringify({ ok: false, error: 'internal_error' }));
+          return;
+        }
+        const limit = method === 'chat.postMessage' ? this.rateLimits.get(String(body.channel)) : undefined;
+        if (limit && limit.times > 0) {
+          limit.times--;
+          this.rateLimited.push({ method, body });
+          res.statusCode = 429;
+          res.setHeader('retry-after', String(limit.retryAfter));
+          res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+          return;
+        }
+        if (method.startsWith('chat.') && this.refusedChannels.has(String(body.channel))) {
+          this.refused.push({ method, body });
+          res.end(JSON.stringify({ ok: false, error: 'not_in_channel' }));
           return;
         }
         const answer = () => this.calls.push({ method, body });
@@ -111,7 +140,10 @@ export class SlackApiStub {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    // Hanging response_urls keep their sockets open: cut them.
+    this.server?.closeAllConnections();
+    await closed;
   }
 
   posts(method = 'chat.postMessage'): SlackCall[] {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { strings } from '../../../../src/index.js';
 import { type SlackDeps, slackConversation } from '../../context.js';
+import { APOLOGY_POLICY } from '../../outbound.js';
 import { renderSlack } from '../../render/blocks.js';
 import { withApology } from '../apology.js';
 import { replyPrivately } from '../private-reply.js';
@@ -79,6 +80,7 @@ export function diagnoseMessageListener(deps: SlackDeps, botToken: string) {
     };
     const channel = shortcut.channel.id;
     const user = shortcut.user.id;
+    const where = { channel, user };
     await withApology(
       deps,
       { listener: DIAGNOSE_CALLBACK_ID, text: message.text ?? '', channel },
@@ -86,13 +88,7 @@ export function diagnoseMessageListener(deps: SlackDeps, botToken: string) {
         const attached = await attachedText(message.files, botToken, deps.logger);
         const text = [message.text ?? '', attached].filter((t) => t.trim()).join('\n');
         if (!text.trim()) {
-          await replyPrivately(
-            deps,
-            respond,
-            client,
-            { channel, user },
-            { text: strings('fr').ui.emptyMessage },
-          );
+          await replyPrivately(deps, respond, client, where, { text: strings('fr').ui.emptyMessage });
           return;
         }
         const place = { team: shortcut.team?.id, channel, thread: undefined, private: true, user };
@@ -104,12 +100,10 @@ export function diagnoseMessageListener(deps: SlackDeps, botToken: string) {
         });
         // "Share" posts in the diagnosed message's thread (its own ts when it starts none).
         const shareTo = `${channel}/${message.thread_ts ?? message.ts}`;
-        await respond({
-          response_type: 'ephemeral',
-          ...renderSlack(deps.bot.view(reply, { private: true, shareTo })),
-        });
+        const view = deps.bot.view(reply, { private: true, shareTo });
+        await replyPrivately(deps, respond, client, where, renderSlack(view));
       },
-      (apology) => respond({ response_type: 'ephemeral', text: apology }),
+      (apology) => replyPrivately(deps, respond, client, where, { text: apology }, false, APOLOGY_POLICY),
     );
   };
 }
