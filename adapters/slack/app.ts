@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { PlatformAdapter } from '../platform.js';
 import { SlackApiHealth } from './api-health.js';
+import { fileOrigins } from './attached-files.js';
 import type { SlackServices } from './context.js';
 import { dedupeEvents } from './dedupe.js';
 import { registerListeners } from './listeners/index.js';
@@ -150,7 +151,7 @@ export function createSlackApp(
     app.use(({ next }) => work.track(next()));
   }
   app.use(dedupeEvents(deps, ops.metrics));
-  registerListeners(app, deps, config.botToken);
+  registerListeners(app, deps, { token: config.botToken, origins: fileOrigins(config.apiUrl) });
   app.error(async (error) => {
     ops.metrics?.outboundFailures.inc({ platform: 'slack' });
     deps.logger.error({ err: error }, 'Slack listener error');

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 
 /** One call the bot made to the Slack Web API stub or to a response_url. */
 export interface SlackCall {
@@ -24,6 +24,8 @@ export class SlackApiStub {
   readonly deadResponseUrls = new Set<string>();
   /** response_url ids that never answer (a hung hooks endpoint). */
   readonly hangingResponseUrls = new Set<string>();
+  /** Files served by hand at /files/<name> (a redirect, an endless body, no answer at all). */
+  readonly fileRoutes = new Map<string, (res: ServerResponse) => void>();
   /** chat.postMessage to these channels answers 429 with this Retry-After (seconds), `times` times. */
   readonly rateLimits = new Map<string, { retryAfter: number; times: number }>();
   /** The chat.* calls answered 429. */
@@ -52,6 +54,11 @@ export class SlackApiStub {
     this.server = createServer((req, res) => {
       if (req.url?.startsWith('/files/')) {
         this.fileTokens.push(String(req.headers.authorization));
+        const route = this.fileRoutes.get(req.url.slice('/files/'.length));
+        if (route) {
+          route(res);
+          return;
+        }
         const content = this.files.get(req.url.slice('/files/'.length));
         res.writeHead(content === undefined ? 404 : 200, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(content ?? 'not found');
@@ -141,7 +148,7 @@ export class SlackApiStub {
 
   async stop(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
-    // Hanging response_urls keep their sockets open: cut them.
+    // Hanging files and response_urls keep their sockets open: cut them.
     this.server?.closeAllConnections();
     await closed;
   }
