@@ -7,26 +7,32 @@ import type { WorkTracker } from '../http/work.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { PlatformAdapter } from '../platform.js';
-import type { SlackDeps } from './context.js';
+import { SlackApiHealth } from './api-health.js';
+import { fileOrigins } from './attached-files.js';
+import type { SlackServices } from './context.js';
 import { dedupeEvents } from './dedupe.js';
 import { registerListeners } from './listeners/index.js';
+import { SLACK_API_TIMEOUT_MS, SlackOutbound } from './outbound.js';
 import { slackRequestGuard } from './request-guard.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-/** One Web API call gives up after this (the default waits forever). */
-export const SLACK_API_TIMEOUT_MS = 10_000;
 /**
- * Retries of a failed Web API call: a few, within about 30 s (the default policy retries a 500 for
- * about 30 minutes, silently). 429s wait for Retry-After within the same budget.
+ * The Web API client itself never retries and never sleeps: on a 429 it would pause every call of
+ * the process for the whole Retry-After (one throttled channel froze every answer). Retries are the
+ * bot's own, per message (outbound.ts).
  */
-export const SLACK_RETRY = {
-  retries: 3,
-  factor: 2,
-  minTimeout: 1000,
-  maxTimeout: 8000,
-  maxRetryTime: 30_000,
-};
+const NO_CLIENT_RETRIES = { retries: 0 };
+/**
+ * The Socket Mode connection (apps.connections.open) keeps a few retries within about 30 s: it
+ * reconnects in the background, where no reply waits, and gives up on a network error otherwise.
+ */
+const SOCKET_MODE_RETRY = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, maxRetryTime: 30_000 };
+
+/** Bolt's respond() (response_url) has no timeout of its own: the same bound as a Web API call. */
+const fetchWithTimeout: typeof fetch = (input, init) =>
+  fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(SLACK_API_TIMEOUT_MS) });
+
 /** auth.test answers that will not change by retrying: the token is wrong or revoked. */
 const DEFINITIVE = new Set([
   'invalid_auth',
@@ -84,16 +90,23 @@ function slackError(error: unknown): string {
  */
 export function createSlackApp(
   config: SlackConfig,
-  deps: SlackDeps,
+  services: SlackServices,
   server: Express,
   ops: SlackOps = {},
 ): SlackMount {
-  const logger = boltLogger(deps.logger);
+  const logger = boltLogger(services.logger);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     timeout: SLACK_API_TIMEOUT_MS,
-    retryConfig: SLACK_RETRY,
+    retryConfig: NO_CLIENT_RETRIES,
+    rejectRateLimitedCalls: true,
+    fetch: fetchWithTimeout,
   };
+  // A rate limit or an outage of the Web API shows on /readyz while it lasts.
+  const health = new SlackApiHealth();
+  ops.readiness?.probe('slack', async () => health.problem());
+  const outbound = new SlackOutbound({ logger: services.logger, health, metrics: ops.metrics });
+  const deps = { ...services, outbound };
   let initialized = false;
   ops.readiness?.notReady('slack', 'starting');
   let app: App;
@@ -104,6 +117,9 @@ export function createSlackApp(
       socketMode: true,
       logger,
       clientOptions,
+      installerOptions: {
+        clientOptions: { ...clientOptions, retryConfig: SOCKET_MODE_RETRY, rejectRateLimitedCalls: false },
+      },
       deferInitialization: true,
     });
   } else {
@@ -135,7 +151,7 @@ export function createSlackApp(
     app.use(({ next }) => work.track(next()));
   }
   app.use(dedupeEvents(deps, ops.metrics));
-  registerListeners(app, deps, config.botToken);
+  registerListeners(app, deps, { token: config.botToken, origins: fileOrigins(config.apiUrl) });
   app.error(async (error) => {
     ops.metrics?.outboundFailures.inc({ platform: 'slack' });
     deps.logger.error({ err: error }, 'Slack listener error');
@@ -158,12 +174,8 @@ export function createSlackApp(
   return {
     app,
     start: async () => {
-      await untilReached(
-        'auth.test',
-        () => app.client.auth.test({ token: config.botToken }),
-        'SLACK_BOT_TOKEN',
-      );
-      await app.init();
+      // Bolt's init is the auth.test call (its client does not retry: this loop does).
+      await untilReached('auth.test', () => app.init(), 'SLACK_BOT_TOKEN');
       // Over HTTP the shared express server listens; Socket Mode opens its own connection.
       if (config.appToken) await untilReached('Socket Mode connection', () => app.start(), 'SLACK_APP_TOKEN');
       initialized = true;
@@ -176,12 +188,16 @@ export function createSlackApp(
 }
 
 /** Slack as a platform of main.ts: Bolt on the shared server (or Socket Mode), started and stopped. */
-export function slackPlatform(config: SlackConfig, deps: SlackDeps, ops: SlackOps = {}): PlatformAdapter {
+export function slackPlatform(
+  config: SlackConfig,
+  services: SlackServices,
+  ops: SlackOps = {},
+): PlatformAdapter {
   let mount: SlackMount | null = null;
   return {
     name: 'slack',
     mount: (server) => {
-      mount = createSlackApp(config, deps, server, ops);
+      mount = createSlackApp(config, services, server, ops);
     },
     start: async () => mount?.start(),
     stop: async () => mount?.stop(),

@@ -1,12 +1,18 @@
 import type { ConversationRef, SharedState, TriageBot } from '../../src/index.js';
 import type { Logger } from '../logger.js';
+import type { SlackOutbound } from './outbound.js';
 
-/** What every Slack listener needs: the core, the shared state and a logger. */
+/** What every Slack listener needs: the core, the shared state, a logger and the outbound policy. */
 export interface SlackDeps {
   bot: TriageBot;
   state: SharedState;
   logger: Logger;
+  /** Every message to Slack goes through it: retries, rate limits, failures counted. */
+  outbound: SlackOutbound;
 }
+
+/** What the process gives the Slack adapter; the outbound policy is built from its metrics and readiness. */
+export type SlackServices = Omit<SlackDeps, 'outbound'>;
 
 /** How long the bot keeps following a thread it answered. */
 export const THREAD_TTL_SECONDS = 7 * 24 * 3600;

@@ -58,6 +58,8 @@ const fr = {
     feedbackHint: '+ utile · - pas utile',
     noAnswerToRate: 'Il n’y a pas encore de réponse à évaluer dans cette conversation.',
     emptyMessage: 'Ce message ne contient pas de texte à analyser.',
+    unreadAttachments: (names: string) =>
+      `Pièce jointe non lue (trop volumineuse, hors de Slack ou sans réponse) : ${names}. Le diagnostic porte sur le reste du message.`,
     welcome: 'Bonjour ! Je suis UC Triage : mentionnez-moi dans un canal ou écrivez-moi ici.',
     terminalWelcome:
       'UC Triage — terminal. Posez un code d’erreur, une ligne de journal ou un symptôme.\n« aide » pour des exemples, Ctrl-D pour quitter.',
@@ -175,6 +177,8 @@ const en: Catalogue = {
     feedbackHint: '+ useful · - not useful',
     noAnswerToRate: 'There is no answer to rate in this conversation yet.',
     emptyMessage: 'This message has no text to analyse.',
+    unreadAttachments: (names: string) =>
+      `Attachment not read (too large, not on Slack or no answer): ${names}. The diagnosis covers the rest of the message.`,
     welcome: 'Hello! I am UC Triage: mention me in a channel or write to me here.',
     terminalWelcome:
       'UC Triage — terminal. Ask an error code, a log line or a symptom.\n"help" for examples, Ctrl-D to quit.',

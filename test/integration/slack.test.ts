@@ -146,7 +146,7 @@ describe('mentions and threads', () => {
     stub.failNext = 2;
     stub.failedAttempts = 0;
     await postEvent(eventBody(mention('<@UBOT> erreur 600003', '1700000150.000100')));
-    // Retries back off 1 s then 2 s (SLACK_RETRY): the reply lands on the third attempt.
+    // Retries back off 1 s then 2 s (REPLY_POLICY): the reply lands on the third attempt.
     const [post] = await waitFor(() => stub.posts().length > 0 && stub.posts(), 10_000);
     expect(stub.failedAttempts).toBe(2);
     expect(post?.body.thread_ts).toBe('1700000150.000100');

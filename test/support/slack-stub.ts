@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 
 /** One call the bot made to the Slack Web API stub or to a response_url. */
 export interface SlackCall {
@@ -22,6 +22,18 @@ export class SlackApiStub {
   authError: string | null = null;
   /** response_url ids that answer 404 (an expired or dead URL). */
   readonly deadResponseUrls = new Set<string>();
+  /** response_url ids that never answer (a hung hooks endpoint). */
+  readonly hangingResponseUrls = new Set<string>();
+  /** Files served by hand at /files/<name> (a redirect, an endless body, no answer at all). */
+  readonly fileRoutes = new Map<string, (res: ServerResponse) => void>();
+  /** chat.postMessage to these channels answers 429 with this Retry-After (seconds), `times` times. */
+  readonly rateLimits = new Map<string, { retryAfter: number; times: number }>();
+  /** The chat.* calls answered 429. */
+  readonly rateLimited: SlackCall[] = [];
+  /** chat.* calls to these channels (or users, for a DM) answer ok: false, not_in_channel. */
+  readonly refusedChannels = new Set<string>();
+  /** The chat.* calls refused that way. */
+  readonly refused: SlackCall[] = [];
   private server: Server | null = null;
   port = 0;
   private seq = 0;
@@ -42,6 +54,11 @@ export class SlackApiStub {
     this.server = createServer((req, res) => {
       if (req.url?.startsWith('/files/')) {
         this.fileTokens.push(String(req.headers.authorization));
+        const route = this.fileRoutes.get(req.url.slice('/files/'.length));
+        if (route) {
+          route(res);
+          return;
+        }
         const content = this.files.get(req.url.slice('/files/'.length));
         res.writeHead(content === undefined ? 404 : 200, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(content ?? 'not found');
@@ -55,6 +72,11 @@ export class SlackApiStub {
         const body = parseBody(raw, req.headers['content-type'] ?? '');
         const method = (req.url ?? '').replace(/^\/api\//, '').replace(/^\/response\//, 'response_url:');
         res.setHeader('content-type', 'application/json');
+        if (
+          method.startsWith('response_url:') &&
+          this.hangingResponseUrls.has(method.slice('response_url:'.length))
+        )
+          return;
         if (
           method.startsWith('response_url:') &&
           this.deadResponseUrls.has(method.slice('response_url:'.length))
@@ -73,6 +95,20 @@ export class SlackApiStub {
           this.failedAttempts++;
           res.statusCode = 500;
           res.end(JSON.stringify({ ok: false, error: 'internal_error' }));
+          return;
+        }
+        const limit = method === 'chat.postMessage' ? this.rateLimits.get(String(body.channel)) : undefined;
+        if (limit && limit.times > 0) {
+          limit.times--;
+          this.rateLimited.push({ method, body });
+          res.statusCode = 429;
+          res.setHeader('retry-after', String(limit.retryAfter));
+          res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+          return;
+        }
+        if (method.startsWith('chat.') && this.refusedChannels.has(String(body.channel))) {
+          this.refused.push({ method, body });
+          res.end(JSON.stringify({ ok: false, error: 'not_in_channel' }));
           return;
         }
         const answer = () => this.calls.push({ method, body });
@@ -111,7 +147,10 @@ export class SlackApiStub {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    // Hanging files and response_urls keep their sockets open: cut them.
+    this.server?.closeAllConnections();
+    await closed;
   }
 
   posts(method = 'chat.postMessage'): SlackCall[] {

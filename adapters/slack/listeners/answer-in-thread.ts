@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../../src/index.js';
 import { type SlackDeps, slackConversation, THREAD_TTL_SECONDS, threadKey } from '../context.js';
+import { APOLOGY_POLICY, type DeliveryPolicy } from '../outbound.js';
 import { renderReply } from '../reply.js';
 import { withApology } from './apology.js';
 
@@ -26,12 +27,12 @@ export async function answerInThread(
   prepared?: () => Promise<Reply>,
 ): Promise<void> {
   const thread = message.threadTs;
-  const post = (content: { text: string; blocks?: unknown[] }) =>
-    client.chat.postMessage({
-      channel: message.channel,
-      ...(thread ? { thread_ts: thread } : {}),
-      ...content,
-    } as never);
+  const post = (content: { text: string; blocks?: unknown[] }, policy?: DeliveryPolicy) =>
+    deps.outbound.postMessage(
+      client,
+      { channel: message.channel, ...(thread ? { thread_ts: thread } : {}), ...content },
+      policy,
+    );
   await withApology(
     deps,
     { listener: 'thread', text: message.text, channel: message.channel },
@@ -55,7 +56,7 @@ export async function answerInThread(
       if (thread)
         await deps.state.remember(threadKey(message.team, message.channel, thread), THREAD_TTL_SECONDS);
     },
-    (apology) => post({ text: apology }),
+    (apology) => post({ text: apology }, APOLOGY_POLICY),
   );
 }
 

@@ -9,6 +9,7 @@ import type {
 import { type CoreAction, decodeAction, strings } from '../../../../src/index.js';
 import { DEDUPE_TTL_SECONDS } from '../../../dedupe.js';
 import { type SlackDeps, type SlackPlace, slackConversation } from '../../context.js';
+import { APOLOGY_POLICY } from '../../outbound.js';
 import { BUTTON_ACTION_ID } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { answerInThread } from '../answer-in-thread.js';
@@ -105,7 +106,16 @@ export function buttonListener(deps: SlackDeps) {
         };
         await answerInThread(client, deps, thread, () => deps.bot.handle(message));
       },
-      (apology) => ephemeral({ text: apology }),
+      (apology) =>
+        replyPrivately(
+          deps,
+          respond,
+          client,
+          { channel: place.channel, user: place.user },
+          { text: apology },
+          false,
+          APOLOGY_POLICY,
+        ),
     );
   };
 }
@@ -139,7 +149,7 @@ async function share(
   const reply = await deps.bot.handle({ conversation: slackConversation(place), text: '', action });
   const message = renderReply(deps.bot, reply, false);
   try {
-    await client.chat.postMessage({
+    await deps.outbound.postMessage(client, {
       channel: target.channel,
       ...(target.thread ? { thread_ts: target.thread } : {}),
       text: `${ui.sharedBy(`<@${place.user}>`)}\n${message.text}`,

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { detectLanguage, strings } from '../../../../src/index.js';
 import { type SlackDeps, slackConversation } from '../../context.js';
+import { APOLOGY_POLICY } from '../../outbound.js';
 import { escapeMrkdwn } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { withApology } from '../apology.js';
@@ -26,8 +27,7 @@ export function webexCodeListener(deps: SlackDeps) {
         if (!text) {
           const usage = strings(detectLanguage(text)).ui.usage(COMMAND);
           const help = renderReply(deps.bot, { kind: 'help', language: 'fr' }, true);
-          await respond({
-            response_type: 'ephemeral',
+          await replyPrivately(deps, respond, client, where, {
             text: `${usage}\n\n${help.text}`,
             blocks: [
               { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(usage) } },
@@ -50,7 +50,7 @@ export function webexCodeListener(deps: SlackDeps) {
         });
         await replyPrivately(deps, respond, client, where, renderReply(deps.bot, reply, true));
       },
-      (apology) => replyPrivately(deps, respond, client, where, { text: apology }),
+      (apology) => replyPrivately(deps, respond, client, where, { text: apology }, false, APOLOGY_POLICY),
     );
   };
 }

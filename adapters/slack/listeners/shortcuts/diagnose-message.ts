@@ -1,98 +1,58 @@
 import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { strings } from '../../../../src/index.js';
+import { type ReplyView, strings } from '../../../../src/index.js';
+import { readAttachedText } from '../../attached-files.js';
 import { type SlackDeps, slackConversation } from '../../context.js';
+import { APOLOGY_POLICY } from '../../outbound.js';
 import { renderSlack } from '../../render/blocks.js';
 import { withApology } from '../apology.js';
 import { replyPrivately } from '../private-reply.js';
 
 export const DIAGNOSE_CALLBACK_ID = 'diagnose_message';
-/** Text attached to a message (a snippet, a .log/.txt file) is read up to this size, in all. */
-export const MAX_ATTACHED_BYTES = 1_000_000;
-/** A file download slower than this is skipped (the message's own text is still diagnosed). */
-const FILE_TIMEOUT_MS = 5000;
 
-interface SlackFile {
-  name?: string;
-  mimetype?: string;
-  filetype?: string;
-  size?: number;
-  url_private_download?: string;
-  url_private?: string;
-}
-
-const TEXT_FILETYPES = new Set([
-  'text',
-  'log',
-  'csv',
-  'json',
-  'xml',
-  'yaml',
-  'yml',
-  'javascript',
-  'shell',
-  'ini',
-]);
-const isText = (f: SlackFile) => f.mimetype?.startsWith('text/') || TEXT_FILETYPES.has(f.filetype ?? '');
-
-/** The text of the message's text files, within MAX_ATTACHED_BYTES (files:read, bot token). */
-export async function attachedText(
-  files: SlackFile[] | undefined,
-  token: string,
-  log: SlackDeps['logger'],
-): Promise<string> {
-  const parts: string[] = [];
-  let budget = MAX_ATTACHED_BYTES;
-  for (const file of (files ?? []).filter(isText)) {
-    const url = file.url_private_download ?? file.url_private;
-    if (!url || budget <= 0) continue;
-    try {
-      const res = await fetch(url, {
-        headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(FILE_TIMEOUT_MS),
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const text = new TextDecoder('utf-8').decode((await res.arrayBuffer()).slice(0, budget));
-      budget -= Buffer.byteLength(text);
-      parts.push(text);
-    } catch (error) {
-      log.warn({ err: error, file: file.name }, 'attached file not read: diagnosing the message text only');
-    }
-  }
-  return parts.join('\n');
+/** How the shortcut may read attached files: the bot token, sent only to these origins. */
+export interface FileAccess {
+  token: string;
+  origins: Set<string>;
 }
 
 type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
+/** The reply says which attachments it could not read, above the diagnosis. */
+function withUnread(view: ReplyView, unread: string[]): ReplyView {
+  if (unread.length === 0) return view;
+  const notice = strings(view.language).ui.unreadAttachments(unread.join(', '));
+  return { ...view, blocks: [{ type: 'notice', text: notice }, ...view.blocks] };
+}
+
 /**
  * "Diagnostiquer ce message": the diagnosis of any message (in a thread, in a channel the bot is
- * not in, one of the bot's own) goes privately to the person who asked, with a button that posts
- * it in the message's thread.
+ * not in, one of the bot's own) and of its attached text files goes privately to the person who
+ * asked, with a button that posts it in the message's thread.
  */
-export function diagnoseMessageListener(deps: SlackDeps, botToken: string) {
+export function diagnoseMessageListener(deps: SlackDeps, files: FileAccess) {
   return async ({ shortcut, ack, respond, client }: ShortcutArgs): Promise<void> => {
     await ack();
     const message = shortcut.message as {
       text?: string;
       ts: string;
       thread_ts?: string;
-      files?: SlackFile[];
+      files?: unknown;
     };
     const channel = shortcut.channel.id;
     const user = shortcut.user.id;
+    const where = { channel, user };
     await withApology(
       deps,
       { listener: DIAGNOSE_CALLBACK_ID, text: message.text ?? '', channel },
       async () => {
-        const attached = await attachedText(message.files, botToken, deps.logger);
-        const text = [message.text ?? '', attached].filter((t) => t.trim()).join('\n');
+        const attached = await readAttachedText(message.files, { ...files, logger: deps.logger });
+        const text = [message.text ?? '', attached.text].filter((t) => t.trim()).join('\n');
         if (!text.trim()) {
-          await replyPrivately(
-            deps,
-            respond,
-            client,
-            { channel, user },
-            { text: strings('fr').ui.emptyMessage },
-          );
+          const ui = strings('fr').ui;
+          const said = attached.unread.length
+            ? ui.unreadAttachments(attached.unread.join(', '))
+            : ui.emptyMessage;
+          await replyPrivately(deps, respond, client, where, { text: said });
           return;
         }
         const place = { team: shortcut.team?.id, channel, thread: undefined, private: true, user };
@@ -104,19 +64,17 @@ export function diagnoseMessageListener(deps: SlackDeps, botToken: string) {
         });
         // "Share" posts in the diagnosed message's thread (its own ts when it starts none).
         const shareTo = `${channel}/${message.thread_ts ?? message.ts}`;
-        await respond({
-          response_type: 'ephemeral',
-          ...renderSlack(deps.bot.view(reply, { private: true, shareTo })),
-        });
+        const view = withUnread(deps.bot.view(reply, { private: true, shareTo }), attached.unread);
+        await replyPrivately(deps, respond, client, where, renderSlack(view));
       },
-      (apology) => respond({ response_type: 'ephemeral', text: apology }),
+      (apology) => replyPrivately(deps, respond, client, where, { text: apology }, false, APOLOGY_POLICY),
     );
   };
 }
 
-export function registerDiagnoseMessage(app: App, deps: SlackDeps, botToken: string): void {
+export function registerDiagnoseMessage(app: App, deps: SlackDeps, files: FileAccess): void {
   app.shortcut<MessageShortcut>(
     { callback_id: DIAGNOSE_CALLBACK_ID, type: 'message_action' },
-    diagnoseMessageListener(deps, botToken),
+    diagnoseMessageListener(deps, files),
   );
 }

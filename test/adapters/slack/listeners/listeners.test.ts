@@ -1,17 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../../adapters/logger.js';
+import { SlackApiHealth } from '../../../../adapters/slack/api-health.js';
 import { buttonListener } from '../../../../adapters/slack/listeners/actions/button.js';
 import { webexCodeListener } from '../../../../adapters/slack/listeners/commands/webex-code.js';
 import { appMentionListener } from '../../../../adapters/slack/listeners/events/app-mention.js';
+import { SlackOutbound } from '../../../../adapters/slack/outbound.js';
 import { type CoreAction, encodeAction, MemoryState, type TriageBot } from '../../../../src/index.js';
 import { realBot } from '../../../support/bot.js';
 
 /** The listener callbacks on their own: Bolt's arguments built by hand, the core real. */
-const deps = (bot: TriageBot = realBot()) => ({
-  bot,
-  state: new MemoryState(),
-  logger: createLogger('silent'),
-});
+const deps = (bot: TriageBot = realBot()) => {
+  const logger = createLogger('silent');
+  return {
+    bot,
+    state: new MemoryState(),
+    logger,
+    outbound: new SlackOutbound({ logger, health: new SlackApiHealth() }),
+  };
+};
 const broken = {
   handle: () => Promise.reject(new Error('boom')),
   view: () => ({ language: 'fr', blocks: [] }),
