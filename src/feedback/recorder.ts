@@ -1,12 +1,14 @@
 import { createHmac } from 'node:crypto';
 import type { CoreLogger } from '../ports/logger.js';
 import type { FeedbackEvent, FeedbackStore } from './events.js';
-import { redact } from './redact.js';
+import { redactStart } from './redact.js';
 
 /** A store call slower than this is abandoned (the event counts as dropped). */
 const APPEND_TIMEOUT_MS = 2000;
 /** Events written at once at most: beyond, new ones are dropped rather than queued in memory. */
 const MAX_IN_FLIGHT = 500;
+/** The stored question is cut to this many characters (redacted after the cut, see redactStart). */
+export const MAX_STORED_QUERY = 2000;
 
 /** An event as the core hands it over: raw question, raw user id, no time yet. */
 export type UnrecordedEvent = FeedbackEvent extends infer E
@@ -18,7 +20,8 @@ export type UnrecordedEvent = FeedbackEvent extends infer E
 /**
  * Records what users ask and say, off the answer's path: `record` returns at once, the store is
  * written in the background; a slow or broken store drops the event, counts it, and logs once per
- * outage. The question is redacted and the user id hashed before anything leaves this class.
+ * outage. The question is cut and redacted, and the user id hashed, before anything leaves this
+ * class: only the stored part of a long message is ever read.
  */
 export class FeedbackRecorder {
   dropped = 0;
@@ -42,7 +45,7 @@ export class FeedbackRecorder {
     const stored = {
       ...rest,
       at: this.now().toISOString(),
-      query: redact(event.query).slice(0, 2000),
+      query: redactStart(event.query, MAX_STORED_QUERY),
       ...(userId ? { user: this.hash(userId) } : {}),
     } as FeedbackEvent;
     this.inFlight++;

@@ -93,4 +93,15 @@ describe('what the bot records', () => {
     }
     expect(logged.filter((m) => m.startsWith('feedback event dropped'))).toHaveLength(2);
   });
+
+  it('stores at most 2,000 characters of a question, read from its start only', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const long = `badgeuse hors ligne, écrire à jean@société.fr ${'et encore '.repeat(20_000)}`;
+    await bot.handle(message(long));
+    await recorder.flush();
+    const query = store.saved[0]?.query ?? '';
+    expect(query.length).toBeLessThanOrEqual(2000);
+    expect(query.startsWith('badgeuse hors ligne, écrire à <email> et encore')).toBe(true);
+  });
 });
