@@ -21,6 +21,13 @@ const MIGRATIONS: Record<number, string> = {
   `,
 };
 
+export class FeedbackSchemaError extends Error {
+  constructor(file: string, version: number) {
+    super(`${file}: feedback schema version ${version} is newer than this bot (${SCHEMA_VERSION})`);
+    this.name = 'FeedbackSchemaError';
+  }
+}
+
 /**
  * The embedded feedback store: SQLite in one file (FEEDBACK_DB), created on first use, WAL mode so
  * reports read while the bot writes. Writes are synchronous in better-sqlite3 but take microseconds;
@@ -33,18 +40,21 @@ export class SqliteFeedbackStore implements FeedbackStore {
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 2000');
-    this.migrate();
+    try {
+      // The version is read before anything is written: a newer file is left exactly as it is.
+      const current = this.db.pragma('user_version', { simple: true }) as number;
+      if (current > SCHEMA_VERSION) throw new FeedbackSchemaError(file, current);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('busy_timeout = 2000');
+      this.migrate(current);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.insert = this.db.prepare('INSERT INTO events (at, type, platform, body) VALUES (?, ?, ?, ?)');
   }
 
-  private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    if (current > SCHEMA_VERSION)
-      throw new Error(
-        `${this.file}: feedback schema version ${current} is newer than this bot (${SCHEMA_VERSION})`,
-      );
+  private migrate(current: number): void {
     for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[version] as string);

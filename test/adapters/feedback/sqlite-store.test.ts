@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteFeedbackStore } from '../../../adapters/feedback/sqlite-store.js';
@@ -59,12 +59,19 @@ describe('SqliteFeedbackStore', () => {
     await again.close();
   });
 
-  it('refuses a file written by a newer version instead of damaging it', () => {
+  it('refuses a file written by a newer version without changing a byte of it, nor its journal mode', () => {
     const path = file();
-    new SqliteFeedbackStore(path).close();
-    const db = new Database(path);
-    db.pragma('user_version = 99');
-    db.close();
+    mkdirSync(dirname(path), { recursive: true });
+    const newer = new Database(path);
+    newer.exec("CREATE TABLE events_v99 (x TEXT); INSERT INTO events_v99 VALUES ('kept')");
+    newer.pragma('user_version = 99');
+    newer.close();
+    const before = readFileSync(path);
     expect(() => new SqliteFeedbackStore(path)).toThrow(/schema version 99 is newer/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
   });
 });
