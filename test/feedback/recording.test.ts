@@ -80,16 +80,22 @@ describe('what the bot records', () => {
   it('never delays or breaks an answer when the store is down or hangs: the event is dropped, counted, logged once', async () => {
     const logged: string[] = [];
     const logger = { warn: (_: unknown, msg: string) => logged.push(msg), error: () => {} };
-    for (const mode of ['failing', 'hanging'] as const) {
+    for (const [mode, reason] of [
+      ['failing', 'error'],
+      ['hanging', 'timeout'],
+    ] as const) {
       const store = new MemoryFeedbackStore();
       store[mode] = true;
       const { bot, recorder } = botWith(store, logger);
+      const reasons: string[] = [];
+      recorder.onDrop = (why) => reasons.push(why);
       // A hanging store never answers: if the answer waited for it, this would never resolve.
       const reply = await bot.handle(message('200039'));
       await bot.handle(message('20017'));
       expect(reply.kind === 'answer' && reply.answer.answered).toBe(true);
       await recorder.flush(3000);
       expect(recorder.dropped).toBe(2);
+      expect(reasons).toEqual([reason, reason]);
     }
     expect(logged.filter((m) => m.startsWith('feedback event dropped'))).toHaveLength(2);
   });
