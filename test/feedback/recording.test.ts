@@ -100,6 +100,22 @@ describe('what the bot records', () => {
     expect(logged.filter((m) => m.startsWith('feedback event dropped'))).toHaveLength(2);
   });
 
+  it('records no id a client made up: a forged pick is no correction, a forged "not useful" names no entry', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const forged = 'x"\n- evil: 1';
+    await bot.handle(message('', { action: { kind: 'pick', id: forged, q: '403', l: 'fr' } }));
+    await bot.handle(
+      message('', { action: { kind: 'feedback', useful: false, q: '403', id: forged, l: 'fr' } }),
+    );
+    await bot.handle(message('', { action: { kind: 'pick', id: 'webex-403', q: '403', l: 'fr' } }));
+    await recorder.flush();
+    expect(store.saved.map((e) => [e.type, 'entry' in e ? e.entry : undefined])).toEqual([
+      ['feedback', undefined],
+      ['correction', 'webex-403'],
+    ]);
+  });
+
   it('stores at most 2,000 characters of a question, read from its start only', async () => {
     const store = new MemoryFeedbackStore();
     const { bot, recorder } = botWith(store);
