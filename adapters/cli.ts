@@ -79,6 +79,7 @@ async function report(args: string[]): Promise<void> {
       store,
       normalize: (text) => bot.index.normalizer.words(text),
       isCode: (id) => library.kb.byId.get(id)?.kind === 'code',
+      isEntry: (id) => library.kb.byId.has(id),
       writeFile: (file, content) => writeFileSync(file, content, 'utf8'),
     }),
   );

@@ -41,6 +41,7 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
   if ('onFallback' in state)
     (state as { onFallback: () => void }).onFallback = () => metrics.redisFallbacks.inc();
   const feedback = await openFeedback(config, logger, redis);
+  if (feedback) feedback.recorder.onDrop = (reason) => metrics.feedbackDropped.inc({ reason });
   const bot = await TriageBot.load({
     sessions,
     sessionTtlSeconds: config.sessionTtlSeconds,

@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { Reply } from '../src/index.js';
+import { DROP_REASONS, type Reply } from '../src/index.js';
 
 /** The process's metrics, in the Prometheus text format on GET /metrics. */
 export class Metrics {
@@ -35,8 +35,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly feedbackDropped = new Counter({
+    name: 'uc_triage_feedback_dropped_total',
+    help: 'Feedback events (questions, clicks, corrections) not recorded, by reason: full (500 already waiting for the store), timeout (the store too slow or its file locked too long), error (the store refused them).',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    // Every reason shows from the start (at 0), so an alert on its rate has a series to read.
+    for (const reason of DROP_REASONS) this.feedbackDropped.inc({ reason }, 0);
   }
 
   /** What a reply says about the question, for the questions counter. */

@@ -22,7 +22,7 @@ export {
 export * from './cli/kb.js';
 export { parseReportArgs, REPORT_COMMANDS, ReportArgsError, runReport } from './cli/report.js';
 export type { FeedbackEvent, FeedbackStore } from './feedback/events.js';
-export { FeedbackRecorder } from './feedback/recorder.js';
+export { DROP_REASONS, type DropReason, FeedbackRecorder } from './feedback/recorder.js';
 export { redact } from './feedback/redact.js';
 export { type KnowledgeBase, packageRoot } from './knowledge/kb.js';
 export * from './knowledge/types.js';

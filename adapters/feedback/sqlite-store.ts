@@ -7,6 +7,14 @@ import type { FeedbackEvent, FeedbackStore } from '../../src/index.js';
 /** The schema version this code writes (PRAGMA user_version); a newer file is refused, not damaged. */
 const SCHEMA_VERSION = 1;
 
+/** How long an event may wait for the file's write lock before the recorder drops it. */
+export const LOCK_PATIENCE_MS = 30_000;
+/** A locked file is tried again after this, doubling up to RETRY_MAX_MS. */
+const RETRY_FIRST_MS = 20;
+const RETRY_MAX_MS = 500;
+/** Opening the file (schema, journal mode) may wait this long for a lock: it happens before serving. */
+const OPEN_BUSY_TIMEOUT_MS = 2000;
+
 const MIGRATIONS: Record<number, string> = {
   1: `
     CREATE TABLE events (
@@ -21,30 +29,67 @@ const MIGRATIONS: Record<number, string> = {
   `,
 };
 
+export class FeedbackSchemaError extends Error {
+  constructor(file: string, version: number) {
+    super(`${file}: feedback schema version ${version} is newer than this bot (${SCHEMA_VERSION})`);
+    this.name = 'FeedbackSchemaError';
+  }
+}
+
+interface Waiting {
+  event: FeedbackEvent;
+  signal: AbortSignal | undefined;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const isBusy = (error: unknown) =>
+  typeof (error as { code?: unknown }).code === 'string' &&
+  /^SQLITE_(BUSY|LOCKED)/.test((error as { code: string }).code);
+
 /**
  * The embedded feedback store: SQLite in one file (FEEDBACK_DB), created on first use, WAL mode so
- * reports read while the bot writes. Writes are synchronous in better-sqlite3 but take microseconds;
- * the recorder still calls them off the answer's path.
+ * reports read while the bot writes.
+ *
+ * better-sqlite3 is synchronous and its busy timeout waits on the event loop: a write lock held by
+ * another process would stall every answer. So once open, the connection never waits for a lock
+ * (busy timeout 0): events are queued, written together after the answer (setImmediate), and a
+ * locked file is tried again later with backoff. The recorder bounds the queue (500 events) and
+ * drops what waits longer than LOCK_PATIENCE_MS; a dropped event is never written afterwards.
  */
 export class SqliteFeedbackStore implements FeedbackStore {
+  readonly appendTimeoutMs: number;
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
+  private readonly queue: Waiting[] = [];
+  /** Cancels the write that is scheduled, if any. */
+  private scheduled: (() => void) | undefined;
+  private retryMs = 0;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    options: { lockPatienceMs?: number } = {},
+  ) {
+    this.appendTimeoutMs = options.lockPatienceMs ?? LOCK_PATIENCE_MS;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 2000');
-    this.migrate();
+    this.db = new Database(file, { timeout: OPEN_BUSY_TIMEOUT_MS });
+    try {
+      // The version is read before anything is written: a newer file is left exactly as it is.
+      const current = this.db.pragma('user_version', { simple: true }) as number;
+      if (current > SCHEMA_VERSION) throw new FeedbackSchemaError(file, current);
+      this.db.pragma('journal_mode = WAL');
+      // WAL with NORMAL: a commit does not wait for the disk (an event may be lost on a power cut).
+      this.db.pragma('synchronous = NORMAL');
+      this.migrate(current);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.db.pragma('busy_timeout = 0');
     this.insert = this.db.prepare('INSERT INTO events (at, type, platform, body) VALUES (?, ?, ?, ?)');
   }
 
-  private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    if (current > SCHEMA_VERSION)
-      throw new Error(
-        `${this.file}: feedback schema version ${current} is newer than this bot (${SCHEMA_VERSION})`,
-      );
+  private migrate(current: number): void {
     for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[version] as string);
@@ -53,8 +98,53 @@ export class SqliteFeedbackStore implements FeedbackStore {
     }
   }
 
-  async append(event: FeedbackEvent): Promise<void> {
-    this.insert.run(event.at, event.type, event.platform, JSON.stringify(event));
+  append(event: FeedbackEvent, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ event, signal, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    const write = () => {
+      this.scheduled = undefined;
+      this.write();
+    };
+    if (this.retryMs === 0) {
+      const immediate = setImmediate(write);
+      this.scheduled = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(write, this.retryMs).unref();
+      this.scheduled = () => clearTimeout(timer);
+    }
+  }
+
+  /** Writes every waiting event in one transaction; a locked file keeps them waiting. */
+  private write(): void {
+    const batch = this.queue.splice(0).filter((waiting) => {
+      if (!waiting.signal?.aborted) return true;
+      waiting.reject(waiting.signal.reason);
+      return false;
+    });
+    if (batch.length === 0) return;
+    try {
+      this.db.transaction(() => {
+        for (const { event } of batch)
+          this.insert.run(event.at, event.type, event.platform, JSON.stringify(event));
+      })();
+    } catch (error) {
+      if (isBusy(error)) {
+        this.queue.unshift(...batch);
+        this.retryMs = Math.min(Math.max(this.retryMs * 2, RETRY_FIRST_MS), RETRY_MAX_MS);
+        this.schedule();
+        return;
+      }
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    this.retryMs = 0;
+    for (const waiting of batch) waiting.resolve();
   }
 
   async events(since: Date): Promise<FeedbackEvent[]> {
@@ -79,7 +169,11 @@ export class SqliteFeedbackStore implements FeedbackStore {
     return (this.db.prepare("SELECT value FROM meta WHERE key = 'secret'").get() as { value: string }).value;
   }
 
+  /** Events still waiting for the lock are dropped (the recorder counts them). */
   async close(): Promise<void> {
+    this.scheduled?.();
+    this.scheduled = undefined;
+    for (const waiting of this.queue.splice(0)) waiting.reject(new Error('feedback store closed'));
     this.db.close();
   }
 }

@@ -150,7 +150,8 @@ export class TriageBot {
     if (action.kind === 'diagnose' && reply.kind === 'answer') {
       this.recordQuestion(reply.answer, incoming.conversation.platform, incoming.user);
     } else if (action.kind === 'feedback') {
-      const entry = action.id ? { entry: action.id } : {};
+      // A button's id is whatever the client sent: only an entry of the knowledge base is recorded.
+      const entry = action.id && this.kb.byId.has(action.id) ? { entry: action.id } : {};
       this.recorder.record({ ...base, type: 'feedback', query: action.q, useful: action.useful, ...entry });
     } else if (action.kind === 'alternatives' && reply.kind === 'alternatives') {
       // "Ce n'était pas ça" is a "not useful" on the answer that was shown.
@@ -162,7 +163,7 @@ export class TriageBot {
         useful: false,
         ...(top ? { entry: top } : {}),
       });
-    } else if (action.kind === 'pick' && action.q && action.q !== action.id) {
+    } else if (action.kind === 'pick' && action.q && action.q !== action.id && this.kb.byId.has(action.id)) {
       this.recorder.record({ ...base, type: 'correction', query: action.q, entry: action.id, via: 'pick' });
     }
   }

@@ -3,11 +3,13 @@ import {
   evalCandidates,
   type GapsReport,
   gapsReport,
+  type IsEntry,
   type Normalize,
   type UsageReport,
   usageReport,
 } from '../feedback/report.js';
 import { type CommandSpec, parseCommandLine, UsageError } from './command-line.js';
+import { csvCell, markdownFence, markdownText, terminalText } from './report-escape.js';
 import { usageHtml } from './report-html.js';
 
 export type ReportFormat = 'text' | 'md' | 'csv' | 'json';
@@ -70,10 +72,6 @@ export function parseReportArgs(args: string[]): ReportOptions {
   };
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 const csv = (rows: (string | number)[][]) => rows.map((r) => r.map(csvCell).join(',')).join('\n');
 const pct = (r: number) => `${Math.round(r * 100)} %`;
 
@@ -90,34 +88,49 @@ function gapsText(r: GapsReport, format: ReportFormat): string {
       ]),
       ...r.notHelpful.map((n) => ['not-helpful', n.id, n.count, n.queries.join(' | ')]),
       ...r.corrections.map((c) => ['correction', c.query, c.count, c.id]),
+      ...r.unknownEntries.map((x) => ['unknown-id', x.id, x.count, '']),
     ]);
   }
   const h = (title: string) => (format === 'md' ? `## ${title}` : `== ${title}`);
   const li = (text: string) => (format === 'md' ? `- ${text}` : `  - ${text}`);
+  // What users typed (and ids their buttons carried) is data: escaped for markdown, one line in text.
+  const u = format === 'md' ? markdownText : terminalText;
+  const fence = format === 'md' ? markdownFence(r.keywordsYaml) : '';
   return [
     format === 'md' ? `# Knowledge gaps since ${r.since}` : `Knowledge gaps since ${r.since}`,
     '',
     h('Unanswered questions'),
     ...(r.unanswered.length === 0 ? [li('none')] : []),
-    ...r.unanswered.flatMap((u) => [
-      li(`${u.count} × "${u.query}"${u.suggestions.length ? ` (closest: ${u.suggestions.join(', ')})` : ''}`),
-      ...u.examples.filter((e) => e !== u.query).map((e) => `    e.g. "${e}"`),
+    ...r.unanswered.flatMap((group) => [
+      li(
+        `${group.count} × "${u(group.query)}"${group.suggestions.length ? ` (closest: ${group.suggestions.map(u).join(', ')})` : ''}`,
+      ),
+      ...group.examples.filter((e) => e !== group.query).map((e) => `    e.g. "${u(e)}"`),
     ]),
     '',
     h('Answers marked not useful'),
     ...(r.notHelpful.length === 0 ? [li('none')] : []),
-    ...r.notHelpful.map((n) => li(`${n.id}: ${n.count} × (${n.queries.map((q) => `"${q}"`).join(', ')})`)),
+    ...r.notHelpful.map((n) =>
+      li(`${u(n.id)}: ${n.count} × (${n.queries.map((q) => `"${u(q)}"`).join(', ')})`),
+    ),
     '',
     h('Corrections (query -> the entry that was right)'),
     ...(r.corrections.length === 0 ? [li('none')] : []),
-    ...r.corrections.map((c) => li(`"${c.query}" -> ${c.id} (${c.count})`)),
+    ...r.corrections.map((c) => li(`"${u(c.query)}" -> ${u(c.id)} (${c.count})`)),
     ...(r.keywordsYaml
       ? [
           '',
           'Ready to paste under `keywords:` in knowledge/overlays/keywords.yaml:',
-          format === 'md' ? '```yaml' : '',
+          format === 'md' ? `${fence}yaml` : '',
           r.keywordsYaml,
-          format === 'md' ? '```' : '',
+          format === 'md' ? fence : '',
+        ]
+      : []),
+    ...(r.unknownEntries.length > 0
+      ? [
+          '',
+          h('Ids not in the knowledge base (left out above and of the YAML)'),
+          ...r.unknownEntries.map((x) => li(`${u(x.id)} (${x.count})`)),
         ]
       : []),
   ]
@@ -159,6 +172,8 @@ export interface ReportContext {
   store: FeedbackStore;
   normalize: Normalize;
   isCode: (id: string) => boolean;
+  /** Is this id an entry of the knowledge base (the YAML and export-eval name no other)? */
+  isEntry: IsEntry;
   now?: () => Date;
   writeFile: (file: string, content: string) => void;
 }
@@ -176,6 +191,6 @@ export async function runReport(options: ReportOptions, ctx: ReportContext): Pro
     }
     return usageText(report, options.format);
   }
-  const gaps = gapsReport(events, since, ctx.normalize);
+  const gaps = gapsReport(events, since, ctx.normalize, ctx.isEntry);
   return options.kind === 'export-eval' ? evalCandidates(gaps) : gapsText(gaps, options.format);
 }

@@ -42,7 +42,16 @@ export type FeedbackEvent = QuestionEvent | HelpfulnessEvent | CorrectionEvent;
 
 /** Where events are kept: SQLite in a file (embedded default) or a Redis stream (several instances). */
 export interface FeedbackStore {
-  append(event: FeedbackEvent): Promise<void>;
+  /**
+   * Resolves once the event is stored. `signal` aborts when the recorder has given up on the event
+   * (counted as dropped): a store that still holds it then never writes it.
+   */
+  append(event: FeedbackEvent, signal?: AbortSignal): Promise<void>;
+  /**
+   * How long an event may wait in this store before it counts as dropped (default 2 s). SQLite
+   * keeps events queued while another process holds the file's write lock.
+   */
+  readonly appendTimeoutMs?: number;
   /** Events at or after `since`, oldest first. */
   events(since: Date): Promise<FeedbackEvent[]>;
   /** Deletes events older than `before`; returns how many. */

@@ -1,12 +1,25 @@
 import { createHmac } from 'node:crypto';
 import type { CoreLogger } from '../ports/logger.js';
 import type { FeedbackEvent, FeedbackStore } from './events.js';
-import { redact } from './redact.js';
+import { redactStart } from './redact.js';
 
-/** A store call slower than this is abandoned (the event counts as dropped). */
+/** A store call slower than this is abandoned (the event counts as dropped), unless the store says otherwise. */
 const APPEND_TIMEOUT_MS = 2000;
 /** Events written at once at most: beyond, new ones are dropped rather than queued in memory. */
-const MAX_IN_FLIGHT = 500;
+export const MAX_IN_FLIGHT = 500;
+/** The stored question is cut to this many characters (redacted after the cut, see redactStart). */
+export const MAX_STORED_QUERY = 2000;
+
+/** Why an event was not recorded: too many waiting, the store too slow, or the store refused it. */
+export type DropReason = 'full' | 'timeout' | 'error';
+export const DROP_REASONS: readonly DropReason[] = ['full', 'timeout', 'error'];
+
+class StoreTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`feedback store slower than ${ms} ms`);
+    this.name = 'StoreTimeoutError';
+  }
+}
 
 /** An event as the core hands it over: raw question, raw user id, no time yet. */
 export type UnrecordedEvent = FeedbackEvent extends infer E
@@ -18,11 +31,14 @@ export type UnrecordedEvent = FeedbackEvent extends infer E
 /**
  * Records what users ask and say, off the answer's path: `record` returns at once, the store is
  * written in the background; a slow or broken store drops the event, counts it, and logs once per
- * outage. The question is redacted and the user id hashed before anything leaves this class.
+ * outage. The question is cut and redacted, and the user id hashed, before anything leaves this
+ * class: only the stored part of a long message is ever read.
  */
 export class FeedbackRecorder {
   dropped = 0;
   recorded = 0;
+  /** Told of every dropped event (the /metrics counter). */
+  onDrop: ((reason: DropReason) => void) | undefined;
   private inFlight = 0;
   private failing = false;
 
@@ -35,32 +51,34 @@ export class FeedbackRecorder {
 
   record(event: UnrecordedEvent): void {
     if (this.inFlight >= MAX_IN_FLIGHT) {
-      this.drop(new Error('too many events in flight'));
+      this.drop('full', new Error(`${MAX_IN_FLIGHT} feedback events already waiting for the store`));
       return;
     }
     const { userId, ...rest } = event;
     const stored = {
       ...rest,
       at: this.now().toISOString(),
-      query: redact(event.query).slice(0, 2000),
+      query: redactStart(event.query, MAX_STORED_QUERY),
       ...(userId ? { user: this.hash(userId) } : {}),
     } as FeedbackEvent;
     this.inFlight++;
+    const timeoutMs = this.store.appendTimeoutMs ?? APPEND_TIMEOUT_MS;
+    const abandon = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`feedback store slower than ${APPEND_TIMEOUT_MS} ms`)),
-        APPEND_TIMEOUT_MS,
-      );
+      timer = setTimeout(() => {
+        abandon.abort();
+        reject(new StoreTimeoutError(timeoutMs));
+      }, timeoutMs);
       timer.unref();
     });
-    Promise.race([this.store.append(stored), timeout])
+    Promise.race([this.store.append(stored, abandon.signal), timeout])
       .then(() => {
         this.recorded++;
         if (this.failing) this.logger.warn({ dropped: this.dropped }, 'feedback store back: recording again');
         this.failing = false;
       })
-      .catch((error: unknown) => this.drop(error))
+      .catch((error: unknown) => this.drop(error instanceof StoreTimeoutError ? 'timeout' : 'error', error))
       .finally(() => {
         clearTimeout(timer);
         this.inFlight--;
@@ -77,12 +95,13 @@ export class FeedbackRecorder {
     return createHmac('sha256', this.secret).update(userId).digest('hex').slice(0, 16);
   }
 
-  private drop(error: unknown): void {
+  private drop(reason: DropReason, error: unknown): void {
     this.dropped++;
+    this.onDrop?.(reason);
     if (this.failing) return;
     this.failing = true;
     this.logger.warn(
-      { err: error, dropped: this.dropped },
+      { err: error, dropped: this.dropped, reason },
       'feedback event dropped: the store is slow or down',
     );
   }

@@ -1,4 +1,6 @@
+import { Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { FeedbackEvent, QuestionEvent } from './events.js';
+import { redact } from './redact.js';
 
 /** The JSON shape of `uc-triage report gaps` (a contract: extend, never rename). */
 export interface GapsReport {
@@ -8,7 +10,16 @@ export interface GapsReport {
   corrections: { query: string; id: string; count: number }[];
   /** The corrections as lines to paste under `keywords:` in knowledge/overlays/keywords.yaml. */
   keywordsYaml: string;
+  /**
+   * Corrections and "not useful" clicks naming an id that is not in the knowledge base (an entry
+   * removed or renamed since, or a forged button): left out of the lists above, of the YAML and of
+   * export-eval. Ids are cut to UNKNOWN_ID_SHOWN characters.
+   */
+  unknownEntries: { id: string; count: number }[];
 }
+
+/** An unknown id is shown at most this long (it is whatever a client sent). */
+const UNKNOWN_ID_SHOWN = 100;
 
 /** At most this many examples or queries are listed per group. */
 const EXAMPLES = 5;
@@ -74,7 +85,47 @@ function unansweredGroups(questions: QuestionEvent[], normalize: Normalize): Gap
     .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query));
 }
 
-export function gapsReport(events: FeedbackEvent[], since: Date, normalize: Normalize): GapsReport {
+/** Is this id an entry of the knowledge base? */
+export type IsEntry = (id: string) => boolean;
+
+/**
+ * Stored questions redacted again with today's rules: events recorded by an earlier version (kept
+ * for the retention period) may hold what the rules catch now.
+ */
+function redactedAgain(events: FeedbackEvent[]): FeedbackEvent[] {
+  const seen = new Map<string, string>();
+  const once = (query: string) => {
+    const known = seen.get(query);
+    if (known !== undefined) return known;
+    const redacted = redact(query);
+    seen.set(query, redacted);
+    return redacted;
+  };
+  return events.map((e) => ({ ...e, query: once(e.query) }));
+}
+
+/** Entry ids that corrections and "not useful" clicks name but the knowledge base does not have. */
+function unknownEntriesOf(events: FeedbackEvent[], isEntry: IsEntry): GapsReport['unknownEntries'] {
+  const named = events.flatMap((e) =>
+    (e.type === 'correction' || (e.type === 'feedback' && !e.useful)) && e.entry && !isEntry(e.entry)
+      ? [e.entry.length > UNKNOWN_ID_SHOWN ? `${e.entry.slice(0, UNKNOWN_ID_SHOWN - 1)}…` : e.entry]
+      : [],
+  );
+  return [...countBy(named, (id) => id).entries()]
+    .map(([id, list]) => ({ id, count: list.length }))
+    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+}
+
+export function gapsReport(
+  stored: FeedbackEvent[],
+  since: Date,
+  normalize: Normalize,
+  isEntry: IsEntry,
+): GapsReport {
+  const unknownEntries = unknownEntriesOf(stored, isEntry);
+  const events = redactedAgain(stored).filter(
+    (e) => !((e.type === 'correction' || e.type === 'feedback') && e.entry && !isEntry(e.entry)),
+  );
   const unanswered = events.filter(
     (e): e is QuestionEvent => e.type === 'question' && !e.answered && e.query.trim() !== '',
   );
@@ -107,17 +158,39 @@ export function gapsReport(events: FeedbackEvent[], since: Date, normalize: Norm
     notHelpful,
     corrections,
     keywordsYaml: keywordsLines(corrections),
+    unknownEntries,
   };
 }
 
-/** `  webex-200039: ["adresse déjà prise dans une autre org"]`, one line per entry. */
+/**
+ * YAML is written by the yaml library (ids and questions are data, never markup), on one line per
+ * item, in the style of the files it is pasted into (keywords.yaml, the held-out sets).
+ */
+const YAML_OPTIONS = { lineWidth: 0 } as const;
+
+/**
+ * `  webex-200039: ["adresse déjà prise dans une autre org"]`, one line per entry, indented to go
+ * under `keywords:`. Questions are double-quoted, ids quoted when they need it.
+ */
 export function keywordsLines(corrections: GapsReport['corrections']): string {
-  const byEntry = countBy(corrections, (c) => c.id);
-  return [...byEntry.entries()]
-    .map(
-      ([id, list]) =>
-        `  ${id}: [${[...new Set(list.map((c) => c.query))].map((q) => JSON.stringify(q)).join(', ')}]`,
-    )
+  if (corrections.length === 0) return '';
+  const byEntry = new Map(
+    [...countBy(corrections, (c) => c.id).entries()].map(([id, list]) => [
+      id,
+      [...new Set(list.map((c) => c.query))],
+    ]),
+  );
+  const doc = new Document(byEntry);
+  for (const pair of (doc.contents as YAMLMap<unknown, YAMLSeq<Scalar>>).items) {
+    const queries = pair.value as YAMLSeq<Scalar>;
+    queries.flow = true;
+    for (const query of queries.items) query.type = 'QUOTE_DOUBLE';
+  }
+  return doc
+    .toString({ ...YAML_OPTIONS, flowCollectionPadding: false })
+    .trimEnd()
+    .split('\n')
+    .map((line) => `  ${line}`)
     .join('\n');
 }
 
@@ -210,15 +283,25 @@ export function usageReport(
   };
 }
 
-/** Corrections as candidate evaluation items (YAML) for a held-out set: a person reviews them first. */
+/**
+ * Corrections as candidate evaluation items (YAML) for a held-out set: a person reviews them first.
+ * Only corrections to entries of the knowledge base (see GapsReport.unknownEntries).
+ */
 export function evalCandidates(report: GapsReport): string {
-  const lines = [
-    '# Candidate evaluation items from user corrections (uc-triage report export-eval).',
-    '# Review each one before adding it to a held-out set; never tune on held-out items.',
-    'queries:',
-    ...report.corrections.map(
-      (c) => `  - { q: ${JSON.stringify(c.query)}, expect: ${c.id}, cat: from-feedback }`,
-    ),
-  ];
-  return `${lines.join('\n')}\n`;
+  const doc = new Document({
+    queries: report.corrections.map((c) => ({ q: c.query, expect: c.id, cat: 'from-feedback' })),
+  });
+  for (const item of (doc.get('queries') as YAMLSeq<YAMLMap>).items) {
+    item.flow = true;
+    (item.get('q', true) as Scalar).type = 'QUOTE_DOUBLE';
+  }
+  const left = report.unknownEntries.reduce((n, u) => n + u.count, 0);
+  doc.commentBefore = [
+    ' Candidate evaluation items from user corrections (uc-triage report export-eval).',
+    ' Review each one before adding it to a held-out set; never tune on held-out items.',
+    ...(left > 0
+      ? [` ${left} corrections or "not useful" clicks named ids not in the knowledge base: left out.`]
+      : []),
+  ].join('\n');
+  return doc.toString(YAML_OPTIONS);
 }

@@ -1,13 +1,17 @@
-/** Removes platform mentions and markup so only what the user asked reaches the core. */
+/**
+ * Removes platform mentions and markup so only what the user asked reaches the core. Markup never
+ * holds a raw `<` (Slack writes it `&lt;`), so no pattern reads past the next `<`: each runs in
+ * linear time, whatever a user sends (`<http:` repeated 20,000 times took 6 s when they could).
+ */
 export function cleanMessage(raw: string): string {
   return (
     raw
       .replace(/<at>[^<]*<\/at>/gi, ' ')
-      .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gi, ' ')
-      .replace(/<#[A-Z0-9]+(?:\|([^>]*))?>/gi, (_m, name: string | undefined) => (name ? `#${name}` : ' '))
-      .replace(/<!(?:here|channel|everyone)(?:\|[^>]*)?>/gi, ' ')
-      .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
-      .replace(/<(https?:[^>]+)>/g, '$1')
+      .replace(/<@[A-Z0-9]+(?:\|[^<>]*)?>/gi, ' ')
+      .replace(/<#[A-Z0-9]+(?:\|([^<>]*))?>/gi, (_m, name: string | undefined) => (name ? `#${name}` : ' '))
+      .replace(/<!(?:here|channel|everyone)(?:\|[^<>]*)?>/gi, ' ')
+      .replace(/<(https?:[^|<>]+)\|([^<>]+)>/g, '$2')
+      .replace(/<(https?:[^<>]+)>/g, '$1')
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&amp;/g, '&')

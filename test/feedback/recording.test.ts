@@ -80,17 +80,50 @@ describe('what the bot records', () => {
   it('never delays or breaks an answer when the store is down or hangs: the event is dropped, counted, logged once', async () => {
     const logged: string[] = [];
     const logger = { warn: (_: unknown, msg: string) => logged.push(msg), error: () => {} };
-    for (const mode of ['failing', 'hanging'] as const) {
+    for (const [mode, reason] of [
+      ['failing', 'error'],
+      ['hanging', 'timeout'],
+    ] as const) {
       const store = new MemoryFeedbackStore();
       store[mode] = true;
       const { bot, recorder } = botWith(store, logger);
+      const reasons: string[] = [];
+      recorder.onDrop = (why) => reasons.push(why);
       // A hanging store never answers: if the answer waited for it, this would never resolve.
       const reply = await bot.handle(message('200039'));
       await bot.handle(message('20017'));
       expect(reply.kind === 'answer' && reply.answer.answered).toBe(true);
       await recorder.flush(3000);
       expect(recorder.dropped).toBe(2);
+      expect(reasons).toEqual([reason, reason]);
     }
     expect(logged.filter((m) => m.startsWith('feedback event dropped'))).toHaveLength(2);
+  });
+
+  it('records no id a client made up: a forged pick is no correction, a forged "not useful" names no entry', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const forged = 'x"\n- evil: 1';
+    await bot.handle(message('', { action: { kind: 'pick', id: forged, q: '403', l: 'fr' } }));
+    await bot.handle(
+      message('', { action: { kind: 'feedback', useful: false, q: '403', id: forged, l: 'fr' } }),
+    );
+    await bot.handle(message('', { action: { kind: 'pick', id: 'webex-403', q: '403', l: 'fr' } }));
+    await recorder.flush();
+    expect(store.saved.map((e) => [e.type, 'entry' in e ? e.entry : undefined])).toEqual([
+      ['feedback', undefined],
+      ['correction', 'webex-403'],
+    ]);
+  });
+
+  it('stores at most 2,000 characters of a question, read from its start only', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const long = `badgeuse hors ligne, écrire à jean@société.fr ${'et encore '.repeat(20_000)}`;
+    await bot.handle(message(long));
+    await recorder.flush();
+    const query = store.saved[0]?.query ?? '';
+    expect(query.length).toBeLessThanOrEqual(2000);
+    expect(query.startsWith('badgeuse hors ligne, écrire à <email> et encore')).toBe(true);
   });
 });

@@ -1,9 +1,18 @@
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { TriageBot } from '../../src/app/triage-bot.js';
+import { type ReportFormat, runReport } from '../../src/cli/report.js';
 import type { FeedbackEvent } from '../../src/feedback/events.js';
-import { evalCandidates, gapsReport, usageReport } from '../../src/feedback/report.js';
+import { FeedbackRecorder } from '../../src/feedback/recorder.js';
+import { evalCandidates, gapsReport, keywordsLines, usageReport } from '../../src/feedback/report.js';
 import { realBot } from '../support/bot.js';
+import { MemoryFeedbackStore } from '../support/feedback.js';
 
 const normalize = (text: string) => realBot().index.normalizer.words(text);
+const isEntry = (id: string) => realBot().kb.byId.has(id);
 const base = { platform: 'slack', language: 'fr' as const };
 const q = (
   at: string,
@@ -48,7 +57,7 @@ const events: FeedbackEvent[] = [
 ];
 
 describe('report gaps', () => {
-  const report = gapsReport(events, new Date('2026-11-24T00:00:00Z'), normalize);
+  const report = gapsReport(events, new Date('2026-11-24T00:00:00Z'), normalize, isEntry);
 
   it('groups unanswered questions with the same words or the same closest entry, biggest first', () => {
     expect(report.unanswered[0]).toMatchObject({
@@ -117,6 +126,7 @@ describe('report formats', () => {
       store,
       normalize,
       isCode: () => true,
+      isEntry,
       now: () => new Date('2026-12-02T00:00:00Z'),
       writeFile: () => {},
     };
@@ -126,5 +136,205 @@ describe('report formats', () => {
     const csv = await runReport({ kind: 'gaps', sinceMs: 7 * 86_400_000, format: 'csv' }, ctx);
     expect(csv.split('\n')[0]).toBe('section,query_or_id,count,details');
     expect(csv).toContain('correction,403,2,webex-403');
+  });
+});
+
+describe('hostile input in the reports', () => {
+  const at = '2026-12-01T09:00:00Z';
+  const correction = (query: string, entry: string): FeedbackEvent => ({
+    ...base,
+    type: 'correction',
+    at,
+    query,
+    entry,
+    via: 'pick',
+  });
+  const forged = 'x"\n- evil: 1';
+
+  async function run(stored: FeedbackEvent[], kind: 'gaps' | 'export-eval', format: ReportFormat = 'text') {
+    const store = new MemoryFeedbackStore();
+    for (const e of stored) await store.append(e);
+    return runReport(
+      { kind, sinceMs: 7 * 86_400_000, format },
+      { store, normalize, isCode: () => true, isEntry, now: () => new Date(at), writeFile: () => {} },
+    );
+  }
+
+  it('writes only entries of the knowledge base into the YAML to paste, which parses back to the same data', () => {
+    const hostileQuery = '"]\n  evil: [1 # not a comment';
+    const report = gapsReport(
+      [correction('403', 'webex-403'), correction(hostileQuery, 'webex-403'), correction('403', forged)],
+      new Date(0),
+      normalize,
+      isEntry,
+    );
+    expect(parseYaml(`keywords:\n${report.keywordsYaml}`)).toEqual({
+      keywords: { 'webex-403': ['403', hostileQuery] },
+    });
+    expect(report.corrections.map((c) => c.id)).toEqual(['webex-403', 'webex-403']);
+    expect(report.unknownEntries).toEqual([{ id: forged, count: 1 }]);
+  });
+
+  it('quotes any id the YAML is given: a key never escapes its line', () => {
+    const yaml = keywordsLines([
+      { query: 'q', id: forged, count: 1 },
+      { query: 'r', id: 'a: b', count: 1 },
+    ]);
+    expect(parseYaml(`keywords:\n${yaml}`)).toEqual({ keywords: { [forged]: ['q'], 'a: b': ['r'] } });
+  });
+
+  it('exports as evaluation items only corrections to entries of the knowledge base, as YAML that parses back', async () => {
+    const output = await run(
+      [correction('le "403" \n- expect: evil', 'webex-403'), correction('403', forged)],
+      'export-eval',
+    );
+    expect(parseYaml(output)).toEqual({
+      queries: [{ q: 'le "403" \n- expect: evil', expect: 'webex-403', cat: 'from-feedback' }],
+    });
+    expect(output).toContain('1 corrections or "not useful" clicks named ids not in the knowledge base');
+    expect(output).not.toContain('evil: 1');
+  });
+
+  it('prints what users typed as plain text in the markdown report: no heading, link, image, HTML or code of theirs', async () => {
+    const typed = [
+      '# heading',
+      '[cliquez ici](http://evil.example/x)',
+      '<img src=x onerror=alert(1)>',
+      'a | b | c',
+      '`rm -rf`',
+      '- item',
+      'ligne\n## injected',
+      '![image](http://evil.example/i.png)',
+      'www.evil.example',
+      '*gras* _it_ ~~barré~~ $x^2$',
+    ];
+    const md = await run(
+      typed.map((query, i) => q(at, `${query} ${'abcdefghij'[i]}`, false)),
+      'gaps',
+      'md',
+    );
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+    const kinds = new Set<string>();
+    const texts: string[] = [];
+    const links: { url: string; shown: string }[] = [];
+    type Node = { type: string; value?: string; url?: string; children?: Node[] };
+    const walk = (node: Node) => {
+      kinds.add(node.type);
+      if (node.type === 'text' && node.value) texts.push(node.value);
+      if (node.type === 'link')
+        links.push({ url: node.url ?? '', shown: node.children?.map((c) => c.value).join('') ?? '' });
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(tree as Node);
+    for (const kind of ['image', 'html', 'table', 'emphasis', 'strong', 'delete', 'inlineMath'])
+      expect(kinds).not.toContain(kind);
+    // A link whose words hide its target cannot be made; a bare address shows where it goes, as typed.
+    for (const link of links) expect(link.url.endsWith(link.shown)).toBe(true);
+    const headings = tree.children.filter((n) => n.type === 'heading');
+    expect(headings).toHaveLength(4);
+    // Every question reads as the user wrote it, on one line.
+    const shown = texts.join('');
+    for (const [i, query] of typed.entries())
+      expect(shown).toContain(`${query.replace('\n', ' ')} ${'abcdefghij'[i]}`);
+  });
+
+  it('keeps terminal escapes out of the text report and formulas out of the CSV', async () => {
+    const stored = [
+      q(at, 'écran \u001b[2J\u001b]0;pwned\u0007 effacé', false),
+      q(at, '=HYPERLINK("http://evil.example")', false),
+    ];
+    const text = await run(stored, 'gaps', 'text');
+    expect([...text].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
+    expect(text).toContain('écran  [2J ]0;pwned  effacé');
+    const csv = await run(stored, 'gaps', 'csv');
+    expect(csv).toContain(`unanswered,"'=HYPERLINK(""http://evil.example"")"`);
+  });
+});
+
+describe('no secret reaches report gaps', () => {
+  /** Each secret as typed, and the part that must never be printed (a key name like "pass=" may stay). */
+  const cases: [string, string][] = [
+    ['jean@société.fr', 'jean@société.fr'],
+    ['éloïse.durand@exemple.fr', 'éloïse.durand'],
+    ['2001:db8::1', '2001:db8::1'],
+    ['fe80::1%eth0', 'fe80::1'],
+    ['#access_token=ya29AbCdEf123', 'ya29AbCdEf123'],
+    ['client_secret=Zx9Qw8Er7', 'Zx9Qw8Er7'],
+    ['pass=hunter2x', 'hunter2x'],
+    ['passwd: Tr0ub4dor', 'Tr0ub4dor'],
+    ['AKIAIOSFODNN7EXAMPLE', 'AKIAIOSFODNN7EXAMPLE'],
+    ['ASIAY34FZKBOKMUTVV7A', 'ASIAY34FZKBOKMUTVV7A'],
+    [
+      'https://hooks.slack.com/services/T0123ABCD/B0456EFGH/abcdefghijklmnopqrstuvwx',
+      'abcdefghijklmnopqrstuvwx',
+    ],
+    [
+      'https://contoso.webhook.office.com/webhookb2/3fa85f64-5717-4562-b3fc-2c963f66afa6@x/IncomingWebhook/AbCdEfGhIjKlMnOp/y',
+      'AbCdEfGhIjKlMnOp',
+    ],
+    [
+      'https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz',
+      'AbCdEfGhIjKlMnOpQrStUvWxYz',
+    ],
+  ];
+  const secrets = cases.map(([typed]) => typed);
+  const sensitive = (typed: string) => cases.find(([t]) => t === typed)?.[1] ?? typed;
+  const formats: ReportFormat[] = ['text', 'md', 'csv', 'json'];
+
+  async function reports(store: MemoryFeedbackStore): Promise<string[]> {
+    const ctx = { store, normalize, isCode: () => true, isEntry, writeFile: () => {} };
+    return Promise.all(
+      formats.map((format) => runReport({ kind: 'gaps', sinceMs: 86_400_000, format }, ctx)),
+    );
+  }
+
+  it('redacts them before they are stored (questions, "not useful" clicks, corrections)', async () => {
+    const store = new MemoryFeedbackStore();
+    const recorder = new FeedbackRecorder(store, 'k', { warn: () => {}, error: () => {} });
+    const bot = new TriageBot(realBot().library, realBot().index, { recorder });
+    const conversation = { platform: 'teams', workspace: 't', channel: 'c', thread: 'privacy' };
+    for (const secret of secrets) {
+      await bot.handle({ conversation, text: `la badgeuse refuse ${secret} depuis hier` });
+      await bot.handle({
+        conversation,
+        text: '',
+        action: { kind: 'feedback', useful: false, q: `403 ${secret}`, id: 'acs-403' },
+      });
+      await bot.handle({
+        conversation,
+        text: '',
+        action: { kind: 'pick', id: 'webex-403', q: `403 ${secret}` },
+      });
+    }
+    await recorder.flush();
+    expect(store.saved).toHaveLength(secrets.length * 3);
+    for (const output of await reports(store))
+      for (const secret of secrets) expect(output).not.toContain(sensitive(secret));
+  });
+
+  it('redacts them again in events stored by an earlier version', async () => {
+    const store = new MemoryFeedbackStore();
+    const now = new Date().toISOString();
+    for (const secret of secrets) {
+      await store.append({
+        ...base,
+        type: 'question',
+        at: now,
+        query: `badgeuse ${secret}`,
+        answered: false,
+      });
+      await store.append({
+        ...base,
+        type: 'correction',
+        at: now,
+        query: `403 ${secret}`,
+        entry: 'webex-403',
+        via: 'pick',
+      });
+    }
+    const outputs = await reports(store);
+    expect(outputs[0]).toContain('badgeuse <email>');
+    for (const output of outputs)
+      for (const secret of secrets) expect(output).not.toContain(sensitive(secret));
   });
 });

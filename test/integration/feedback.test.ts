@@ -55,7 +55,12 @@ describe.skipIf(!available)('feedback of two instances on one real Redis', () =>
     expect(events).toHaveLength(3);
     const users = new Set(events.filter((e) => e.type === 'question').map((e) => e.user));
     expect(users.size).toBe(1);
-    const report = gapsReport(events, new Date(0), (t) => a.bot.index.normalizer.words(t));
+    const report = gapsReport(
+      events,
+      new Date(0),
+      (t) => a.bot.index.normalizer.words(t),
+      (id) => a.bot.kb.byId.has(id),
+    );
     expect(report.unanswered[0]?.count).toBe(2);
     expect(report.corrections).toEqual([{ query: '403', id: 'webex-403', count: 1 }]);
     await Promise.all([a.state.close(), b.state.close()]);

@@ -1,9 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectorStub } from '../support/connector-stub.js';
 import { redisAvailability, TestRedis } from '../support/redis.js';
 import { SIGNING_SECRET, SlackApiStub, slackHeaders, sleep } from '../support/slack-stub.js';
+import { holdWriteLock } from '../support/sqlite-lock.js';
 
 /** The real process (`node dist/adapters/main.js`, or `npm start`), stubs on 127.0.0.1 for the outside world. */
 const root = new URL('../../', import.meta.url).pathname;
@@ -207,6 +212,44 @@ describe('metrics', () => {
     expect(scraped).toContain('process_resident_memory_bytes');
     await connector.stop();
   });
+});
+
+describe('feedback with the SQLite file locked by another process (real process)', () => {
+  it('answers at once, writes the events once the lock is released, and counts those past the queue on GET /metrics', async () => {
+    const connector = new ConnectorStub();
+    await connector.start();
+    const file = join(mkdtempSync(join(tmpdir(), 'uc-ops-feedback-')), 'feedback.sqlite');
+    const bot = start({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', FEEDBACK: 'on', FEEDBACK_DB: file });
+    await until(`${bot.base}/readyz`, 200);
+    const lock = await holdWriteLock(file);
+    // Before: every answer waited 2 s for the lock (better-sqlite3's busy timeout on the event loop).
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      expect((await teamsMessage(bot.base, connector, '200039')).status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+    // 500 events wait for the lock at most (the same bound as Redis); the rest are dropped and counted.
+    const total = 510;
+    for (let sent = 5; sent < total; sent += 25) {
+      const batch = Array.from({ length: Math.min(25, total - sent) }, () =>
+        teamsMessage(bot.base, connector, '200039'),
+      );
+      expect((await Promise.all(batch)).every((r) => r.status === 200)).toBe(true);
+    }
+    const scraped = await (await fetch(`${bot.base}/metrics`)).text();
+    expect(scraped).toContain(`uc_triage_feedback_dropped_total{reason="full"} ${total - 500}`);
+    expect(scraped).toContain('uc_triage_feedback_dropped_total{reason="timeout"} 0');
+    await lock.release();
+    const rows = () => {
+      const db = new Database(file, { readonly: true });
+      const { n } = db.prepare('SELECT count(*) AS n FROM events').get() as { n: number };
+      db.close();
+      return n;
+    };
+    for (let waited = 0; rows() < 500 && waited < 5000; waited += 100) await sleep(100);
+    expect(rows()).toBe(500);
+    await connector.stop();
+  }, 90_000);
 });
 
 describe.skipIf(!redisAvailability().available)('readiness and Redis', () => {

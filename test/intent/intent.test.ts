@@ -229,6 +229,19 @@ describe('cleanMessage', () => {
   it('drops control characters and replacement characters from binary input', () => {
     expect(cleanMessage('\u0000\u0001abc\ufffd\u0007 200039')).toBe('abc 200039');
   });
+
+  it('cleans 120k characters of unclosed markup in well under a second (one user must not stall the process)', () => {
+    expect(cleanMessage('<#C1|général> et <@U1|bob> voir <https://x.example|ici>')).toBe(
+      '#général et voir ici',
+    );
+    // Each of these took seconds (6 s for '<http:'): the patterns read to the end from every '<'.
+    for (const unit of ['<http:', '<https://a|', '<@U1|', '<#C1|', '<!here|', '<at>']) {
+      const text = unit.repeat(Math.ceil(120_000 / unit.length));
+      const started = performance.now();
+      expect(cleanMessage(text).length).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
 });
 
 describe('detectLanguage', () => {

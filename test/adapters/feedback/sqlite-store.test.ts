@@ -1,10 +1,14 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteFeedbackStore } from '../../../adapters/feedback/sqlite-store.js';
-import type { FeedbackEvent } from '../../../src/index.js';
+import { TriageBot } from '../../../src/app/triage-bot.js';
+import { FeedbackRecorder } from '../../../src/feedback/recorder.js';
+import type { FeedbackEvent, IncomingMessage } from '../../../src/index.js';
+import { realBot } from '../../support/bot.js';
+import { holdWriteLock } from '../../support/sqlite-lock.js';
 
 const file = () => join(mkdtempSync(join(tmpdir(), 'uc-fb-')), 'nested', 'feedback.sqlite');
 const question = (at: string, query = 'q'): FeedbackEvent => ({
@@ -59,12 +63,83 @@ describe('SqliteFeedbackStore', () => {
     await again.close();
   });
 
-  it('refuses a file written by a newer version instead of damaging it', () => {
+  it('refuses a file written by a newer version without changing a byte of it, nor its journal mode', () => {
     const path = file();
-    new SqliteFeedbackStore(path).close();
-    const db = new Database(path);
-    db.pragma('user_version = 99');
-    db.close();
+    mkdirSync(dirname(path), { recursive: true });
+    const newer = new Database(path);
+    newer.exec("CREATE TABLE events_v99 (x TEXT); INSERT INTO events_v99 VALUES ('kept')");
+    newer.pragma('user_version = 99');
+    newer.close();
+    const before = readFileSync(path);
     expect(() => new SqliteFeedbackStore(path)).toThrow(/schema version 99 is newer/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
+  });
+});
+
+describe('SqliteFeedbackStore with the file locked by another process', () => {
+  const silent = { warn: () => {}, error: () => {} };
+  const rows = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    const { n } = db.prepare('SELECT count(*) AS n FROM events').get() as { n: number };
+    db.close();
+    return n;
+  };
+  const message = (i: number): IncomingMessage => ({
+    conversation: { platform: 'slack', workspace: 'T', channel: 'C', thread: `lock-${i}` },
+    text: '200039',
+    user: 'U1',
+  });
+
+  it('never makes an answer wait for the lock; the events are written once it is released', async () => {
+    const path = file();
+    const store = new SqliteFeedbackStore(path);
+    const recorder = new FeedbackRecorder(store, await store.secret(), silent);
+    const bot = new TriageBot(realBot().library, realBot().index, { recorder });
+    const lock = await holdWriteLock(path);
+    let slowest = 0;
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      const reply = await bot.handle(message(i));
+      // The write is tried right after the answer: its cost is counted too.
+      await new Promise((resolve) => setImmediate(resolve));
+      slowest = Math.max(slowest, performance.now() - started);
+      expect(reply.kind === 'answer' && reply.answer.results[0]?.id).toBe('webex-200039');
+    }
+    // Before: better-sqlite3's busy timeout spun on the event loop, 2 s for every answer.
+    expect(slowest).toBeLessThan(500);
+    expect(rows(path)).toBe(0);
+    await lock.release();
+    await recorder.flush();
+    expect([recorder.recorded, recorder.dropped]).toEqual([20, 0]);
+    expect(rows(path)).toBe(20);
+    await store.close();
+  });
+
+  it('drops an event that waits longer than its patience, and never writes it afterwards', async () => {
+    const path = file();
+    const store = new SqliteFeedbackStore(path, { lockPatienceMs: 200 });
+    const recorder = new FeedbackRecorder(store, 'k', silent);
+    const drops: string[] = [];
+    recorder.onDrop = (reason) => drops.push(reason);
+    const lock = await holdWriteLock(path);
+    for (let i = 0; i < 3; i++)
+      recorder.record({
+        type: 'question',
+        platform: 'slack',
+        language: 'fr',
+        query: `q${i}`,
+        answered: false,
+      });
+    await recorder.flush(2000);
+    expect(drops).toEqual(['timeout', 'timeout', 'timeout']);
+    await lock.release();
+    recorder.record({ type: 'question', platform: 'slack', language: 'fr', query: 'after', answered: false });
+    await recorder.flush();
+    expect((await store.events(new Date(0))).map((e) => e.query)).toEqual(['after']);
+    await store.close();
   });
 });
