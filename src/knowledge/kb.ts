@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Language } from '../text/language.js';
 import type { Overlays } from './overlays.js';
 import type { Entry, Product, ProductInfo, SectionEntry } from './types.js';
+import { compileVocabulary, type Vocabulary } from './vocabulary.js';
 
 export interface KnowledgeBase {
   /** Hash of the files it was built from: caches derived from it (the search index) key on it. */
@@ -19,6 +20,8 @@ export interface KnowledgeBase {
   /** Follow-up questions per entry id (its own, or those of the section holding it). */
   followUpsOf(entry: Entry): string[];
   relatedOf(entry: Entry): SectionEntry[];
+  /** The shared vocabulary (overlays/vocabulary.yaml), compiled once. */
+  vocabulary: Vocabulary;
 }
 
 /** The package root: where package.json and knowledge/ live, from src/ or from dist/src/. */
@@ -40,6 +43,7 @@ export function fingerprint(knowledgeDir: string): string {
   const hash = createHash('sha256');
   const files = [
     join(knowledgeDir, 'sources.yaml'),
+    join(knowledgeDir, 'decision.yaml'),
     ...readdirSync(join(knowledgeDir, 'sources')).map((f) => join(knowledgeDir, 'sources', f)),
     ...readdirSync(join(knowledgeDir, 'overlays')).map((f) => join(knowledgeDir, 'overlays', f)),
     ...(existsSync(join(knowledgeDir, 'triage'))
@@ -65,6 +69,7 @@ export function assemble(
     fingerprint: hash,
     entries,
     overlays,
+    vocabulary: compileVocabulary(overlays.vocabulary),
     products,
     productLabel: (product, language = 'fr') => labels.get(product)?.[language] ?? product,
     byId,

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from './kb.js';
 import { hasMojibake } from './mojibake.js';
 import { danglingOverlayRefs } from './overlays.js';
 import type { Entry } from './types.js';
+import { vocabularyProblems } from './vocabulary.js';
 
 const RESIDUE: [RegExp, string][] = [
   [/<br\s*\/?>/i, '<br/>'],
@@ -54,6 +55,8 @@ export function lintKnowledgeBase(kb: KnowledgeBase): string[] {
         if (pattern.test(text)) problems.push(`${entry.id}: ${label} residue in ${field}`);
       }
     }
+    if (!kb.overlays.english[entry.id])
+      problems.push(`${entry.id}: no English match text in overlays/english.yaml`);
     for (const title of entry.sectionPath) {
       if (JUNK_TITLES.includes(foldText(title)) || title.trim() === '') {
         problems.push(`${entry.id}: junk title "${title}" in its section path`);
@@ -62,6 +65,7 @@ export function lintKnowledgeBase(kb: KnowledgeBase): string[] {
   }
   problems.push(...danglingOverlayRefs(kb.overlays, seen, new Set(kb.products.map((p) => p.id))));
   problems.push(...sharedSynonyms(kb.overlays.synonyms));
+  problems.push(...vocabularyProblems(kb.overlays.vocabulary));
   return problems;
 }
 

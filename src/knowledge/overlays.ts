@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { foldText } from '../text/fold.js';
+import type { VocabularyLists } from './vocabulary.js';
 
 const ProductsOverlay = z
   .object({
@@ -40,6 +41,58 @@ const ScopeOverlay = z
   })
   .strict();
 
+const EnglishOverlay = z
+  .object({
+    entries: z.record(
+      z.string(),
+      z
+        .object({
+          title: z.string().min(1),
+          terms: z.array(z.string().min(1)).default([]),
+          origin: z.url().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+const Words = z.array(z.string().min(1));
+const VocabularyOverlay = z
+  .object({
+    vocabulary: z
+      .object({
+        codeKeywords: Words,
+        failure: Words,
+        recovery: Words,
+        polarityTerms: Words,
+        call: Words,
+        callEnd: Words,
+        provisioning: Words,
+        weak: Words,
+      })
+      .strict(),
+  })
+  .strict();
+
+const Probability = z.number().min(0).max(1);
+const DecisionData = z
+  .object({
+    thresholds: z.object({ answer: Probability, suggest: Probability }).strict(),
+    bias: z.number(),
+    weights: z.record(z.string(), z.number()),
+    fitted: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .refine((d) => d.thresholds.suggest <= d.thresholds.answer, {
+    message: 'thresholds.suggest must not exceed thresholds.answer',
+  });
+
+/** The decision model's data (knowledge/decision.yaml): weights per named feature, two thresholds. */
+export type DecisionData = z.infer<typeof DecisionData>;
+
+/** An entry's English match text (knowledge/overlays/english.yaml): only to find it, never shown. */
+export type EnglishMatch = z.infer<typeof EnglishOverlay>['entries'][string];
+
 /** A system the bot does not cover (knowledge/overlays/scope.yaml). */
 export type OutOfScopeSystem = z.infer<typeof ScopeOverlay>['outOfScope'][string];
 
@@ -52,6 +105,12 @@ export interface Overlays {
   related: Record<string, string[]>;
   /** Systems people ask about that the sources do not cover, by id. */
   outOfScope: Record<string, OutOfScopeSystem>;
+  /** English match text per entry id: technicians write English against French sources. */
+  english: Record<string, EnglishMatch>;
+  /** The decision model (knowledge/decision.yaml). */
+  decision: DecisionData;
+  /** The words several parts of the bot read (overlays/vocabulary.yaml), as lists. */
+  vocabulary: VocabularyLists;
 }
 
 function readYaml<T>(file: string, schema: z.ZodType<T>): T {
@@ -67,7 +126,10 @@ export function loadOverlays(knowledgeDir: string): Overlays {
   const { followUps, related } = readYaml(join(dir, 'followups.yaml'), FollowUpsOverlay);
   const { keywords } = readYaml(join(dir, 'keywords.yaml'), KeywordsOverlay);
   const { outOfScope } = readYaml(join(dir, 'scope.yaml'), ScopeOverlay);
-  return { products, synonyms, followUps, related, keywords, outOfScope };
+  const { entries: english } = readYaml(join(dir, 'english.yaml'), EnglishOverlay);
+  const decision = readYaml(join(knowledgeDir, 'decision.yaml'), DecisionData);
+  const { vocabulary } = readYaml(join(dir, 'vocabulary.yaml'), VocabularyOverlay);
+  return { products, synonyms, followUps, related, keywords, outOfScope, english, decision, vocabulary };
 }
 
 /** Every overlay item must point at an existing entry or product. */
@@ -83,6 +145,9 @@ export function danglingOverlayRefs(
   }
   for (const key of Object.keys(overlays.keywords)) {
     if (!ids.has(key)) problems.push(`keywords.yaml: keywords.${key} names no entry`);
+  }
+  for (const key of Object.keys(overlays.english)) {
+    if (!ids.has(key)) problems.push(`english.yaml: entries.${key} names no entry`);
   }
   for (const key of Object.keys(overlays.followUps)) {
     if (!ids.has(key)) problems.push(`followups.yaml: followUps.${key} names no entry`);
