@@ -1,6 +1,7 @@
 import type { Overlays } from '../knowledge/overlays.js';
+import type { Vocabulary } from '../knowledge/vocabulary.js';
 import { cleanMessage } from './clean.js';
-import { type CodeMention, extractCodes } from './codes.js';
+import { type CodeMention, CodeReader } from './codes.js';
 import { IN_HOUSE_APPLICATION, ownApplicationOf } from './elsewhere.js';
 import { type OutOfScopeMention, ProductDetector, type ProductHint } from './products.js';
 
@@ -14,28 +15,35 @@ export interface Intent {
   outOfScope: OutOfScopeMention[];
 }
 
+const HAS_LETTER = /\p{L}/u;
+
 /** Longest message we read: a pasted log beyond this is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 4000;
 
 export class IntentParser {
   private readonly products: ProductDetector;
+  readonly codes: CodeReader;
 
-  constructor(overlays: Overlays) {
+  constructor(overlays: Overlays, vocabulary: Vocabulary) {
     this.products = new ProductDetector(overlays.products, overlays.outOfScope);
+    this.codes = new CodeReader(vocabulary);
   }
 
   /** `maxLength`: how much of the text is read (a diagnosed log is read far beyond a question). */
   parse(raw: string, maxLength = MAX_QUERY_LENGTH): Intent {
     const text = cleanMessage(raw.slice(0, maxLength));
-    const { products, outOfScope } = this.products.detect(text);
+    // A message without a letter ("200039") names no product, no system, no application.
+    const worded = HAS_LETTER.test(text);
+    const { products, outOfScope } = worded ? this.products.detect(text) : { products: [], outOfScope: [] };
     // "notre appli de notes de frais": an application of the organisation, named by no product.
-    const own = products.length === 0 && outOfScope.length === 0 ? ownApplicationOf(text) : undefined;
+    const own =
+      worded && products.length === 0 && outOfScope.length === 0 ? ownApplicationOf(text) : undefined;
     if (own)
       outOfScope.push({ ...IN_HOUSE_APPLICATION, label: { ...IN_HOUSE_APPLICATION.label }, matched: own });
     return {
       raw,
       text,
-      codes: extractCodes(text),
+      codes: this.codes.extract(text),
       products,
       outOfScope,
     };

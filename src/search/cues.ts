@@ -1,4 +1,4 @@
-import { foldText } from '../text/fold.js';
+import { foldForCues, type Vocabulary } from '../knowledge/vocabulary.js';
 
 /**
  * Cues: the small words that tell sibling entries apart and that search drops as stop words.
@@ -21,17 +21,12 @@ export interface Cues {
   quantifiers: ReadonlySet<Quantifier>;
 }
 
-/** The polarity words as the search index knows them (see rerankSiblings' `cueTerms`). */
-export const POLARITY_WORDS =
-  'échec échecs échoué échoue échouer fail failed failure fails impossible unable indisponible unavailable recovered recovery rétabli restored';
-
 export const NO_CUES: Cues = { polarity: 'neutral', quantifiers: new Set() };
 
-// Patterns read folded text (lower case, no accents, apostrophes and hyphens as spaces).
-const RECOVERY =
-  /(?<!\b(?:pas|not|never|jamais|plus|toujours pas) )\b(?:recuperation de (?:l|la|le)|recupere(?:e|s|es)?|retabli(?:e|s|es)?|revenue?s?|refonctionnes?|remarche|reconnecte(?:e|s|es)?|reconnexion reussie|(?:fonctionne|marche|joignable|disponible|ok|operationnel(?:le)?) (?:a|de) nouveau|(?:a|de) nouveau (?:disponible|joignable|operationnel|ok)|recovered|recovery|restored|back (?:online|up|to normal)|is back|works again|working again|reconnected)\b/;
-const FAILURE =
-  /\b(?:impossible|echecs?|echoue\w*|ko|plante\w*|injoignable|indisponible|down|hs|fail\w*|unable|cannot|can t|cant|unavailable|unreachable|ne (?:\w+ ){0,2}(?:pas|plus)|n (?:\w+ ){0,2}(?:pas|plus)|refus\w*|bloque\w*|erreurs?|errors?|exceptions?|introuvable|not found|interdit|forbidden|occupe\w*|busy|interrompue?|conflits?|conflicts?|incorrecte?|aucune?|problemes?|problems?|issues?|expire\w*|timeout|time out|no longer|doesn t|don t|didn t|won t|isn t|not)\b/;
+// The grammar of a failure and of a negated recovery, around the vocabulary's words (folded text:
+// lower case, no accents, apostrophes and hyphens as spaces).
+const NEGATION = /\b(?:ne|n) (?:\w+ ){0,2}(?:pas|plus)\b/;
+const NOT_BEFORE_RECOVERY = /\b(?:pas|not|never|jamais|plus|toujours pas) $/;
 const QUANTIFIERS: [Quantifier, RegExp][] = [
   ['none', /\b(?:aucune?|none|no|zero|introuvable|not found|pas de?|sans|without)\b/],
   ['all', /\b(?:tous|toutes|all|every)\b/],
@@ -40,17 +35,31 @@ const QUANTIFIERS: [Quantifier, RegExp][] = [
   ['partial', /\b(?:partiel\w*|partially|partial|une partie|certaine?s?|some)\b/],
 ];
 
-function folded(text: string): string {
-  return foldText(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** Reads the cues of a text with the failure and recovery words of the shared vocabulary. */
+export class CueReader {
+  private readonly recovery: RegExp;
 
-/** The cues of a text (a query, or the title of an entry). */
-export function cuesOf(text: string): Cues {
-  const t = folded(text);
-  const polarity: Polarity = RECOVERY.test(t) ? 'recovery' : FAILURE.test(t) ? 'failure' : 'neutral';
-  const quantifiers = new Set<Quantifier>();
-  for (const [q, pattern] of QUANTIFIERS) if (pattern.test(t)) quantifiers.add(q);
-  return { polarity, quantifiers };
+  constructor(private readonly vocabulary: Pick<Vocabulary, 'failure' | 'recovery'>) {
+    this.recovery = new RegExp(vocabulary.recovery.source, 'g');
+  }
+
+  /** The cues of a text (a query, or the title of an entry). */
+  of(text: string): Cues {
+    const t = foldForCues(text);
+    const polarity: Polarity = this.recovers(t)
+      ? 'recovery'
+      : this.vocabulary.failure.test(t) || NEGATION.test(t)
+        ? 'failure'
+        : 'neutral';
+    const quantifiers = new Set<Quantifier>();
+    for (const [q, pattern] of QUANTIFIERS) if (pattern.test(t)) quantifiers.add(q);
+    return { polarity, quantifiers };
+  }
+
+  /** A recovery word not negated ("récupérée", not "pas récupérée"). */
+  private recovers(folded: string): boolean {
+    for (const match of folded.matchAll(this.recovery))
+      if (!NOT_BEFORE_RECOVERY.test(folded.slice(0, match.index))) return true;
+    return false;
+  }
 }

@@ -54,16 +54,6 @@ function phraseKey(phrase: string): string {
 }
 
 /**
- * Words that say something is wrong without saying what: dropped from a query that has other
- * words, so "impossible de se connecter en SSO" is about SSO, not about every "Impossible de ...".
- */
-export const WEAK_WORDS = new Set(
-  'impossible probleme problemes souci soucis marche fonctionne work works working issue issues problem problems help aide besoin need fix cannot unable arrive merci thanks test tests testing'.split(
-    ' ',
-  ),
-);
-
-/**
  * Turns text into search terms, the same way for the index and for queries: case and accent
  * folding, elisions (l', d', qu') and apostrophe variants, French and English stems, and FR<->EN
  * synonym groups collapsed onto one shared term.
@@ -139,15 +129,17 @@ export class TextNormalizer {
     return this.stems;
   }
 
-  /** The search terms one word stands for: its synonym group, else its French and English stems. */
-  termsOfWord(word: string): string[] {
+  /**
+   * The search terms one word stands for: its synonym group, else its French and English stems. For
+   * the index, a word of a group also keeps its own stem, so a typo in it ("authentfication") can
+   * still be matched loosely: queries search the group, never that stem.
+   */
+  termsOfWord(word: string, mode: 'query' | 'index' = 'query'): string[] {
     if (word.startsWith(SYNONYM_TOKEN) || /^\d+$/.test(word)) return [word];
-    const direct = this.stemToGroup.get(word);
-    if (direct) return [direct];
     const fr = stemFrench(word);
     const en = englishStemmer.stem(word);
-    const group = this.stemToGroup.get(fr) ?? this.stemToGroup.get(en);
-    if (group) return [group];
+    const group = this.stemToGroup.get(word) ?? this.stemToGroup.get(fr) ?? this.stemToGroup.get(en);
+    if (group) return mode === 'index' ? [group, fr] : [group];
     return fr === en ? [fr] : [fr, en];
   }
 

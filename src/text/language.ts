@@ -1,4 +1,5 @@
 import { foldText } from './fold.js';
+import { LOG_RECORD } from './log-lines.js';
 
 export type Language = 'fr' | 'en';
 
@@ -13,18 +14,11 @@ const FRENCH = new Set(
   ),
 );
 
-/**
- * A line written by a program, not a person: a timestamp or log level at its start, key=value
- * pairs, JSON, a stack frame, an HTTP status line, or an "Event ID" record.
- */
-export const LOG_LINE =
-  /^\s*(?:\[?\d{4}[-/.]\d{2}[-/.]\d{2}|\[?\d{1,2}[:/]\d{2}|\[[^\]]*\]\s|(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\b|at\s+[\w.$]+\(|[{[]|HTTP\/\d|event\s*id\b|level=|\w+=\S+\s+\w+=)/i;
-
 /** The words a person wrote: log lines dropped, and tokens that are identifiers, codes or paths. */
 export function humanWords(text: string): string {
   return text
     .split(/\r?\n/)
-    .filter((line) => !LOG_LINE.test(line))
+    .filter((line) => !LOG_RECORD.test(line))
     .join(' ')
     .split(/\s+/)
     .filter(

@@ -3,12 +3,12 @@ import type { Intent } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { foldText } from '../text/fold.js';
 import type { Language } from '../text/language.js';
+import { problemLinesOf } from '../text/log-lines.js';
 import type { TriageAction } from './actions.js';
 import {
   back,
   choose,
   currentQuestion,
-  logLinesOf,
   matchOption,
   newSession,
   parseControl,
@@ -69,10 +69,10 @@ export interface TriageInput {
 }
 
 /**
- * decide: the pure triage state machine around a conversation's session. Given the message and
+ * takeTurn: the pure triage state machine around a conversation's session. Given the message and
  * the stored session, it returns the session to store and the reply; it reads and writes nothing.
  */
-export function decide(
+export function takeTurn(
   ctx: TriageContext,
   input: TriageInput,
   session: TriageSession | null,
@@ -216,7 +216,7 @@ function seeded(
   return withEvidence(
     session,
     intent.codes.map((c) => c.code),
-    logLinesOf(text),
+    problemLinesOf(text),
   );
 }
 

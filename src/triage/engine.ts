@@ -156,15 +156,3 @@ export function withEvidence(session: TriageSession, codes: string[], logLines: 
   };
   return { ...session, evidence: merged };
 }
-
-const LOG_LINE =
-  /(\b(error|erreur|warn|warning|exception|fatal)\b|\[(error|erreur)\s+\d+\]|\d{2}:\d{2}:\d{2}|statuscode=|callendreason|event\s*id)/i;
-
-/** Lines of a message that look like pasted log lines. */
-export function logLinesOf(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0 && LOG_LINE.test(l))
-    .map((l) => [...l].slice(0, 300).join(''));
-}

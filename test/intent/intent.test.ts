@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { asksAboutCapability } from '../../src/intent/capability.js';
 import { cleanMessage } from '../../src/intent/clean.js';
-import { extractCodes, ownerOf } from '../../src/intent/codes.js';
+import { CodeReader } from '../../src/intent/codes.js';
 import { ownApplicationOf } from '../../src/intent/elsewhere.js';
 import { ProductDetector } from '../../src/intent/products.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/kb.js';
 import { loadOverlays } from '../../src/knowledge/overlays.js';
+import { compileVocabulary } from '../../src/knowledge/vocabulary.js';
 import { detectLanguage } from '../../src/text/language.js';
 
+// The code keywords come from the shared vocabulary (knowledge/overlays/vocabulary.yaml).
+const reader = new CodeReader(compileVocabulary(loadOverlays(DEFAULT_KNOWLEDGE_DIR).vocabulary));
+const extractCodes = (text: string) => reader.extract(text);
 const codes = (text: string) => extractCodes(text).map((m) => m.code);
 
 describe('extractCodes', () => {
@@ -109,7 +113,7 @@ describe('extractCodes', () => {
 describe('ownerOf', () => {
   const owner = (text: string) => {
     const mention = extractCodes(text)[0];
-    return mention && ownerOf(text, mention);
+    return mention && reader.ownerOf(text, mention);
   };
   it.each([
     ["Sage : erreur 20027 à l'ouverture du dossier", 'Sage'],

@@ -1,7 +1,14 @@
 import type { SearchResult } from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { cuesOf } from '../../src/search/cues.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/kb.js';
+import { loadOverlays } from '../../src/knowledge/overlays.js';
+import { compileVocabulary } from '../../src/knowledge/vocabulary.js';
+import { CueReader } from '../../src/search/cues.js';
 import { rerankSiblings } from '../../src/search/siblings.js';
+
+// The failure and recovery words come from the shared vocabulary (knowledge/overlays/vocabulary.yaml).
+const reader = new CueReader(compileVocabulary(loadOverlays(DEFAULT_KNOWLEDGE_DIR).vocabulary));
+const cuesOf = (text: string) => reader.of(text);
 
 const result = (id: string, score: number, terms: string[]): SearchResult => ({
   id,
@@ -70,7 +77,7 @@ describe('rerankSiblings', () => {
   });
 });
 
-describe('cuesOf', () => {
+describe('the cues of a text', () => {
   it.each([
     ["Récupération de l'échec de la connexion au MCU AS", 'recovery'],
     ['on a récupéré la connexion au MCU', 'recovery'],
