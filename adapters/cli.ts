@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import {
   ASK_COMMAND,
+  CALIBRATE_COMMAND,
   type CommandSpec,
   KB_USAGE,
   kbBuild,
@@ -10,11 +11,13 @@ import {
   kbStats,
   loadLibrary,
   parseAskArgs,
+  parseCalibrateArgs,
   parseCommandLine,
   parseKbArgs,
   parseReportArgs,
   REPORT_COMMANDS,
   runAsk,
+  runCalibrate,
   runReport,
   TriageBot,
   UsageError,
@@ -30,7 +33,8 @@ const USAGE = `Usage:
   ${KB_USAGE}
   ${REPORT_COMMANDS.gaps.usage}
   ${REPORT_COMMANDS.usage.usage}
-  ${REPORT_COMMANDS['export-eval'].usage}`;
+  ${REPORT_COMMANDS['export-eval'].usage}
+  ${CALIBRATE_COMMAND.usage}`;
 
 /** The usage lines of one command (`uc-triage report --help`); empty for an unknown command. */
 const usageOf = (command: string) =>
@@ -116,7 +120,13 @@ async function chat(args: string[]): Promise<void> {
   );
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, kb, report };
+/** Refits the decision (knowledge/decision.yaml) from the labelled sets; see README, "How the decision works". */
+async function calibrate(args: string[]): Promise<void> {
+  const options = parseCalibrateArgs(args);
+  finish(await runCalibrate(new TriageBot(await loadLibrary()), options), 0);
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, calibrate, chat, kb, report };
 
 async function main(argv: string[]): Promise<void> {
   const [command = '', ...rest] = argv;

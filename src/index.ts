@@ -13,6 +13,7 @@ export {
 } from './app/messages.js';
 export { TriageBot, type TriageBotOptions } from './app/triage-bot.js';
 export { ASK_COMMAND, answerJson, parseAskArgs, runAsk } from './cli/ask.js';
+export { CALIBRATE_COMMAND, parseCalibrateArgs, runCalibrate } from './cli/calibrate.js';
 export {
   type CommandSpec,
   parseCommandLine,

@@ -1,6 +1,7 @@
+import type { Decision, DecisionKind, NoAnswerReason } from '../decision/decide.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
-import type { Hit, NoAnswerReason, SearchOutcome } from '../search/hits.js';
+import type { Hit } from '../search/hits.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
 
@@ -42,6 +43,8 @@ export interface Finding {
 export interface Answer {
   query: string;
   answered: boolean;
+  /** answer, suggest ("Vouliez-vous dire …": `results` are the choices) or decline (no leads). */
+  decision: DecisionKind;
   language: Language;
   results: AnswerResult[];
   unknownCodes: string[];
@@ -117,15 +120,11 @@ function collapseSameMeaning(results: AnswerResult[]): AnswerResult[] {
   return out;
 }
 
-export function buildAnswer(
-  kb: KnowledgeBase,
-  query: string,
-  language: Language,
-  outcome: SearchOutcome,
-): Answer {
+export function buildAnswer(kb: KnowledgeBase, query: string, language: Language, outcome: Decision): Answer {
   return {
     query,
     answered: outcome.answered,
+    decision: outcome.kind,
     language,
     results: collapseSameMeaning(outcome.hits.map((hit) => toResult(kb, hit))).slice(0, 5),
     unknownCodes: outcome.unknownCodes,

@@ -1,4 +1,7 @@
 import { type Answer, buildAnswer, citationOf } from '../answer/answer.js';
+import { decide } from '../decision/decide.js';
+import { type CandidateExplanation, explainDecision } from '../decision/explain.js';
+import { type DecisionModel, modelOf } from '../decision/model.js';
 import type { FeedbackRecorder } from '../feedback/recorder.js';
 import { cleanMessage } from '../intent/clean.js';
 import { type Intent, IntentParser, MAX_QUERY_LENGTH } from '../intent/intent.js';
@@ -12,7 +15,7 @@ import { loadSearchIndex } from '../search/cache.js';
 import { SearchIndex } from '../search/search-index.js';
 import { detectHumanLanguage, detectLanguage, type Language } from '../text/language.js';
 import type { TriageAction } from '../triage/actions.js';
-import { decide, offerFor, type TriageContext } from '../triage/dispatch.js';
+import { offerFor, type TriageContext, takeTurn } from '../triage/dispatch.js';
 import { isIdleExpired, type TriageSession } from '../triage/engine.js';
 import type { TriageNotice } from '../triage/notices.js';
 import { MemorySessionStore, type SessionStore, type StoredSession } from '../triage/store.js';
@@ -58,6 +61,8 @@ export class TriageBot {
   readonly treeList: readonly TriageTree[];
   readonly parser: IntentParser;
   readonly index: SearchIndex;
+  /** Whether to answer, suggest or decline (knowledge/decision.yaml). */
+  readonly model: DecisionModel;
   readonly sessions: SessionStore;
   private readonly ttlSeconds: number;
   private readonly idleMs: number;
@@ -76,8 +81,9 @@ export class TriageBot {
   ) {
     this.kb = library.kb;
     this.treeList = library.trees;
-    this.parser = new IntentParser(this.kb.overlays);
+    this.parser = new IntentParser(this.kb.overlays, this.kb.vocabulary);
     this.index = index ?? new SearchIndex(this.kb);
+    this.model = modelOf(this.kb.overlays.decision);
     this.sessions = options.sessions ?? new MemorySessionStore(options.now);
     this.ttlSeconds = options.sessionTtlSeconds ?? 86_400;
     this.idleMs = options.idleTimeoutMs ?? this.ttlSeconds * 1000;
@@ -269,7 +275,7 @@ export class TriageBot {
     }
   }
 
-  /** Load the conversation's triage session, decide, save; retried when another instance saved first. */
+  /** Load the conversation's triage session, take the turn, save; retried when another instance saved first. */
   private async converse(
     incoming: IncomingMessage,
     text: string,
@@ -290,7 +296,7 @@ export class TriageBot {
         session = null;
         notice = 'expired';
       }
-      const transition = decide(
+      const transition = takeTurn(
         this.context(language),
         { text, language, ...(action ? { action } : {}) },
         session,
@@ -341,10 +347,16 @@ export class TriageBot {
     const entry = this.kb.byId.get(id);
     if (!entry) return null;
     return buildAnswer(this.kb, query, language, {
+      kind: 'answer',
       answered: true,
       hits: [{ entry, confidence: 1, via: 'code' }],
       unknownCodes: [],
     });
+  }
+
+  /** Why the decision answered, suggested or declined a question (`ask --explain`). */
+  explain(raw: string): CandidateExplanation[] {
+    return explainDecision(this.index.retrieve(this.parser.parse(raw)), this.model);
   }
 
   /** One question answered from the sources, outside any conversation (the `ask` command). */
@@ -359,6 +371,6 @@ export class TriageBot {
   }
 
   private answerFor(raw: string, intent: Intent, language: Language): Answer {
-    return buildAnswer(this.kb, raw, language, this.index.search(intent));
+    return buildAnswer(this.kb, raw, language, decide(this.index.retrieve(intent), this.model));
   }
 }

@@ -11,13 +11,15 @@ export interface AskOptions {
   stdin: boolean;
   /** Record the questions like chat questions (for the knowledge-gap report); off by default. */
   record: boolean;
+  /** Also print why: each candidate's probability and the features that moved it. */
+  explain: boolean;
   query: string;
 }
 
 export const ASK_COMMAND: CommandSpec = {
   name: 'ask',
-  usage: 'uc-triage ask [--json] [--stdin] [--record] [QUERY...]',
-  switches: ['--json', '--stdin', '--record'],
+  usage: 'uc-triage ask [--json] [--stdin] [--record] [--explain] [QUERY...]',
+  switches: ['--json', '--stdin', '--record', '--explain'],
   operands: 'any',
 };
 
@@ -28,15 +30,16 @@ export function parseAskArgs(args: string[]): AskOptions {
     json: line.switches.has('--json'),
     stdin: line.switches.has('--stdin'),
     record: line.switches.has('--record'),
+    explain: line.switches.has('--explain'),
     query: line.operands.join(' '),
   };
 }
 
 /** The JSON line of one answer: the contract other tools read. */
-export function answerJson(answer: Answer): string {
-  const { query, answered, results, unknownCodes, language, reason, outOfScope } = answer;
-  // Extension fields only: `findings` (every known code of the message), `reason` when not answered,
-  // `outOfScope` when the message is about an uncovered system.
+export function answerJson(answer: Answer, extra: Record<string, unknown> = {}): string {
+  const { query, answered, results, unknownCodes, language, reason, outOfScope, decision } = answer;
+  // Extension fields only: `findings` (every known code of the message), `decision` (answer, suggest,
+  // decline), `reason` when not answered, `outOfScope` when the message is about an uncovered system.
   const findings = answer.findings.map(({ code, product, id, title, cause, action, line, citation }) => ({
     code,
     product,
@@ -54,8 +57,10 @@ export function answerJson(answer: Answer): string {
     unknownCodes,
     results,
     findings,
+    decision,
     ...(reason ? { reason } : {}),
     ...(outOfScope ? { outOfScope } : {}),
+    ...extra,
   });
 }
 
@@ -71,10 +76,25 @@ export async function runAsk(
     if (options.record && query.trim()) bot.recordQuestion(a, 'cli');
     return a;
   };
-  const format = (answer: Answer) =>
-    options.json
-      ? answerJson(answer)
-      : `${renderText(bot.view({ kind: 'answer', language: answer.language, answer }, { inlineAlternatives: true })).text}\n`;
+  const why = (answer: Answer) =>
+    bot
+      .explain(answer.query)
+      .map(
+        (c) =>
+          `  ${c.id} (${c.via}${c.guard ? `, ${c.guard}` : ''}) p=${c.p}: ${c.contributions
+            .slice(0, 6)
+            .map((x) => `${x.feature} ${x.contribution > 0 ? '+' : ''}${x.contribution}`)
+            .join(', ')}`,
+      )
+      .join('\n');
+  const format = (answer: Answer) => {
+    if (options.json)
+      return answerJson(answer, options.explain ? { explain: bot.explain(answer.query) } : {});
+    const text = renderText(
+      bot.view({ kind: 'answer', language: answer.language, answer }, { inlineAlternatives: true }),
+    ).text;
+    return options.explain ? `${text}\nDecision: ${answer.decision}\n${why(answer)}\n` : `${text}\n`;
+  };
   // A reader that goes away (`| head -1`) ends the command quietly; a slow one is waited for, so
   // memory stays flat however many lines come in.
   let closed = false;

@@ -18,6 +18,8 @@ export interface CommandSpec {
   switches?: readonly string[];
   /** Options with a value: --since 7d or --since=7d. */
   options?: readonly string[];
+  /** Options with a value that may be given several times: --set a.yaml --set b.yaml. */
+  repeatable?: readonly string[];
   /** Words that are not options: none, any number (a question), at least one (a code). */
   operands: 'none' | 'any' | 'some';
 }
@@ -25,6 +27,8 @@ export interface CommandSpec {
 export interface CommandLine {
   switches: Set<string>;
   options: Map<string, string>;
+  /** The values of repeatable options, in order. */
+  repeated: Map<string, string[]>;
   operands: string[];
 }
 
@@ -42,7 +46,7 @@ export function wantsHelp(args: readonly string[]): boolean {
 
 export function parseCommandLine(spec: CommandSpec, args: readonly string[]): CommandLine {
   const refuse = (problem: string) => new UsageError(`${spec.name}: ${problem} (usage: ${spec.usage})`);
-  const line: CommandLine = { switches: new Set(), options: new Map(), operands: [] };
+  const line: CommandLine = { switches: new Set(), options: new Map(), repeated: new Map(), operands: [] };
   for (let i = 0; i < args.length; i++) {
     const word = args[i] as string;
     if (word === '--') {
@@ -58,11 +62,13 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Co
     if (spec.switches?.includes(name)) {
       if (equals >= 0) throw refuse(`${name} takes no value`);
       line.switches.add(name);
-    } else if (spec.options?.includes(name)) {
+    } else if (spec.options?.includes(name) || spec.repeatable?.includes(name)) {
       const value = equals < 0 ? args[i + 1] : word.slice(equals + 1);
       if (!value || (equals < 0 && looksLikeOption(value))) throw refuse(`${name} needs a value`);
       if (equals < 0) i++;
-      line.options.set(name, value);
+      if (spec.repeatable?.includes(name))
+        line.repeated.set(name, [...(line.repeated.get(name) ?? []), value]);
+      else line.options.set(name, value);
     } else {
       throw refuse(`unknown option ${name}`);
     }

@@ -1,4 +1,5 @@
 import type { Library } from '../app/library.js';
+import { writeGeneralWords } from '../knowledge/general-words.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Entry } from '../knowledge/types.js';
 import { writeSearchCache } from '../search/cache.js';
@@ -81,9 +82,14 @@ export function kbShow(kb: KnowledgeBase, key: string): CommandResult {
 export async function kbLint({ kb, trees }: Library): Promise<CommandResult> {
   const { lintKnowledgeBase } = await import('../knowledge/lint.js');
   const { treeProblems } = await import('../triage/lint.js');
+  const { modelProblems } = await import('../decision/model.js');
   const ids = new Set(kb.entries.map((e) => e.id));
   const products = new Set(kb.products.map((p) => p.id));
-  const problems = [...lintKnowledgeBase(kb), ...trees.flatMap((tree) => treeProblems(tree, ids, products))];
+  const problems = [
+    ...lintKnowledgeBase(kb),
+    ...modelProblems(kb.overlays.decision),
+    ...trees.flatMap((tree) => treeProblems(tree, ids, products)),
+  ];
   if (problems.length === 0) {
     return { output: `kb lint: ${kb.entries.length} entries, no problem found`, exitCode: 0 };
   }
@@ -97,6 +103,7 @@ export async function kbBuild(): Promise<CommandResult> {
   const { kb } = library;
   const ingested = performance.now() - started;
   const indexFile = writeSearchCache(kb);
+  writeGeneralWords();
   return {
     output: `kb build: ${kb.entries.length} entries ingested in ${Math.round(ingested)} ms -> ${file}; search index -> ${indexFile}`,
     exitCode: 0,

@@ -1,16 +1,7 @@
 import type { FeedbackStore } from '../feedback/events.js';
-import {
-  evalCandidates,
-  type GapsReport,
-  gapsReport,
-  type IsEntry,
-  type Normalize,
-  type UsageReport,
-  usageReport,
-} from '../feedback/report.js';
+import type { GapsReport, IsEntry, Normalize, UsageReport } from '../feedback/report.js';
 import { type CommandSpec, parseCommandLine, UsageError } from './command-line.js';
 import { csvCell, markdownFence, markdownText, terminalText } from './report-escape.js';
-import { usageHtml } from './report-html.js';
 
 export type ReportFormat = 'text' | 'md' | 'csv' | 'json';
 
@@ -183,7 +174,10 @@ export async function runReport(options: ReportOptions, ctx: ReportContext): Pro
   const now = ctx.now?.() ?? new Date();
   const since = new Date(now.getTime() - options.sinceMs);
   const events = await ctx.store.events(since);
+  // The report builders (and the YAML library they use) load only for this command.
+  const { evalCandidates, gapsReport, usageReport } = await import('../feedback/report.js');
   if (options.kind === 'usage') {
+    const { usageHtml } = await import('./report-html.js');
     const report = usageReport(events, since, now, ctx.isCode);
     if (options.html) {
       ctx.writeFile(options.html, usageHtml(report));

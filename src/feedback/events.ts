@@ -1,4 +1,4 @@
-import type { NoAnswerReason } from '../search/hits.js';
+import type { NoAnswerReason } from '../decision/decide.js';
 import type { Language } from '../text/language.js';
 
 interface EventBase {

@@ -36,3 +36,15 @@ export function asksAboutCapability(text: string): boolean {
   const t = text.trim();
   return CAPABILITY_QUESTION.test(t) || SUPPORTED_QUESTION.test(t);
 }
+
+/**
+ * A question about how to do something ("How can I share my screen with the Web SDK?", "comment
+ * configurer le renvoi d'appel ?", "how do I get the id of the call?"): troubleshooting guides
+ * answer few of them (their procedures do), and an error's row never does.
+ */
+const HOW_TO =
+  /(?:^|[\s,;.!?:(])(?:how\s+(?:can|do|should|could|would|to)\b|is\s+there\s+(?:a|any)\s+way|comment\s+(?:faire|puis-je|peut-on|on\s+(?:fait|peut)|configurer|activer|d[ée]sactiver|ajouter|cr[ée]er|param[ée]trer|mettre|obtenir|r[ée]cup[ée]rer|installer|utiliser)|est-il\s+possible\s+de)/iu;
+
+export function asksHowTo(text: string): boolean {
+  return HOW_TO.test(text);
+}

@@ -1,7 +1,7 @@
 import type { SearchResult } from 'minisearch';
 
 /**
- * How sure the bot is of a free-text answer, 0..1: the rarity-weighted share of the query's words
+ * How much of a query a free-text candidate covers, 0..1 (a signal of the decision, src/decision): the rarity-weighted share of the query's words
  * the entry matches (each word weighing the idf of its rarest known stem; a word the sources never
  * use weighs the most), or, when at least SURE_MIN_WORDS words matched, one of them in the entry's
  * title or keywords (matchesTopic), their evidence (rarity, halved for words found only in the body:
@@ -10,14 +10,11 @@ import type { SearchResult } from 'minisearch';
  * matches two rare words of the knowledge base in what the entry is about.
  */
 
-/** Below this, the bot says it does not know and offers the closest entries. */
-export const CONFIDENCE_THRESHOLD = 0.55;
 /**
- * The bar for free text that names an unknown system (see namesUnknownSystem) and no covered
- * product. Set on the tuned set (test/eval/queries.yaml, category near-domain): every wrong answer
- * to such text scored at most 0.85; answers that match the sources' own words score 0.99 or more.
+ * Prefix and typo matching run only when the query's exact terms cover less than this of the best
+ * entry, and the query holds a word the index does not know (a truncation, a typo).
  */
-export const UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD = 0.9;
+export const LOOSE_SEARCH_BELOW = 0.55;
 /** A word found only through a prefix or a typo counts this much of a word found as such. */
 export const LOOSE_MATCH_SHARE = 0.6;
 /**
@@ -36,7 +33,7 @@ const SURE_MIN_KNOWN_RATIO = 1;
  */
 const OFF_TOPIC_EVIDENCE = 0.5;
 /** The fields that say what an entry is about (see matchesTopic). */
-const TOPIC_FIELDS: ReadonlySet<string> = new Set(['title', 'keywords']);
+const TOPIC_FIELDS: ReadonlySet<string> = new Set(['title', 'keywords', 'english']);
 /** One rare word alone ("printer" -> "print" in a code sample) is a coincidence, not an answer. */
 const SURE_MIN_WORDS = 2;
 

@@ -1,5 +1,6 @@
 import type { CodeMention } from '../intent/codes.js';
 import type { CodeEntry, Entry, Product, SectionEntry } from '../knowledge/types.js';
+import type { Vocabulary } from '../knowledge/vocabulary.js';
 import { type Hit, isSourceSpecific, SUGGESTION_CONFIDENCE } from './hits.js';
 
 /** An exact code of the asked product. */
@@ -10,21 +11,6 @@ const SHARED_CODE_CONFIDENCE = 0.9;
 const MENTION_CONFIDENCE = 0.85;
 /** A known code one typo away from the unknown one typed: a lead, never an answer. */
 const NEAR_CODE_CONFIDENCE = 0.3;
-
-/**
- * An HTTP status ("200", "409") is a provisioning-bridge code only in a provisioning context. Its
- * reason phrase ("403 Forbidden") is not one: every server prints it; a message that holds nothing
- * else is a bare code (see `resolve`).
- */
-const STATUS_CONTEXT = /provision|pslog|pont|bridge|im&p|subscriberprofile/i;
-
-/**
- * A 3-digit callEndReason ("487", "603") is also what any web server or SIP trunk answers: in a
- * sentence that names neither its product nor a call, it is a lead, not an answer ("erreur 500 sur
- * l'application de notes de frais").
- */
-const CALL_CONTEXT =
-  /appel|\bcalls?\b|calling|caller|raccroch|hang(?:s|ed)? up|sonn|ring|audio|vid[ée]o|m[ée]dia|micro|participant|r[ée]union|meeting|conf[ée]rence|communication|t[ée]l[ée]phon|phone|d[ée]croch|joindre|\bjoin/i;
 
 /** What the rest of the message says about its codes. */
 export interface CodeContext {
@@ -57,7 +43,17 @@ export class ExactCodes {
   private readonly codes = new Map<string, CodeEntry[]>();
   private readonly mentions = new Map<string, SectionEntry[]>();
 
-  constructor(entries: readonly Entry[]) {
+  /**
+   * `vocabulary.provisioning`: an HTTP status ("200", "409") is a provisioning-bridge code only in a
+   * provisioning context; its reason phrase ("403 Forbidden") is not one (every server prints it).
+   * `vocabulary.call`: a 3-digit callEndReason ("487", "603") is also what any web server or SIP
+   * trunk answers: in a sentence that names neither its product nor a call, it is a lead, not an
+   * answer ("erreur 500 sur l'application de notes de frais").
+   */
+  constructor(
+    entries: readonly Entry[],
+    private readonly vocabulary: Pick<Vocabulary, 'provisioning' | 'call'>,
+  ) {
     for (const entry of entries) {
       if (entry.kind === 'code') this.codes.set(entry.code, [...(this.codes.get(entry.code) ?? []), entry]);
       else
@@ -79,9 +75,9 @@ export class ExactCodes {
    */
   resolve(mentions: CodeMention[], context: CodeContext): ResolvedCodes {
     const { hint, text, inContext, named, bare } = context;
-    const statusContext = (bare && mentions.length === 1) || STATUS_CONTEXT.test(text);
+    const statusContext = (bare && mentions.length === 1) || this.vocabulary.provisioning.test(text);
     // A 3-digit code in a sentence about something else: no product named, no call mentioned.
-    const elsewhere = !bare && !hint && !CALL_CONTEXT.test(text);
+    const elsewhere = !bare && !hint && !this.vocabulary.call.test(text);
     const hits: Hit[] = [];
     const statusHits = new Set<Hit>();
     const contextless: Hit[] = [];
@@ -111,7 +107,15 @@ export class ExactCodes {
         }
         found = true;
         for (const ranked of this.ranked(entries, hint)) {
-          const hit = { ...ranked, mention: { code, at: mention.at } };
+          const hit = {
+            ...ranked,
+            mention: {
+              code,
+              at: mention.at,
+              form: mention.form,
+              ...(mention.status ? { status: true } : {}),
+            },
+          };
           hits.push(hit);
           if (mention.status) statusHits.add(hit);
         }
@@ -158,15 +162,22 @@ export class ExactCodes {
     );
   }
 
-  /** Known codes one typo away from an unknown one: the "did you mean" of a mistyped code. */
-  near(code: string): Hit[] {
+  /**
+   * Known codes one typo away from an unknown one: the "did you mean" of a mistyped code. A code of
+   * the same length (one digit wrong) comes before one with a digit more or less, and the hinted
+   * product's before the others ("200038 au portail": 200039 before UCWA's 20003).
+   */
+  near(code: string, hint?: Product): Hit[] {
     const near: Hit[] = [];
     for (const [known, entries] of this.codes) {
       if (Math.abs(known.length - code.length) <= 1 && editDistance(known, code) === 1) {
         near.push(...entries.map((entry): Hit => ({ entry, confidence: NEAR_CODE_CONFIDENCE, via: 'code' })));
       }
     }
-    return near;
+    const rank = (h: Hit) =>
+      Number(h.entry.kind === 'code' && h.entry.code.length !== code.length) * 2 +
+      Number(hint !== undefined && h.entry.product !== hint);
+    return near.sort((a, b) => rank(a) - rank(b));
   }
 }
 

@@ -1,4 +1,3 @@
-import type { OutOfScopeMention } from '../intent/products.js';
 import type { Entry } from '../knowledge/types.js';
 
 export type HitSource = 'code' | 'mention' | 'text';
@@ -8,25 +7,18 @@ export interface Hit {
   /** 0..1: 1 for an exact known code, the weighted share of the query matched for free text. */
   confidence: number;
   via: HitSource;
-  /** For a code hit: the code as typed and where it stands in the message (see CodeMention.at). */
-  mention?: { code: string; at: number };
+  /** For a code hit: the code as typed, where it stands in the message (see CodeMention.at), and how. */
+  mention?: {
+    code: string;
+    at: number;
+    form?: 'explicit' | 'bare';
+    status?: boolean;
+    /** A bare number right after a word that may name a thing ("bon de livraison 200049"). */
+    afterWord?: boolean;
+  };
 }
 
-export type NoAnswerReason = 'empty' | 'unknown-code' | 'low-confidence' | 'out-of-scope';
-
-export interface SearchOutcome {
-  answered: boolean;
-  hits: Hit[];
-  unknownCodes: string[];
-  reason?: NoAnswerReason;
-  /** With reason "out-of-scope": the uncovered systems the message names (may be empty for a bare protocol status). */
-  outOfScope?: OutOfScopeMention[];
-}
-
-/** At most this many results per answer (the `ask --json` contract). */
-export const MAX_RESULTS = 5;
-
-/** A suggestion is shown under an honest "I don't know", never as the answer: its confidence is capped here. */
+/** The ranking score of a lead search gives only as a suggestion (a code owned elsewhere, a status without its product). */
 export const SUGGESTION_CONFIDENCE = 0.4;
 
 /**

@@ -1,50 +1,42 @@
-import { asksAboutCapability } from '../intent/capability.js';
+import { asksAboutCapability, asksHowTo } from '../intent/capability.js';
 import {
   BEFORE_A_CODE,
-  CODE_KEYWORD_SOURCE,
   type CodeMention,
+  CodeReader,
   namesThingByNumber,
-  ownerOf,
   STATUS_REASON_SOURCE,
 } from '../intent/codes.js';
 import { type Intent, MAX_QUERY_LENGTH } from '../intent/intent.js';
 import type { OutOfScopeMention } from '../intent/products.js';
+import { generalRank } from '../knowledge/general-words.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
 import { foldText } from '../text/fold.js';
-import { LOG_LINE } from '../text/language.js';
-import {
-  CONFIDENCE_THRESHOLD,
-  namesUnknownSystem,
-  UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD,
-} from './confidence.js';
-import { cuesOf } from './cues.js';
+import { detectLanguage } from '../text/language.js';
+import { lazily, once } from '../text/lazy.js';
+import { programWrote } from '../text/log-lines.js';
+import { LOOSE_SEARCH_BELOW, namesUnknownSystem } from './confidence.js';
 import { ExactCodes } from './exact-codes.js';
-import {
-  type Hit,
-  isSourceSpecific,
-  MAX_RESULTS,
-  type SearchOutcome,
-  SUGGESTION_CONFIDENCE,
-} from './hits.js';
-import { TextNormalizer, WEAK_WORDS } from './normalize.js';
+import { type Hit, isSourceSpecific } from './hits.js';
+import { TextNormalizer } from './normalize.js';
 import { ProductNames } from './product-names.js';
-import { type SerializedIndex, TextIndex } from './text-index.js';
+import type { Candidate, Guard, QuerySignals, Retrieval } from './retrieval.js';
+import { type SerializedIndex, TextIndex, type TextSearch } from './text-index.js';
 
-export { CONFIDENCE_THRESHOLD } from './confidence.js';
-export type { Hit, HitSource, NoAnswerReason, SearchOutcome } from './hits.js';
-export { MAX_RESULTS } from './hits.js';
+export type { Hit, HitSource } from './hits.js';
+export type { Candidate, Guard, QuerySignals, Retrieval, TextMatch } from './retrieval.js';
 export type { SerializedIndex } from './text-index.js';
 
-/** Marks of a line a program wrote: key=value, a time, a [tag], JSON, a camelCase or snake_case name. */
-const PROGRAM_WROTE = /\w=\S|\b\d{1,2}:\d{2}|\[[^\]]*\]|[{}]|\b\p{Ll}+\p{Lu}\p{L}*|\b\w+_\w+/u;
+/** A noun phrase ends right before the number: a determiner or "de/of", then one word ("la mission 600003"). */
+const NOUN_PHRASE_BEFORE =
+  /(?:^|[\s(])(?:le|la|les|l['’]|un|une|du|de|des|d['’]|au|aux|mon|ma|mes|ton|ta|notre|nos|votre|vos|son|sa|ses|leur|leurs|ce|cet|cette|the|a|an|my|our|your|his|her|their|this|that|of|for)\s*[\p{L}][\p{L}'’-]*\s+$/iu;
 
-/** A section the answered code's overlay relates to: a lead below the code, not an answer. */
-const RELATED_CONFIDENCE = 0.5;
+/** A sub-code beside a code ("subCode: 5300", "sub code 0", "_subCode"): how ACS reports a call's end. */
+const SUB_CODE = /sub[\s_-]?code/i;
 
 /**
- * The answer policy: exact codes first, then free text, scope and confidence decide whether the
- * best hit is an answer or only a suggestion under an honest "I don't know".
+ * The search: exact codes first, then free text over the knowledge base, ranked, with the signals
+ * the decision reads (src/decision). It never says whether the best candidate is the answer.
  */
 export class SearchIndex {
   private readonly exact: ExactCodes;
@@ -53,13 +45,16 @@ export class SearchIndex {
   private readonly names: ProductNames;
 
   readonly normalizer: TextNormalizer;
+  /** How the message's codes and their keywords are read (the shared vocabulary). */
+  private readonly codeReader: CodeReader;
 
   /** `prebuilt`: the serialized free-text index, or a function that reads it when it is first needed. */
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly prebuilt?: SerializedIndex | (() => SerializedIndex | undefined),
   ) {
-    this.exact = new ExactCodes(kb.entries);
+    this.exact = new ExactCodes(kb.entries, kb.vocabulary);
+    this.codeReader = new CodeReader(kb.vocabulary);
     this.normalizer = new TextNormalizer(kb.overlays.synonyms);
     this.names = new ProductNames(kb.overlays.products, this.normalizer);
   }
@@ -87,48 +82,58 @@ export class SearchIndex {
   }
 
   /**
-   * A bare number right after a word that names a thing ("bon de livraison 200049", "chambre
-   * 20015"): that thing's number, not a code. Words that may stand before a code are function
-   * words, the verbs and nouns that introduce a message (BEFORE_A_CODE), and the products' names
-   * and hints ("Webex 200039", "MCU 20013").
+   * How a bare number stands in a sentence a person wrote: right after a noun of a noun phrase ("bon
+   * de livraison 200049", "la mission 600003", "the order 200041") it is that thing's number, never
+   * a code ('thing'); right after another word that does not usually introduce a code ("Intermittent
+   * 200026") it may be one ('word', a signal for the decision). Words that usually stand before a
+   * code are function words, the verbs and nouns that introduce a message (BEFORE_A_CODE), and the
+   * products' names and hints ("Webex 200039", "MCU 20013"); lines a program wrote name their fields
+   * before their codes ("precheck 300005").
    */
-  private isThingNumber(text: string, mention: CodeMention): boolean {
-    if (mention.form !== 'bare' || mention.status) return false;
-    // A line a program wrote names its fields and components before its codes ("precheck 300005").
+  private numberAfter(text: string, mention: CodeMention): 'thing' | 'word' | null {
+    if (mention.form !== 'bare' || mention.status) return null;
     const lineStart = text.lastIndexOf('\n', mention.at) + 1;
     const lineEnd = text.indexOf('\n', mention.at);
     const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
-    if (LOG_LINE.test(line) || PROGRAM_WROTE.test(line)) return false;
-    const word = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, mention.at - 40), mention.at))?.[1];
-    if (!word) return false;
+    if (programWrote(line)) return null;
+    const before = text.slice(Math.max(0, mention.at - 60), mention.at);
+    const word = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(before)?.[1];
+    if (!word) return null;
     const last = foldText(word).split(/['’-]/).pop() ?? '';
-    return last.length > 0 && !BEFORE_A_CODE.has(last) && !this.names.plain.has(last);
+    if (last.length === 0 || BEFORE_A_CODE.has(last) || this.names.plain.has(last)) return null;
+    return NOUN_PHRASE_BEFORE.test(before) ? 'thing' : 'word';
   }
 
   /**
-   * The intent's codes as the search reads them: without the numbers of things (isThingNumber), and
-   * with the system each remaining code is attributed to when the message writes another system's
-   * name before it and names no covered product ("Exchange event 20011", "Sage : erreur 20027":
-   * the sources' meaning of the number is then a suggestion, never the answer).
+   * The system a code is attributed to when the message writes another system's name before it and
+   * names no covered product ("Sage : erreur 20027", "Jabber error 200039": the sources' meaning of
+   * the number is then a suggestion, never the answer). A capitalised everyday word before the code
+   * is grammar, not a name ("Got error 200050", "Random error 500"), unless the message writes it
+   * as its subject ("Sage : erreur 20027"); a covered product's name or hint owns nothing.
    */
-  private codesInContext(
-    intent: Intent,
-    named: ReadonlySet<Product>,
-  ): { codes: CodeMention[]; owners: Map<CodeMention, string>; things: CodeMention[] } {
-    const codes: CodeMention[] = [];
-    const things: CodeMention[] = [];
-    for (const mention of intent.codes)
-      (this.isThingNumber(intent.text, mention) ? things : codes).push(mention);
+  private ownersOf(intent: Intent, named: ReadonlySet<Product>): Map<CodeMention, string> {
     const owners = new Map<CodeMention, string>();
-    if (named.size === 0)
-      for (const mention of codes) {
-        const owner = ownerOf(intent.text, mention);
-        if (owner && !this.isInScopeName(owner)) owners.set(mention, owner);
-      }
-    return { codes, owners, things };
+    if (named.size > 0) return owners;
+    for (const mention of intent.codes) {
+      const owner = this.codeReader.ownerOf(intent.text, mention);
+      if (!owner || this.isInScopeName(owner)) continue;
+      const subject = new RegExp(`^\\W*${owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'u').test(
+        intent.text,
+      );
+      if (generalRank(owner) !== undefined && !subject) continue;
+      owners.set(mention, owner);
+    }
+    return owners;
   }
 
-  search(intent: Intent): SearchOutcome {
+  /**
+   * The candidates of a message and what it says about itself: its known codes first (as the
+   * message gives them, the hinted product first), then the leads no answer may come from (a code
+   * owned by another system, a thing's number, a status without its product, codes one typo away
+   * from an unknown one, the sections related to an answered code), then free text. Whether any of
+   * them is the answer is for the decision (src/decision) to say.
+   */
+  retrieve(intent: Intent): Retrieval {
     const hint = intent.products[0]?.product;
     const inContext = new Set(intent.products.map((p) => p.product));
     // Codes are read in the whole text; words only in its beginning (a diagnosed log can be long).
@@ -137,7 +142,7 @@ export class SearchIndex {
       const number = m.parts ? m.parts.join('[ .\\u00a0]') : m.code;
       // A status's reason phrase ("503 Service Unavailable") belongs to the status, not to the symptom.
       const reason = m.status ? `(?:\\W{0,3}${STATUS_REASON_SOURCE})?` : '';
-      return t.replace(new RegExp(`(?:${CODE_KEYWORD_SOURCE}\\W{0,4})?${number}${reason}`, 'i'), ' ');
+      return t.replace(new RegExp(`(?:${this.codeReader.keyword}\\W{0,4})?${number}${reason}`, 'iu'), ' ');
     }, head);
     // Only words that say what is wrong are searched: "merci pour ton aide" or "Webex problème"
     // alone name no problem (a product alone is a hint, weak words alone are politeness).
@@ -148,15 +153,19 @@ export class SearchIndex {
     );
     const words = this.normalizer
       .words(textWithoutCodes)
-      .filter((w) => !/^\d+$/.test(w) && !WEAK_WORDS.has(w) && !productWords.has(w));
+      .filter((w) => !/^\d+$/.test(w) && !this.kb.vocabulary.weak.has(w) && !productWords.has(w));
     const named = new Set(intent.products.filter((p) => p.named).map((p) => p.product));
     // Whether the message names a system the sources never mention: asked at most once.
     let unknownSystem: boolean | undefined;
     const namesUnknown = () =>
       (unknownSystem ??= namesUnknownSystem(intent.text, (word) => this.isUnknownName(word)));
-    const { codes, owners, things } = this.codesInContext(intent, named);
+    const owners = this.ownersOf(intent, named);
+    const codes = intent.codes;
+    const after = new Map(codes.map((m) => [m.at, this.numberAfter(intent.text, m)]));
+    const afterWord = new Set(codes.filter((m) => after.get(m.at) === 'word').map((m) => m.at));
+    const things = codes.filter((m) => after.get(m.at) === 'thing');
     const resolved = this.exact.resolve(
-      codes.filter((m) => !owners.has(m)),
+      codes.filter((m) => !owners.has(m) && !things.includes(m)),
       {
         hint,
         text: intent.text,
@@ -166,101 +175,91 @@ export class SearchIndex {
         namesUnknownSystem: namesUnknown,
       },
     );
-    const codeHits = resolved.hits;
+    const codeHits = resolved.hits.map((h) =>
+      h.mention && afterWord.has(h.mention.at) ? { ...h, mention: { ...h.mention, afterWord: true } } : h,
+    );
     const unknownCodes: string[] = [];
     for (const mention of resolved.unknown) {
       // A stray number inside a long log line is noise; one the user asked about is an unknown code.
       if (mention.form === 'explicit' || words.length <= 3) unknownCodes.push(mention.code);
     }
-    const textHits = this.searchText(words, hint, codeHits.length > 0, head);
-
-    if (owners.size > 0 && !codeHits.some(isSourceSpecific)) {
-      const owned = [...owners.keys()].flatMap((m) => this.exact.suggestionsOf(m.code));
-      const systems: OutOfScopeMention[] =
-        intent.outOfScope.length > 0
-          ? intent.outOfScope
-          : [...new Set(owners.values())].map((name) => ({
-              id: 'named-system',
-              label: { fr: name, en: name },
-              matched: name,
-            }));
-      return this.outOfScope(
-        [...owned, ...codeHits, ...resolved.contextless, ...textHits],
-        unknownCodes,
-        systems,
-      );
-    }
-    // A message about a system the sources do not cover gets suggestions, not an answer, unless it
-    // names a covered product or holds a code only the sources know (a Webex or UCWA code).
-    if (intent.outOfScope.length > 0 && named.size === 0 && !codeHits.some(isSourceSpecific)) {
-      return this.outOfScope(
-        [...codeHits, ...resolved.contextless, ...textHits],
-        unknownCodes,
-        intent.outOfScope,
-      );
-    }
-    if (codeHits.length === 0 && resolved.contextless.length > 0 && named.size === 0) {
-      // A protocol status ("503 Service Unavailable") and no word of the product it would be a code
-      // of: the message is about whatever system answered it; the known code is a suggestion.
-      return this.outOfScope([...resolved.contextless, ...textHits], unknownCodes, []);
-    }
-    if (codeHits.length > 0) {
-      const seen = new Set(codeHits.map((h) => h.entry.id));
-      const related = codeHits
-        .flatMap((h) => this.kb.relatedOf(h.entry))
-        .map((entry): Hit => ({ entry, confidence: RELATED_CONFIDENCE, via: 'text' }));
-      const extra = [...related, ...textHits].filter((h) => !seen.has(h.entry.id) && seen.add(h.entry.id));
-      return { answered: true, hits: [...codeHits, ...extra].slice(0, MAX_RESULTS), unknownCodes };
-    }
-    if (unknownCodes.length > 0) {
-      const near = unknownCodes.flatMap((code) => this.exact.near(code));
-      return {
-        answered: false,
-        hits: [...near, ...textHits].slice(0, MAX_RESULTS),
-        unknownCodes,
-        reason: 'unknown-code',
-      };
-    }
-    // "bon de livraison 200049": the delivery note's number, yet 200049 is a Webex code: a lead
-    // worth showing first when nothing is answered.
-    const thingLeads = things.flatMap((m) => this.exact.suggestionsOf(m.code));
-    if (textHits.length === 0) {
-      // Nothing to search (a greeting, an empty line) asks for a question; words found nowhere are "I don't know".
-      return {
-        answered: false,
-        hits: thingLeads.slice(0, MAX_RESULTS),
-        unknownCodes,
-        reason: words.length === 0 && thingLeads.length === 0 ? 'empty' : 'low-confidence',
-      };
-    }
-    // "Okta: users cannot sign in with their password" names a system the sources never mention and
-    // no covered product, "badge 20017 désactivé" is about a badge, "Can ACS do video calls with 350
-    // participants?" asks what a product can do: shared words alone must then be much surer to answer.
-    const threshold =
-      (intent.products.length === 0 &&
-        (namesUnknown() || things.length > 0 || namesThingByNumber(intent.text))) ||
-      asksAboutCapability(intent.text)
-        ? UNKNOWN_SYSTEM_CONFIDENCE_THRESHOLD
-        : CONFIDENCE_THRESHOLD;
-    // "Webex : programmer un renvoi d'appel" answered with an ACS section is a coincidence of words:
-    // when the message names the products it is about, an entry of another product is only a lead.
-    const otherProduct = named.size > 0 && !named.has(textHits[0]?.entry.product as Product);
-    const answered = !otherProduct && (textHits[0]?.confidence ?? 0) >= threshold;
-    // The leads of the products the message names come first (a stable sort keeps the ranking).
-    const leads = otherProduct
-      ? [...textHits].sort(
-          (a, b) => Number(!named.has(a.entry.product)) - Number(!named.has(b.entry.product)),
-        )
-      : textHits;
-    const seen = new Set<string>();
-    const hits = (answered ? leads : [...thingLeads, ...leads]).filter(
-      (h) => !seen.has(h.entry.id) && seen.add(h.entry.id),
+    const text = this.searchText(words, hint, codeHits.length > 0, head);
+    const textHits = text.candidates;
+    const specific = codeHits.some(isSourceSpecific);
+    const guarded = (hits: Hit[], guard: Guard): Candidate[] => hits.map((h) => ({ ...h, guard }));
+    const owned = guarded(
+      [...owners.keys()].flatMap((m) => this.exact.suggestionsOf(m.code)),
+      'owned',
     );
+    const seenCodes = new Set(codeHits.map((h) => h.entry.id));
+    const related = guarded(
+      codeHits
+        .flatMap((h) => this.kb.relatedOf(h.entry))
+        .map((entry): Hit => ({ entry, confidence: 0, via: 'text' })),
+      'related',
+    );
+    const candidates: Candidate[] = [
+      ...(owners.size > 0 && !specific ? owned : []),
+      ...codeHits,
+      ...related,
+      ...guarded(resolved.contextless, 'contextless'),
+      ...guarded(
+        things.flatMap((m) => this.exact.suggestionsOf(m.code)),
+        'thing',
+      ),
+      ...guarded(
+        unknownCodes.flatMap((code) => this.exact.near(code, hint)),
+        'near-code',
+      ),
+      ...textHits,
+    ].filter((c) => !seenCodes.has(c.entry.id) || c.via === 'code' || c.via === 'mention');
+    const ids = new Set<string>();
+    const unique = candidates.filter((c) => !ids.has(c.entry.id) && ids.add(c.entry.id));
+    // Systems the message writes before its codes are named systems too ("Sage : erreur 20027").
+    const outOfScope: OutOfScopeMention[] =
+      intent.outOfScope.length > 0 || owners.size === 0 || specific
+        ? intent.outOfScope
+        : [...new Set(owners.values())].map((name) => ({
+            id: 'named-system',
+            label: { fr: name, en: name },
+            matched: name,
+          }));
+    const elsewhere =
+      !specific &&
+      (owners.size > 0 ||
+        (intent.outOfScope.length > 0 && named.size === 0) ||
+        (codeHits.length === 0 && resolved.contextless.length > 0 && named.size === 0));
+    const lines = once(() => intent.raw.split(/\r?\n/).filter((l) => l.trim()));
     return {
-      answered,
-      hits: hits.slice(0, MAX_RESULTS),
+      candidates: unique,
       unknownCodes,
-      ...(answered ? {} : { reason: 'low-confidence' as const }),
+      outOfScope: elsewhere ? outOfScope : intent.outOfScope,
+      empty: words.length === 0 && intent.codes.length === 0,
+      // Computed when the decision first reads them: a bare code reads few of them, and the first
+      // question of a process pays for compiling every pattern it reads.
+      signals: lazily<QuerySignals>({
+        words: () => words.length,
+        // A typo that search matched loosely ("authentfication") is not a word the sources never use.
+        unknownWords: () =>
+          words.filter(
+            (w) =>
+              this.text.isUnknownWord(w) && !this.normalizer.termsOfWord(w).some((t) => text.matched.has(t)),
+          ).length,
+        named: () => [...named],
+        hinted: () => [...inContext].filter((p) => !named.has(p)),
+        unknownSystem: () => words.length > 0 && namesUnknown(),
+        capability: () => asksAboutCapability(intent.text),
+        howTo: () => asksHowTo(intent.text),
+        thingNumber: () => things.length > 0 || (words.length > 0 && namesThingByNumber(intent.text)),
+        bare: () => words.length === 0 && intent.codes.length > 0,
+        subCode: () => SUB_CODE.test(intent.text),
+        callEnd: () => this.kb.vocabulary.callEnd.test(intent.text),
+        lines: () => lines().length,
+        logLines: () => lines().filter(programWrote).length,
+        length: () => intent.raw.length,
+        english: () => detectLanguage(head) === 'en',
+        elsewhere: () => elsewhere,
+      }),
     };
   }
 
@@ -297,19 +296,20 @@ export class SearchIndex {
     hint: Product | undefined,
     besideCode: boolean,
     message: string,
-  ): Hit[] {
-    if (words.length === 0) return [];
+  ): TextSearch {
+    const none = { candidates: [], matched: new Set<string>() };
+    if (words.length === 0) return none;
     const searched = this.text.withoutUbiquitousWords(words);
-    if (searched.length === 0 || (besideCode && searched.length < 2)) return [];
+    if (searched.length === 0 || (besideCode && searched.length < 2)) return none;
     // Only when there is text to score: a bare code never pays for this scan.
     const technical = this.technicalWords(message);
-    const cues = cuesOf(message);
-    const hits = this.text.search(searched, hint, false, technical, cues);
+    const cues = this.text.cues.of(message);
+    const exact = this.text.search(searched, hint, false, technical, cues);
     const unknownWords = searched.some((w) => this.text.isUnknownWord(w));
-    if (!besideCode && unknownWords && (hits[0]?.confidence ?? 0) < CONFIDENCE_THRESHOLD) {
+    if (!besideCode && unknownWords && (exact.candidates[0]?.confidence ?? 0) < LOOSE_SEARCH_BELOW) {
       return this.text.search(searched, hint, true, technical, cues);
     }
-    return hits;
+    return exact;
   }
 
   /**
@@ -323,19 +323,5 @@ export class SearchIndex {
   private isUnknownName(word: string): boolean {
     const words = this.normalizer.words(word);
     return words.length > 0 && words.every((w) => !this.names.words.has(w) && this.text.isUnknownWord(w));
-  }
-
-  private outOfScope(hits: Hit[], unknownCodes: string[], systems: OutOfScopeMention[]): SearchOutcome {
-    const seen = new Set<string>();
-    const suggestions = hits
-      .filter((h) => !seen.has(h.entry.id) && seen.add(h.entry.id))
-      .map((h) => ({ ...h, confidence: Math.min(h.confidence, SUGGESTION_CONFIDENCE) }));
-    return {
-      answered: false,
-      hits: suggestions.slice(0, MAX_RESULTS),
-      unknownCodes,
-      reason: 'out-of-scope',
-      outOfScope: systems,
-    };
   }
 }

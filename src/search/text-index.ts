@@ -1,18 +1,20 @@
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { generalRank } from '../knowledge/general-words.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { EnglishMatch } from '../knowledge/overlays.js';
 import type { Entry, Product } from '../knowledge/types.js';
-import { coverage, sureWeight, type WeightedWord } from './confidence.js';
-import { type Cues, cuesOf, NO_CUES, POLARITY_WORDS } from './cues.js';
-import type { Hit } from './hits.js';
+import { coverage, matchesTopic, sureWeight, type WeightedWord } from './confidence.js';
+import { CueReader, type Cues, NO_CUES } from './cues.js';
 import type { TextNormalizer } from './normalize.js';
 import { ProductNames } from './product-names.js';
+import type { Candidate } from './retrieval.js';
 import { rerankSiblings } from './siblings.js';
 
 /**
  * Field boosts: technicians search by the words of a title or an error message; the section
  * path says where it lives; long bodies match many words by chance, so they weigh least.
  */
-const BOOST = { title: 3, keywords: 2.5, path: 1.5, text: 1 };
+const BOOST = { title: 3, keywords: 2.5, english: 2.5, path: 1.5, text: 1 };
 /** Prefix matching only for words at least this long (shorter prefixes match everything). */
 const PREFIX_MIN_LENGTH = 4;
 /** Typo matching only for words at least this long, within this share of their length (MiniSearch fuzzy). */
@@ -36,6 +38,25 @@ const OTHER_PRODUCT_FACTOR = 0.7;
 /** Results kept per query: the answer, its alternatives and the sibling re-ranking pool. */
 const CANDIDATES = 20;
 
+/**
+ * How much a word says, from how ordinary it is in general language (general-words.ts): a word
+ * people never say (rank beyond the lists) counts fully, "user" (rank 9,498) 0.92, "screen" (2,370)
+ * 0.78, "call" (160) 0.51, at least EVERYDAY_FLOOR. A word of a synonym phrase counts fully.
+ */
+const EVERYDAY_SCALE = Math.log(20_000);
+const EVERYDAY_FLOOR = 0.3;
+function everydayFactor(word: string): number {
+  const rank = generalRank(word);
+  return rank === undefined ? 1 : Math.min(1, Math.max(EVERYDAY_FLOOR, Math.log(rank) / EVERYDAY_SCALE));
+}
+
+/** The candidates of a free-text search, and the query terms some candidate matched (exactly or loosely). */
+export interface TextSearch {
+  candidates: Candidate[];
+  matched: ReadonlySet<string>;
+}
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 /** What the sibling re-ranking reads of an entry's title. */
 interface TitleFacts {
   terms: ReadonlySet<string>;
@@ -45,14 +66,20 @@ interface TitleFacts {
 interface IndexedDoc {
   id: string;
   keywords: string;
+  /** The entry's English match text (overlays/english.yaml): technicians write English against French sources. */
+  english: string;
   title: string;
   path: string;
   text: string;
 }
 
 /** A code row is read in the context of its table's introduction ("... sur le portail d'activation"). */
-function docOf(entry: Entry, keywords: string[] = [], tableIntro = ''): IndexedDoc {
-  const base = { id: entry.id, keywords: keywords.join(' ') };
+function docOf(entry: Entry, keywords: string[] = [], english?: EnglishMatch, tableIntro = ''): IndexedDoc {
+  const base = {
+    id: entry.id,
+    keywords: keywords.join(' '),
+    english: english ? [english.title, ...english.terms].join(' ') : '',
+  };
   if (entry.kind === 'code') {
     const text = [entry.cause, entry.action].filter(Boolean).join(' ');
     return {
@@ -69,7 +96,7 @@ function docOf(entry: Entry, keywords: string[] = [], tableIntro = ''): IndexedD
  * The version of how documents become terms (normalisation, stemming, fields): a cache written by
  * another version is rebuilt, even when the knowledge base has not changed.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 5;
 
 /** The built index, saved next to the knowledge cache so start-up does not stem every document. */
 export interface SerializedIndex {
@@ -87,6 +114,8 @@ export class TextIndex {
   private readonly sure: number;
   /** What the re-ranking reads of each entry's title, computed on first use. */
   private readonly titles = new Map<string, TitleFacts>();
+  /** Reads the failure/recovery and quantifier cues of titles (and of queries, for SearchIndex). */
+  readonly cues: CueReader;
   /** The search terms of the polarity words: compared as cues, not as separating words. */
   private readonly cueTerms: ReadonlySet<string>;
   /** The terms of the products' names: a title that matches only a product's name is not on topic. */
@@ -100,12 +129,13 @@ export class TextIndex {
   ) {
     this.normalizer = normalizer;
     const options: Options<IndexedDoc> = {
-      fields: ['title', 'keywords', 'path', 'text'],
+      fields: ['title', 'keywords', 'english', 'path', 'text'],
       storeFields: [],
       tokenize: (text) => normalizer.words(text, 'index'),
-      processTerm: (word) => normalizer.termsOfWord(word),
+      processTerm: (word) => normalizer.termsOfWord(word, 'index'),
       searchOptions: {
         tokenize: (text) => normalizer.words(text),
+        processTerm: (word) => normalizer.termsOfWord(word),
         boost: BOOST,
         combineWith: 'OR',
         // Prefix and typo matching only for a word the index does not know as such (a truncation or
@@ -118,7 +148,8 @@ export class TextIndex {
       },
     };
     this.sure = sureWeight(kb.entries.length);
-    this.cueTerms = new Set(normalizer.terms(POLARITY_WORDS));
+    this.cueTerms = new Set(normalizer.terms(kb.vocabulary.polarityTerms));
+    this.cues = new CueReader(kb.vocabulary);
     this.nameTerms = names.terms;
     if (prebuilt) {
       this.mini = MiniSearch.loadJSON<IndexedDoc>(prebuilt.index, options);
@@ -130,11 +161,18 @@ export class TextIndex {
     for (const e of kb.entries)
       if (e.kind === 'section') intros.set(e.sectionPath.join('\u0000'), e.body.split('\n')[0] ?? '');
     const docs = kb.entries.map((e) =>
-      docOf(e, kb.overlays.keywords[e.id], e.kind === 'code' ? intros.get(e.sectionPath.join('\u0000')) : ''),
+      docOf(
+        e,
+        kb.overlays.keywords[e.id],
+        kb.overlays.english[e.id],
+        e.kind === 'code' ? intros.get(e.sectionPath.join('\u0000')) : '',
+      ),
     );
     this.mini.addAll(docs);
     for (const doc of docs) {
-      for (const term of new Set(normalizer.terms(`${doc.title} ${doc.keywords} ${doc.path} ${doc.text}`))) {
+      for (const term of new Set(
+        normalizer.terms(`${doc.title} ${doc.keywords} ${doc.english} ${doc.path} ${doc.text}`),
+      )) {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       }
     }
@@ -195,10 +233,19 @@ export class TextIndex {
     if (!facts) {
       const entry = this.kb.byId.get(id);
       const title = entry ? (entry.kind === 'code' ? entry.message : entry.title) : '';
-      facts = { terms: new Set(this.normalizer.terms(title)), cues: entry ? cuesOf(title) : NO_CUES };
+      facts = { terms: new Set(this.normalizer.terms(title)), cues: entry ? this.cues.of(title) : NO_CUES };
       this.titles.set(id, facts);
     }
     return facts;
+  }
+
+  /** The share of an entry's title terms (its message, its heading) that the query matched. */
+  private titleCoverage(id: string, result: SearchResult): number {
+    const { terms } = this.titleOf(id);
+    if (terms.size === 0) return 0;
+    let covered = 0;
+    for (const term of terms) if (result.terms.includes(term) || result.queryTerms.includes(term)) covered++;
+    return covered / terms.size;
   }
 
   /** The best entries for the query's words, each with its confidence; `loose` adds prefix and typo matching. */
@@ -208,7 +255,7 @@ export class TextIndex {
     loose: boolean,
     technical: ReadonlySet<string> = new Set(),
     cues: Cues = NO_CUES,
-  ): Hit[] {
+  ): TextSearch {
     const results = this.mini
       .search(words.join(' '), loose ? {} : { prefix: false, fuzzy: false })
       .slice(0, HINT_RERANKED);
@@ -219,7 +266,7 @@ export class TextIndex {
         r.score *=
           this.kb.byId.get(String(r.id))?.product === hint ? HINTED_PRODUCT_FACTOR : OTHER_PRODUCT_FACTOR;
     results.sort((a, b) => b.score - a.score);
-    if (results.length === 0) return [];
+    if (results.length === 0) return { candidates: [], matched: NO_TERMS };
     const { results: ranked } = rerankSiblings(
       results.slice(0, CANDIDATES).map((result) => {
         const title = this.titleOf(String(result.id));
@@ -234,27 +281,42 @@ export class TextIndex {
       // A word weighs what its known stem weighs; a word the sources never use weighs the most.
       const terms = this.normalizer.termsOfWord(word);
       const known = terms.filter((t) => this.documentFrequency.has(t));
+      const rarity = known.length > 0 ? Math.min(...known.map((t) => this.idf(t))) : this.idf('');
       return {
         terms,
         known: known.length > 0,
         technical: technical.has(word),
-        weight: known.length > 0 ? Math.min(...known.map((t) => this.idf(t))) : this.idf(''),
+        weight: rarity * everydayFactor(word),
       };
     });
     const top = ranked[0]?.score ?? 1;
-    return ranked.map((result, rank) => {
+    const matched = new Set<string>();
+    for (const result of ranked) for (const term of result.queryTerms) matched.add(term);
+    const candidates = ranked.map((result, rank): Candidate => {
       const entry = this.kb.byId.get(String(result.id)) as Entry;
-      // The share of the query's meaning this entry covers, scaled by how close it is to the best score.
       // A failure (or recovery) the query states in other words than the entry's title ("presence
       // subscription failed" / "Impossible de s'abonner à la présence") is matched in meaning.
       const agreed =
         cues.polarity !== 'neutral' && this.titleOf(String(result.id)).cues.polarity === cues.polarity
           ? this.cueTerms
           : undefined;
-      const confidence =
-        coverage(result, weighted, this.sure, this.nameTerms, agreed) *
-        (rank === 0 ? 1 : Math.min(1, result.score / top));
-      return { entry, confidence: Math.round(confidence * 1000) / 1000, via: 'text' as const };
+      const covered = coverage(result, weighted, this.sure, this.nameTerms, agreed);
+      const scoreRatio = top > 0 ? result.score / top : 0;
+      // The ranking's confidence: the share of the query's meaning the entry covers, scaled by how
+      // close it is to the best score.
+      const confidence = covered * (rank === 0 ? 1 : Math.min(1, scoreRatio));
+      return {
+        entry,
+        confidence: Math.round(confidence * 1000) / 1000,
+        via: 'text',
+        match: {
+          coverage: Math.round(covered * 1000) / 1000,
+          scoreRatio: Math.round(scoreRatio * 1000) / 1000,
+          topic: matchesTopic(result, this.nameTerms),
+          titleCoverage: Math.round(this.titleCoverage(String(result.id), result) * 1000) / 1000,
+        },
+      };
     });
+    return { candidates, matched };
   }
 }

@@ -68,6 +68,7 @@ describe('the commands still take what they document', () => {
       json: true,
       stdin: false,
       record: false,
+      explain: false,
       query: 'error -1 -> 500',
     });
     expect(parseAskArgs(['--', '--json']).query).toBe('--json');

@@ -6,6 +6,9 @@ export interface LabelledQuery {
   q: string;
   expect: string | string[] | null;
   cat: string;
+  /** Real users' texts (test/eval/real): where the text was written. */
+  url?: string;
+  lang?: string;
 }
 
 export interface Outcome {
@@ -14,6 +17,8 @@ export interface Outcome {
   /** Answered with a top result that is not the expected one (or answered an off-topic query). */
   confidentWrong: boolean;
   answered: boolean;
+  /** Not answered, but "Vouliez-vous dire …" offers the right entry first (counted apart). */
+  suggestedRight: boolean;
   got: string;
 }
 
@@ -30,14 +35,29 @@ export function evaluate(bot: TriageBot, queries: LabelledQuery[]): Outcome[] {
     const top = answer.results[0];
     const got = answer.answered
       ? `${top?.id} (${top?.score})`
-      : `answered=false/${answer.reason} [${answer.results.map((r) => r.id).join(', ')}]`;
+      : `answered=false/${answer.decision}/${answer.reason} [${answer.results.map((r) => r.id).join(', ')}]`;
     if (query.expect === null) {
-      return { query, ok: !answer.answered, confidentWrong: answer.answered, answered: answer.answered, got };
+      return {
+        query,
+        ok: !answer.answered,
+        confidentWrong: answer.answered,
+        answered: answer.answered,
+        suggestedRight: false,
+        got,
+      };
     }
     const wanted = Array.isArray(query.expect) ? query.expect : [query.expect];
     // A result standing for several codes of one row ("490, 491, 496, 487, 498") answers any of them.
     const ok = answer.answered && Boolean(top) && wanted.includes(top?.id as string);
-    return { query, ok, confidentWrong: answer.answered && !ok, answered: answer.answered, got };
+    const suggestedRight = answer.decision === 'suggest' && wanted.includes(top?.id as string);
+    return {
+      query,
+      ok,
+      confidentWrong: answer.answered && !ok,
+      answered: answer.answered,
+      suggestedRight,
+      got,
+    };
   });
 }
 
@@ -49,8 +69,8 @@ export function accuracyTable(outcomes: Outcome[]): {
 } {
   const byCategory = new Map<string, number>();
   const rows: string[] = [
-    '| category | queries | right | accuracy | answered | confident-wrong |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| category | queries | right | accuracy | answered | confident-wrong | "did you mean", right first |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   const cats = [...new Set(outcomes.map((o) => o.query.cat))];
   let confidentWrongRate = 0;
@@ -59,13 +79,14 @@ export function accuracyTable(outcomes: Outcome[]): {
     const right = mine.filter((o) => o.ok).length;
     const answered = mine.filter((o) => o.answered).length;
     const wrong = mine.filter((o) => o.confidentWrong).length;
+    const suggested = mine.filter((o) => o.suggestedRight).length;
     const accuracy = right / mine.length;
     // Confident-wrong rate: answered with a wrong top result / all answered.
     const cwRate = answered === 0 ? 0 : wrong / answered;
     if (cat === 'all') confidentWrongRate = cwRate;
     byCategory.set(cat, accuracy);
     rows.push(
-      `| ${cat} | ${mine.length} | ${right} | ${(accuracy * 100).toFixed(1)} % | ${answered} | ${wrong} (${(cwRate * 100).toFixed(1)} %) |`,
+      `| ${cat} | ${mine.length} | ${right} | ${(accuracy * 100).toFixed(1)} % | ${answered} | ${wrong} (${(cwRate * 100).toFixed(1)} %) | ${suggested} |`,
     );
   }
   return { table: rows.join('\n'), byCategory, overall: byCategory.get('all') ?? 0, confidentWrongRate };

@@ -11,7 +11,8 @@ import { renderText } from '../../src/reply/render-text.js';
 
 /**
  * Adding a fourth source document with the same table shapes is data only: the file, an entry in
- * sources.yaml (its product and column headers) and a product alias. No code edit.
+ * sources.yaml (its product and column headers), a product alias and the entries' English match
+ * text. No code edit.
  */
 let bot: TriageBot;
 let dir: string;
@@ -36,6 +37,23 @@ beforeAll(() => {
   const products = parse(readFileSync(join(dir, 'overlays', 'products.yaml'), 'utf8'));
   products.products['acme-voice'] = { aliases: ['acme', 'acme voice'], hints: ['passerelle acme'] };
   writeFileSync(join(dir, 'overlays', 'products.yaml'), stringify(products));
+  // Every entry gets its English match text (kb lint refuses an entry without one).
+  const english = parse(readFileSync(join(dir, 'overlays', 'english.yaml'), 'utf8'));
+  Object.assign(english.entries, {
+    'acme-710001': {
+      title: 'The gateway could not reach the registration server',
+      terms: ['registrar unreachable'],
+    },
+    'acme-710002': { title: 'The gateway certificate has expired', terms: ['expired certificate'] },
+    'acme-710003': { title: 'The dial plan is empty', terms: ['empty dial plan'] },
+    'acme/depannage-d-acme-voice': { title: 'Acme Voice troubleshooting', terms: [] },
+    'acme/codes-d-erreur-de-la-passerelle': { title: 'Gateway error codes', terms: [] },
+    'acme/collecter-les-journaux-de-la-passerelle': {
+      title: 'Collect the gateway logs',
+      terms: ['export logs'],
+    },
+  });
+  writeFileSync(join(dir, 'overlays', 'english.yaml'), stringify(english));
   bot = new TriageBot(buildLibrary(dir));
 });
 
