@@ -1,6 +1,10 @@
 // The `uc-triage` command as one bundle (with lazy chunks): loading ~60 small modules was most of
 // the cold start of `uc-triage ask 200039`. Native modules and the Redis client stay external.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names are content hashes: without a clean folder, every build would leave its old chunks.
+rmSync('dist/bin', { recursive: true, force: true });
 
 await build({
   entryPoints: ['dist/adapters/cli.js'],
