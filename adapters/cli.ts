@@ -120,7 +120,7 @@ async function chat(args: string[]): Promise<void> {
   );
 }
 
-/** Refits the decision (knowledge/decision.yaml) from the labelled sets; see README, "How the decision works". */
+/** Refits the decision (knowledge/decision.yaml) from the labelled sets; see docs/answering.md. */
 async function calibrate(args: string[]): Promise<void> {
   const options = parseCalibrateArgs(args);
   finish(await runCalibrate(new TriageBot(await loadLibrary()), options), 0);

@@ -266,8 +266,8 @@ export function decisionYaml(result: CalibrationResult, options: CalibrateOption
   const header = [
     '# The decision model: p(the best candidate is the right answer) = sigmoid(bias + Σ weight × feature).',
     '# Answer when p >= thresholds.answer; "Vouliez-vous dire …" when a candidate reaches thresholds.suggest;',
-    '# else an honest "I don\'t know". Written by `uc-triage calibrate --write` (see README, "How the',
-    '# decision works"); the features are defined in src/decision/features.ts:',
+    '# else an honest "I don\'t know". Written by `uc-triage calibrate --write` (see docs/answering.md,',
+    '# "The decision"); the features are defined in src/decision/features.ts:',
     ...FEATURES.map((f) => `#   ${f.name}: ${f.about}`),
   ].join('\n');
   const body = stringify({

@@ -8,7 +8,7 @@ import type { Candidate, Retrieval } from '../search/retrieval.js';
  */
 interface Feature {
   name: string;
-  /** What it measures, for `kb lint`, `calibrate` and the README. */
+  /** What it measures, for `kb lint`, `calibrate` and docs/answering.md. */
   about: string;
   of(candidate: Candidate, retrieval: Retrieval, others: readonly Candidate[]): number;
 }

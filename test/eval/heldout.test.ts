@@ -3,8 +3,8 @@ import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { accuracyTable, evaluate, loadEvalSet } from './evaluate.js';
 
-// Floors are regression guards set just under the figures of the fitted decision (issue 22; README,
-// "Evaluation"). These batches were written by the project (issue 11) and are all tainted: they are
+// Floors are regression guards set just under the figures of the fitted decision (issue 22; docs/evaluation.md,
+// "Figures"). These batches were written by the project (issue 11) and are all tainted: they are
 // regression tests, not evidence, and the decision model is fitted on them among other sets. The
 // evidence is the real users' texts of test/eval/real (real.test.ts).
 const FLOORS = {

@@ -7,7 +7,7 @@ import { accuracyTable, evaluate, loadEvalSet } from './evaluate.js';
  * Real users' texts (issue 22): the evidence. test/eval/real/dev.yaml is tuned on freely (the
  * decision is fitted on it); test/eval/real/test.yaml is measured once at the end and never read;
  * written.yaml holds items the project wrote after real ones, reported apart; real-style.yaml holds
- * regression items in the style of real texts. See README, "Evaluation".
+ * regression items in the style of real texts. See docs/evaluation.md.
  */
 const bot = new TriageBot(buildLibrary());
 const dev = loadEvalSet('real/dev.yaml');

@@ -9,7 +9,7 @@ import {
 } from '../../src/index.js';
 
 /**
- * A fourth platform in about fifty lines, to show the claim of the README's "Adding a platform":
+ * A fourth platform in about fifty lines, to show the claim of docs/architecture.md's "Adding a platform":
  * a renderer of the core's view (here: plain JSON) and a transport (here: POST /json/messages).
  */
 export interface JsonBlock {
