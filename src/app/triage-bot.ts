@@ -15,14 +15,15 @@ import { loadSearchIndex } from '../search/cache.js';
 import { SearchIndex } from '../search/search-index.js';
 import { detectHumanLanguage, detectLanguage, type Language } from '../text/language.js';
 import type { TriageAction } from '../triage/actions.js';
-import { offerFor, type TriageContext, takeTurn } from '../triage/dispatch.js';
 import { isIdleExpired, type TriageSession } from '../triage/engine.js';
+import { offerFor } from '../triage/fit.js';
 import type { TriageNotice } from '../triage/notices.js';
 import { MemorySessionStore, type SessionStore, type StoredSession } from '../triage/store.js';
 import type { TriageTree } from '../triage/tree.js';
 import { isHelpRequest } from './help.js';
 import { type Library, loadLibrary } from './library.js';
 import { conversationKey, type IncomingMessage } from './messages.js';
+import { type TriageContext, takeTurn } from './turn.js';
 
 export interface TriageBotOptions {
   sessions?: SessionStore;
@@ -183,7 +184,7 @@ export class TriageBot {
     if (!this.recorder) return;
     const { reply } = transition;
     const userId = incoming.user;
-    if (reply.kind === 'answer' && !reply.trees && text)
+    if (reply.kind === 'answer' && text)
       this.recordQuestion(reply.answer, incoming.conversation.platform, userId);
     if (reply.kind !== 'triage') return;
     if (reply.answer) this.recordQuestion(reply.answer, incoming.conversation.platform, userId);
