@@ -81,7 +81,7 @@ async function report(args: string[]): Promise<void> {
   const output = await withStore(config, (store) =>
     runReport(options, {
       store,
-      normalize: (text) => bot.index.normalizer.words(text),
+      normalize: (text) => bot.searchWords(text),
       isCode: (id) => library.kb.byId.get(id)?.kind === 'code',
       isEntry: (id) => library.kb.byId.has(id),
       writeFile: (file, content) => writeFileSync(file, content, 'utf8'),

@@ -54,7 +54,7 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
     },
   });
   // A server warms the free-text index at start (the CLI loads it only when a question needs it).
-  bot.index.warm();
+  bot.warm();
   const http = createHttpServer(logger, {
     metrics,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),

@@ -299,7 +299,7 @@ describe('Adaptive Cards', () => {
       card({ kind: 'help', language: 'en', welcome: true }),
     ];
     for (const id of bot.kb.entries.map((e) => e.id)) {
-      cards.push(card(answer(bot.answerEntry(id, 'fr') as Answer)));
+      cards.push(card(answer(bot.answers.forEntry(id, 'fr') as Answer)));
       cards.push(
         card(
           await bot.handle({
