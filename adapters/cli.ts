@@ -24,6 +24,7 @@ import {
   wantsHelp,
 } from '../src/index.js';
 import type { Config } from './config.js';
+import { ConfigError } from './errors.js';
 
 const CHAT_COMMAND: CommandSpec = { name: 'chat', usage: 'uc-triage chat', operands: 'none' };
 
@@ -147,7 +148,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Bad arguments and settings are one line; anything else keeps its message, never a stack trace.
-  const known = error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError');
+  const known = error instanceof UsageError || error instanceof ConfigError;
   process.stderr.write(`uc-triage: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = known ? 2 : 1;
 });

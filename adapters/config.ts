@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from './errors.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = z.preprocess(emptyToUndefined, z.string().optional());
@@ -77,10 +78,6 @@ export interface Config {
   metricsToken?: string;
   /** Recording of questions and feedback; null with FEEDBACK=off. */
   feedback: { file?: string; retentionDays: number } | null;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 /** Reads and validates the environment once; a wrong setting is one clear line naming the variable. */

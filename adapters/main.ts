@@ -10,8 +10,8 @@ import {
   type SharedState,
   TriageBot,
 } from '../src/index.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
-import { CredentialError } from './errors.js';
+import { type Config, loadConfig } from './config.js';
+import { ConfigError, CredentialError } from './errors.js';
 import { openFeedback, withRecordingBot } from './feedback/open.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../adapters/config.js';
+import { loadConfig } from '../../adapters/config.js';
+import { ConfigError } from '../../adapters/errors.js';
 import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
 import { WorkTracker } from '../../adapters/http/work.js';
 import { createLogger } from '../../adapters/logger.js';
