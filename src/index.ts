@@ -26,6 +26,7 @@ export { redact } from './feedback/redact.js';
 export { type KnowledgeBase, packageRoot } from './knowledge/kb.js';
 export * from './knowledge/types.js';
 export { type CoreAction, decodeAction, encodeAction, MAX_CARRIED_QUESTION } from './reply/actions.js';
+export { LEGACY_SLACK_ACTION_IDS } from './reply/legacy-actions.js';
 export { renderText, type TextRendering } from './reply/render-text.js';
 export type {
   AlternativesReply,
