@@ -33,7 +33,7 @@ export interface Transition {
   reply: TurnReply;
 }
 
-/** What the dispatch reads: the knowledge, the trees, the clock and the question answerer. */
+/** What a turn reads: the knowledge, the trees, the clock and the question answerer. */
 export interface TriageContext {
   kb: KnowledgeBase;
   trees: ReadonlyMap<string, TriageTree>;

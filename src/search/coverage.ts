@@ -58,7 +58,7 @@ const NONE: ReadonlySet<string> = new Set();
 
 /**
  * How much of a query a free-text candidate covers, 0..1: a signal of the decision (src/decision),
- * which alone turns signals into a confidence. It is the rarity-weighted share of the query's words
+ * whose probability is the confidence users see. It is the rarity-weighted share of the query's words
  * the entry matches (each word weighing the idf of its rarest known stem; a word the sources never
  * use weighs the most), or, when at least SURE_MIN_WORDS words matched, one of them in the entry's
  * title or keywords (matchesTopic), their evidence (rarity, halved for words found only in the body:
