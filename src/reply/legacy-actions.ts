@@ -19,8 +19,8 @@ export const LEGACY_SLACK_ACTION_IDS: readonly string[] = [...Object.keys(KIND_B
 const TRIAGE_KINDS = new Set(['triage-start', 'triage-choice', 'triage-control']);
 
 /**
- * A button's value in today's vocabulary; today's values come back unchanged, and a value no
- * version ever posted as null. `buttonId`: the button's own id (Slack action_id), when it has one.
+ * A button's value in today's vocabulary (today's values come back unchanged); null for an earlier
+ * triage button that wraps no triage action. `buttonId`: a Slack button's action_id.
  */
 export function upgradeLegacyAction(
   v: Record<string, unknown>,
