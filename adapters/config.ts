@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
@@ -10,6 +11,16 @@ const flag = z
 const Env = z.object({
   NODE_ENV: optional,
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => isIP(v) !== 0,
+        'must be an IP address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 or :: (every interface)',
+      )
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -67,6 +78,12 @@ export interface TeamsConfig {
 export interface Config {
   production: boolean;
   port: number;
+  /**
+   * The address the HTTP server listens on (HOST); undefined is every interface. Without HOST it is
+   * 127.0.0.1 whenever Teams runs without authentication, so an unauthenticated bot is not reachable
+   * from the network by default.
+   */
+  host?: string;
   logLevel: Env['LOG_LEVEL'];
   slack?: SlackConfig;
   teams?: TeamsConfig;
@@ -78,6 +95,14 @@ export interface Config {
   metricsToken?: string;
   /** Recording of questions and feedback; null with FEEDBACK=off. */
   feedback: { file?: string; retentionDays: number } | null;
+}
+
+/** Where an unauthenticated bot listens unless HOST says otherwise: this machine only. */
+export const LOOPBACK = '127.0.0.1';
+
+/** 127.0.0.0/8 and ::1 (also written as an IPv4-mapped address): reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  return /^(::ffff:)?127\./i.test(host) || host === '::1';
 }
 
 /** Reads and validates the environment once; a wrong setting is one clear line naming the variable. */
@@ -128,9 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
     };
   }
+  const host = e.HOST ?? (teams?.allowUnauthenticated ? LOOPBACK : undefined);
   return {
     production,
     port: e.PORT,
+    ...(host ? { host } : {}),
     logLevel: e.LOG_LEVEL,
     sessionTtlSeconds: e.TRIAGE_SESSION_TTL_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

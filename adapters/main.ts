@@ -10,7 +10,7 @@ import {
   type SharedState,
   TriageBot,
 } from '../src/index.js';
-import { type Config, loadConfig } from './config.js';
+import { type Config, isLoopback, loadConfig } from './config.js';
 import { ConfigError, CredentialError } from './errors.js';
 import { openFeedback, withRecordingBot } from './feedback/open.js';
 import { createHttpServer } from './http/server.js';
@@ -76,7 +76,14 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
   for (const platform of platforms) platform.mount(http.app);
   http.markReady();
   // The server listens first: /healthz answers and Teams serves while Slack is still being reached.
-  const port = await http.listen(config.port);
+  const port = await http.listen(config.port, config.host);
+  const bound = http.server.address();
+  const address = typeof bound === 'object' && bound ? bound.address : (config.host ?? 'every interface');
+  if (config.teams?.allowUnauthenticated && !isLoopback(address))
+    logger.warn(
+      { address, port },
+      'Teams without authentication (TEAMS_ALLOW_UNAUTHENTICATED) is reachable beyond this machine: anyone who can reach this port can post as any user; unset HOST to listen on 127.0.0.1 only',
+    );
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -106,6 +113,7 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
   }
   logger.info(
     {
+      address,
       port,
       slack: Boolean(config.slack),
       slackMode: config.slack?.appToken ? 'socket' : 'http',

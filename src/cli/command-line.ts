@@ -18,6 +18,12 @@ export interface CommandSpec {
   switches?: readonly string[];
   /** Options with a value: --since 7d or --since=7d. */
   options?: readonly string[];
+  /**
+   * Options whose value may be left out, with the value they take then: `{ '--html': '-' }` reads
+   * `--html`, `--html FILE` and `--html=FILE`. The next word is the value unless it is an option or
+   * "--"; with operands, write `--html=FILE` to be unambiguous.
+   */
+  optionalValue?: Readonly<Record<string, string>>;
   /** Options with a value that may be given several times: --set a.yaml --set b.yaml. */
   repeatable?: readonly string[];
   /** Words that are not options: none, any number (a question), at least one (a code). */
@@ -62,6 +68,17 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Co
     if (spec.switches?.includes(name)) {
       if (equals >= 0) throw refuse(`${name} takes no value`);
       line.switches.add(name);
+    } else if (spec.optionalValue && Object.hasOwn(spec.optionalValue, name)) {
+      const next = args[i + 1];
+      let value = spec.optionalValue[name] as string;
+      if (equals >= 0) {
+        value = word.slice(equals + 1);
+        if (!value) throw refuse(`${name}= needs a value (or leave out the =)`);
+      } else if (next !== undefined && next !== '--' && !looksLikeOption(next)) {
+        value = next;
+        i++;
+      }
+      line.options.set(name, value);
     } else if (spec.options?.includes(name) || spec.repeatable?.includes(name)) {
       const value = equals < 0 ? args[i + 1] : word.slice(equals + 1);
       if (!value || (equals < 0 && looksLikeOption(value))) throw refuse(`${name} needs a value`);

@@ -1,4 +1,6 @@
 import { Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { strings } from '../text/catalogue.js';
+import type { Language } from '../text/language.js';
 import type { FeedbackEvent, QuestionEvent } from './events.js';
 import { redact } from './redact.js';
 
@@ -287,7 +289,7 @@ export function usageReport(
  * Corrections as candidate evaluation items (YAML) for a held-out set: a person reviews them first.
  * Only corrections to entries of the knowledge base (see GapsReport.unknownEntries).
  */
-export function evalCandidates(report: GapsReport): string {
+export function evalCandidates(report: GapsReport, language: Language): string {
   const doc = new Document({
     queries: report.corrections.map((c) => ({ q: c.query, expect: c.id, cat: 'from-feedback' })),
   });
@@ -296,12 +298,7 @@ export function evalCandidates(report: GapsReport): string {
     (item.get('q', true) as Scalar).type = 'QUOTE_DOUBLE';
   }
   const left = report.unknownEntries.reduce((n, u) => n + u.count, 0);
-  doc.commentBefore = [
-    ' Candidate evaluation items from user corrections (uc-triage report export-eval).',
-    ' Review each one before adding it to a held-out set; never tune on held-out items.',
-    ...(left > 0
-      ? [` ${left} corrections or "not useful" clicks named ids not in the knowledge base: left out.`]
-      : []),
-  ].join('\n');
+  const say = strings(language).report.exportEval;
+  doc.commentBefore = [say.intro, say.review, ...(left > 0 ? [say.leftOut(left)] : [])].join('\n');
   return doc.toString(YAML_OPTIONS);
 }

@@ -250,7 +250,7 @@ export class SourceIngest {
     const roles: Roles = {};
     header.forEach((cell, index) => {
       const folded = foldText(cell);
-      for (const [role, labels] of Object.entries(this.spec.columns) as [ColumnRole, string[]][]) {
+      for (const [role, labels] of Object.entries(this.spec.columns ?? {}) as [ColumnRole, string[]][]) {
         if (labels.some((label) => folded.startsWith(foldText(label)))) roles[role] ??= index;
       }
     });

@@ -20,7 +20,11 @@ const SourceSpec = z
     file: z.string().min(1),
     product: z.string().min(1),
     title: z.string().min(1),
-    columns: ColumnRoles,
+    /**
+     * Which table headers hold a code table's columns. A guide without code tables (procedures
+     * only) leaves it out: its tables, if any, are read as section text.
+     */
+    columns: ColumnRoles.optional(),
     chapterPrefix: z.string().optional(),
     junkHeadings: z.array(z.string()).default([]),
     skipSections: z.array(z.string()).default([]),

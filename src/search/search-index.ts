@@ -137,36 +137,87 @@ export class SearchIndex {
   retrieve(intent: Intent): Retrieval {
     const hint = intent.products[0]?.product;
     const inContext = new Set(intent.products.map((p) => p.product));
+    const named = new Set(intent.products.filter((p) => p.named).map((p) => p.product));
     // Codes are read in the whole text; words only in its beginning (a diagnosed log can be long).
     const head = intent.text.slice(0, MAX_QUERY_LENGTH);
+    const words = this.searchWords(intent, head);
+    // Whether the message names a system the sources never mention: asked at most once.
+    const namesUnknown = once(() => namesUnknownSystem(intent.text, (word) => this.isUnknownName(word)));
+    const codes = this.codeCandidates(intent, words, { hint, inContext, named, namesUnknown });
+    const text = this.searchText(words, hint, codes.hits.length > 0, head);
+    const candidates = [...codes.candidates, ...text.candidates];
+    const ids = new Set<string>();
+    const unique = candidates.filter((c) => !ids.has(c.entry.id) && ids.add(c.entry.id));
+    const { owners, specific } = codes;
+    // Systems the message writes before its codes are named systems too ("Sage : erreur 20027").
+    const ownerSystems: OutOfScopeMention[] = [...new Set(owners.values())].map((name) => ({
+      id: 'named-system',
+      label: { fr: name, en: name },
+      matched: name,
+    }));
+    const elsewhere =
+      !specific &&
+      (owners.size > 0 ||
+        (intent.outOfScope.length > 0 && named.size === 0) ||
+        (codes.hits.length === 0 && codes.contextless > 0 && named.size === 0));
+    return {
+      candidates: unique,
+      unknownCodes: codes.unknown,
+      outOfScope: elsewhere && intent.outOfScope.length === 0 ? ownerSystems : intent.outOfScope,
+      empty: words.length === 0 && intent.codes.length === 0,
+      signals: this.signalsOf(intent, head, words, text.matched, {
+        named,
+        inContext,
+        namesUnknown,
+        things: codes.things,
+        elsewhere,
+      }),
+    };
+  }
+
+  /**
+   * The words a message's search reads: without its codes (and their keywords and reason phrases),
+   * its weak words ("merci pour ton aide" or "Webex problème" alone name no problem) and the names
+   * of the products it holds (they steer the ranking, they are not what the user asks about; only
+   * those: "entreprise" is a word of "Skype Entreprise" and of "toute une entreprise").
+   */
+  private searchWords(intent: Intent, head: string): string[] {
     const textWithoutCodes = intent.codes.reduce((t, m) => {
       const number = m.parts ? m.parts.join('[ .\\u00a0]') : m.code;
       // A status's reason phrase ("503 Service Unavailable") belongs to the status, not to the symptom.
       const reason = m.status ? `(?:\\W{0,3}${STATUS_REASON_SOURCE})?` : '';
       return t.replace(new RegExp(`(?:${this.codeReader.keyword}\\W{0,4})?${number}${reason}`, 'iu'), ' ');
     }, head);
-    // Only words that say what is wrong are searched: "merci pour ton aide" or "Webex problème"
-    // alone name no problem (a product alone is a hint, weak words alone are politeness).
-    // The product names the message holds steer the ranking; they are not what the user asks about.
-    // Only those: "entreprise" is a word of "Skype Entreprise" and of "toute une entreprise".
     const productWords = new Set(
       intent.products.flatMap((p) => p.aliases.flatMap((a) => this.normalizer.words(a))),
     );
-    const words = this.normalizer
+    return this.normalizer
       .words(textWithoutCodes)
       .filter((w) => !/^\d+$/.test(w) && !this.kb.vocabulary.weak.has(w) && !productWords.has(w));
-    const named = new Set(intent.products.filter((p) => p.named).map((p) => p.product));
-    // Whether the message names a system the sources never mention: asked at most once.
-    let unknownSystem: boolean | undefined;
-    const namesUnknown = () =>
-      (unknownSystem ??= namesUnknownSystem(intent.text, (word) => this.isUnknownName(word)));
+  }
+
+  /**
+   * The message's codes as candidates, in the order the decision reads them: a code owned by another
+   * system (when no code only the sources know stands beside it), the codes found, the sections the
+   * overlays relate to them, then the leads no answer may come from (a status without its product,
+   * a thing's number, codes one typo away from an unknown one).
+   */
+  private codeCandidates(
+    intent: Intent,
+    words: readonly string[],
+    context: {
+      hint: Product | undefined;
+      inContext: ReadonlySet<Product>;
+      named: ReadonlySet<Product>;
+      namesUnknown: () => boolean;
+    },
+  ) {
+    const { hint, inContext, named, namesUnknown } = context;
     const owners = this.ownersOf(intent, named);
-    const codes = intent.codes;
-    const after = new Map(codes.map((m) => [m.at, this.numberAfter(intent.text, m)]));
-    const afterWord = new Set(codes.filter((m) => after.get(m.at) === 'word').map((m) => m.at));
-    const things = codes.filter((m) => after.get(m.at) === 'thing');
+    const after = new Map(intent.codes.map((m) => [m.at, this.numberAfter(intent.text, m)]));
+    const things = intent.codes.filter((m) => after.get(m.at) === 'thing');
     const resolved = this.exact.resolve(
-      codes.filter((m) => !owners.has(m) && !things.includes(m)),
+      intent.codes.filter((m) => !owners.has(m) && !things.includes(m)),
       {
         hint,
         text: intent.text,
@@ -176,92 +227,84 @@ export class SearchIndex {
         namesUnknownSystem: namesUnknown,
       },
     );
-    const codeHits = resolved.hits.map((h) =>
-      h.mention && afterWord.has(h.mention.at) ? { ...h, mention: { ...h.mention, afterWord: true } } : h,
+    const hits = resolved.hits.map((h) =>
+      h.mention && after.get(h.mention.at) === 'word'
+        ? { ...h, mention: { ...h.mention, afterWord: true } }
+        : h,
     );
-    const unknownCodes: string[] = [];
-    for (const mention of resolved.unknown) {
-      // A stray number inside a long log line is noise; one the user asked about is an unknown code.
-      if (mention.form === 'explicit' || words.length <= 3) unknownCodes.push(mention.code);
-    }
-    const text = this.searchText(words, hint, codeHits.length > 0, head);
-    const textHits = text.candidates;
-    const specific = codeHits.some(isSourceSpecific);
-    const guarded = (hits: Hit[], guard: Guard): Candidate[] => hits.map((h) => ({ ...h, guard }));
-    const owned = guarded(
-      [...owners.keys()].flatMap((m) => this.exact.suggestionsOf(m.code)),
-      'owned',
-    );
-    const seenCodes = new Set(codeHits.map((h) => h.entry.id));
-    const related = guarded(
-      codeHits
-        .flatMap((h) => this.kb.relatedOf(h.entry))
-        .map((entry): Hit => ({ entry, confidence: 0, via: 'text' })),
-      'related',
-    );
+    // A stray number inside a long log line is noise; one the user asked about is an unknown code.
+    const unknown = resolved.unknown
+      .filter((m) => m.form === 'explicit' || words.length <= 3)
+      .map((m) => m.code);
+    const specific = hits.some(isSourceSpecific);
+    const guarded = (leads: Hit[], guard: Guard): Candidate[] => leads.map((h) => ({ ...h, guard }));
+    const related = hits
+      .flatMap((h) => this.kb.relatedOf(h.entry))
+      .map((entry): Hit => ({ entry, confidence: 0, via: 'text' }));
     const candidates: Candidate[] = [
-      ...(owners.size > 0 && !specific ? owned : []),
-      ...codeHits,
-      ...related,
+      ...(owners.size > 0 && !specific
+        ? guarded(
+            [...owners.keys()].flatMap((m) => this.exact.suggestionsOf(m.code)),
+            'owned',
+          )
+        : []),
+      ...hits,
+      ...guarded(related, 'related'),
       ...guarded(resolved.contextless, 'contextless'),
       ...guarded(
         things.flatMap((m) => this.exact.suggestionsOf(m.code)),
         'thing',
       ),
       ...guarded(
-        unknownCodes.flatMap((code) => this.exact.near(code, hint)),
+        unknown.flatMap((code) => this.exact.near(code, hint)),
         'near-code',
       ),
-      ...textHits,
-    ].filter((c) => !seenCodes.has(c.entry.id) || c.via === 'code' || c.via === 'mention');
-    const ids = new Set<string>();
-    const unique = candidates.filter((c) => !ids.has(c.entry.id) && ids.add(c.entry.id));
-    // Systems the message writes before its codes are named systems too ("Sage : erreur 20027").
-    const outOfScope: OutOfScopeMention[] =
-      intent.outOfScope.length > 0 || owners.size === 0 || specific
-        ? intent.outOfScope
-        : [...new Set(owners.values())].map((name) => ({
-            id: 'named-system',
-            label: { fr: name, en: name },
-            matched: name,
-          }));
-    const elsewhere =
-      !specific &&
-      (owners.size > 0 ||
-        (intent.outOfScope.length > 0 && named.size === 0) ||
-        (codeHits.length === 0 && resolved.contextless.length > 0 && named.size === 0));
+    ];
+    return { candidates, hits, unknown, owners, things, specific, contextless: resolved.contextless.length };
+  }
+
+  /**
+   * What the message says about itself, each signal computed when the decision first reads it: a
+   * bare code reads few of them, and the first question of a process pays for compiling every
+   * pattern it reads.
+   */
+  private signalsOf(
+    intent: Intent,
+    head: string,
+    words: readonly string[],
+    matched: ReadonlySet<string>,
+    context: {
+      named: ReadonlySet<Product>;
+      inContext: ReadonlySet<Product>;
+      namesUnknown: () => boolean;
+      things: readonly CodeMention[];
+      elsewhere: boolean;
+    },
+  ): QuerySignals {
+    const { named, inContext, namesUnknown, things, elsewhere } = context;
     const lines = once(() => intent.raw.split(/\r?\n/).filter((l) => l.trim()));
-    return {
-      candidates: unique,
-      unknownCodes,
-      outOfScope: elsewhere ? outOfScope : intent.outOfScope,
-      empty: words.length === 0 && intent.codes.length === 0,
-      // Computed when the decision first reads them: a bare code reads few of them, and the first
-      // question of a process pays for compiling every pattern it reads.
-      signals: lazily<QuerySignals>({
-        words: () => words.length,
-        // A typo that search matched loosely ("authentfication") is not a word the sources never use.
-        unknownWords: () =>
-          words.filter(
-            (w) =>
-              this.text.isUnknownWord(w) && !this.normalizer.termsOfWord(w).some((t) => text.matched.has(t)),
-          ).length,
-        named: () => [...named],
-        hinted: () => [...inContext].filter((p) => !named.has(p)),
-        unknownSystem: () => words.length > 0 && namesUnknown(),
-        capability: () => asksAboutCapability(intent.text),
-        howTo: () => asksHowTo(intent.text),
-        thingNumber: () => things.length > 0 || (words.length > 0 && namesThingByNumber(intent.text)),
-        bare: () => words.length === 0 && intent.codes.length > 0,
-        subCode: () => SUB_CODE.test(intent.text),
-        callEnd: () => this.kb.vocabulary.callEnd.test(intent.text),
-        lines: () => lines().length,
-        logLines: () => lines().filter(programWrote).length,
-        length: () => intent.raw.length,
-        english: () => detectLanguage(head) === 'en',
-        elsewhere: () => elsewhere,
-      }),
-    };
+    return lazily<QuerySignals>({
+      words: () => words.length,
+      // A typo that search matched loosely ("authentfication") is not a word the sources never use.
+      unknownWords: () =>
+        words.filter(
+          (w) => this.text.isUnknownWord(w) && !this.normalizer.termsOfWord(w).some((t) => matched.has(t)),
+        ).length,
+      named: () => [...named],
+      hinted: () => [...inContext].filter((p) => !named.has(p)),
+      unknownSystem: () => words.length > 0 && namesUnknown(),
+      capability: () => asksAboutCapability(intent.text),
+      howTo: () => asksHowTo(intent.text),
+      thingNumber: () => things.length > 0 || (words.length > 0 && namesThingByNumber(intent.text)),
+      bare: () => words.length === 0 && intent.codes.length > 0,
+      subCode: () => SUB_CODE.test(intent.text),
+      callEnd: () => this.kb.vocabulary.callEnd.test(intent.text),
+      lines: () => lines().length,
+      logLines: () => lines().filter(programWrote).length,
+      length: () => intent.raw.length,
+      english: () => detectLanguage(head) === 'en',
+      elsewhere: () => elsewhere,
+    });
   }
 
   /**

@@ -122,6 +122,72 @@ const fr = {
       'Aucun diagnostic guidé en cours dans cette conversation. Tapez « diagnostic » pour en démarrer un.',
     'choose-tree': 'Quel diagnostic guidé voulez-vous lancer ?',
   },
+  report: {
+    percent: (rate: number) => `${Math.round(rate * 100)} %`,
+    colon: ' :',
+    quoted: (text: string) => `« ${text} »`,
+    none: 'aucune',
+    gaps: {
+      title: (since: string) => `Lacunes de la base de connaissances depuis le ${since}`,
+      unanswered: 'Questions sans réponse',
+      closest: (ids: string) => ` (plus proches : ${ids})`,
+      example: 'ex.',
+      notHelpful: 'Réponses marquées « pas utile »',
+      corrections: 'Corrections (question -> l’entrée qui était la bonne)',
+      pasteKeywords: 'À coller sous `keywords:` dans knowledge/overlays/keywords.yaml :',
+      unknownEntries: 'Identifiants absents de la base de connaissances (écartés ci-dessus et du YAML)',
+      csvHeader: ['rubrique', 'question_ou_id', 'nombre', 'détails'],
+      csvSections: {
+        unanswered: 'sans-réponse',
+        notHelpful: 'pas-utile',
+        correction: 'correction',
+        unknownEntry: 'id-inconnu',
+      },
+    },
+    usage: {
+      title: (since: string) => `Utilisation depuis le ${since}`,
+      htmlTitle: 'UC Triage — utilisation',
+      htmlHeading: (date: string) => `UC Triage — utilisation depuis le ${date}`,
+      totals: (t: {
+        questions: number;
+        answered: number;
+        answeredRate: string;
+        feedback: number;
+        feedbackRate: string;
+        useful: number;
+        notUseful: number;
+        corrections: number;
+      }) =>
+        `questions : ${t.questions}, répondues : ${t.answered} (${t.answeredRate}), avis : ${t.feedback} (${t.feedbackRate} des questions ; utiles : ${t.useful}, pas utiles : ${t.notUseful}), corrections : ${t.corrections}`,
+      counts: (questions: number, answered: string, feedback: number) =>
+        `${questions} questions, ${answered} répondues, ${feedback} avis`,
+      perPlatform: 'Par plateforme',
+      topCodes: 'Codes les plus demandés',
+      topSections: 'Sections les plus consultées',
+      perDay: 'Questions par jour',
+      cards: {
+        questions: 'questions',
+        answered: 'répondues',
+        feedback: 'avis donnés',
+        usefulOrNot: 'utiles / pas utiles',
+        corrections: 'corrections',
+      },
+      answered: 'répondues',
+      unanswered: 'sans réponse',
+      noData: 'Aucune donnée.',
+      csvHeader: ['date', 'questions', 'répondues', 'avis'],
+      htmlWritten: (file: string) => `Rapport HTML écrit dans ${file}`,
+    },
+    exportEval: {
+      intro: ' Candidats d’évaluation tirés des corrections des utilisateurs (uc-triage report export-eval).',
+      review:
+        ' Relisez chacun avant de l’ajouter à un jeu réservé ; ne réglez jamais rien sur les éléments réservés.',
+      leftOut: (n: number) =>
+        n === 1
+          ? ' 1 correction ou clic « pas utile » nommait un identifiant absent de la base de connaissances : écarté.'
+          : ` ${n} corrections ou clics « pas utile » nommaient des identifiants absents de la base de connaissances : écartés.`,
+    },
+  },
 };
 
 type Catalogue = typeof fr;
@@ -238,6 +304,71 @@ const en: Catalogue = {
     paused: 'Triage paused: answer the question below or type "resume".',
     'no-session': 'No guided triage in progress in this conversation. Type "triage" to start one.',
     'choose-tree': 'Which guided triage do you want to start?',
+  },
+  report: {
+    percent: (rate: number) => `${Math.round(rate * 100)}%`,
+    colon: ':',
+    quoted: (text: string) => `"${text}"`,
+    none: 'none',
+    gaps: {
+      title: (since: string) => `Knowledge gaps since ${since}`,
+      unanswered: 'Unanswered questions',
+      closest: (ids: string) => ` (closest: ${ids})`,
+      example: 'e.g.',
+      notHelpful: 'Answers marked not useful',
+      corrections: 'Corrections (query -> the entry that was right)',
+      pasteKeywords: 'Ready to paste under `keywords:` in knowledge/overlays/keywords.yaml:',
+      unknownEntries: 'Ids not in the knowledge base (left out above and of the YAML)',
+      csvHeader: ['section', 'query_or_id', 'count', 'details'],
+      csvSections: {
+        unanswered: 'unanswered',
+        notHelpful: 'not-helpful',
+        correction: 'correction',
+        unknownEntry: 'unknown-id',
+      },
+    },
+    usage: {
+      title: (since: string) => `Usage since ${since}`,
+      htmlTitle: 'UC Triage — usage',
+      htmlHeading: (date: string) => `UC Triage — usage since ${date}`,
+      totals: (t: {
+        questions: number;
+        answered: number;
+        answeredRate: string;
+        feedback: number;
+        feedbackRate: string;
+        useful: number;
+        notUseful: number;
+        corrections: number;
+      }) =>
+        `questions: ${t.questions}, answered: ${t.answered} (${t.answeredRate}), feedback: ${t.feedback} (${t.feedbackRate} of questions; ${t.useful} useful, ${t.notUseful} not), corrections: ${t.corrections}`,
+      counts: (questions: number, answered: string, feedback: number) =>
+        `${questions} questions, ${answered} answered, ${feedback} feedback`,
+      perPlatform: 'Per platform',
+      topCodes: 'Top codes',
+      topSections: 'Top sections',
+      perDay: 'Questions per day',
+      cards: {
+        questions: 'questions',
+        answered: 'answered',
+        feedback: 'feedback given',
+        usefulOrNot: 'useful / not useful',
+        corrections: 'corrections',
+      },
+      answered: 'answered',
+      unanswered: 'unanswered',
+      noData: 'No data.',
+      csvHeader: ['date', 'questions', 'answered', 'feedback'],
+      htmlWritten: (file: string) => `HTML report written to ${file}`,
+    },
+    exportEval: {
+      intro: ' Candidate evaluation items from user corrections (uc-triage report export-eval).',
+      review: ' Review each one before adding it to a held-out set; never tune on held-out items.',
+      leftOut: (n: number) =>
+        n === 1
+          ? ' 1 correction or "not useful" click named an id not in the knowledge base: left out.'
+          : ` ${n} corrections or "not useful" clicks named ids not in the knowledge base: left out.`,
+    },
   },
 };
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseAskArgs } from '../../src/cli/ask.js';
-import { UsageError } from '../../src/cli/command-line.js';
+import { type CommandSpec, parseCommandLine, UsageError } from '../../src/cli/command-line.js';
 import { parseReportArgs } from '../../src/cli/report.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -103,6 +103,31 @@ describe('the commands still take what they document', () => {
     });
     expect(parseReportArgs(['usage', '--since', '2w', '--html=u.html'])).toMatchObject({ html: 'u.html' });
     expect(() => parseReportArgs(['gaps', '--since', 'yesterday'])).toThrow(UsageError);
+  });
+
+  it('reads an option whose value may be left out: --html, --html FILE, --html=FILE, --html -', () => {
+    const spec: CommandSpec = {
+      name: 'report usage',
+      usage: 'uc-triage report usage [--since 30d] [--html [FILE]]',
+      options: ['--since'],
+      optionalValue: { '--html': '-' },
+      operands: 'none',
+    };
+    const html = (args: string[]) => parseCommandLine(spec, args).options.get('--html');
+    expect(html(['--html'])).toBe('-');
+    expect(html(['--html', '--since', '7d'])).toBe('-');
+    expect(parseCommandLine(spec, ['--html', '--since', '7d']).options.get('--since')).toBe('7d');
+    expect(html(['--html', 'u.html'])).toBe('u.html');
+    expect(html(['--html=u.html'])).toBe('u.html');
+    expect(html(['--html', '-'])).toBe('-');
+    expect(html(['--since', '7d'])).toBeUndefined();
+    expect(() => html(['--html='])).toThrow('report usage: --html= needs a value (or leave out the =)');
+    expect(() => html(['--html', '--', 'x'])).toThrow('report usage: unexpected argument x');
+    expect(parseReportArgs(['usage', '--html'])).toMatchObject({ html: '-', language: 'fr' });
+    expect(parseReportArgs(['usage', '--lang', 'en', '--html', 'u.html'])).toMatchObject({
+      html: 'u.html',
+      language: 'en',
+    });
   });
 
   it('prints a command’s usage on --help, exit 0', async () => {

@@ -78,7 +78,7 @@ describe('report gaps', () => {
   });
 
   it('exports the corrections as candidate evaluation items', () => {
-    expect(evalCandidates(report)).toContain('  - { q: "403", expect: webex-403, cat: from-feedback }');
+    expect(evalCandidates(report, 'fr')).toContain('  - { q: "403", expect: webex-403, cat: from-feedback }');
   });
 });
 
@@ -130,10 +130,13 @@ describe('report formats', () => {
       now: () => new Date('2026-12-02T00:00:00Z'),
       writeFile: () => {},
     };
-    const md = await runReport({ kind: 'gaps', sinceMs: 7 * 86_400_000, format: 'md' }, ctx);
+    const md = await runReport({ kind: 'gaps', sinceMs: 7 * 86_400_000, format: 'md', language: 'en' }, ctx);
     expect(md).toContain('## Unanswered questions');
     expect(md).toContain('```yaml\n  webex-403: ["403"]\n```');
-    const csv = await runReport({ kind: 'gaps', sinceMs: 7 * 86_400_000, format: 'csv' }, ctx);
+    const csv = await runReport(
+      { kind: 'gaps', sinceMs: 7 * 86_400_000, format: 'csv', language: 'en' },
+      ctx,
+    );
     expect(csv.split('\n')[0]).toBe('section,query_or_id,count,details');
     expect(csv).toContain('correction,403,2,webex-403');
   });
@@ -155,7 +158,7 @@ describe('hostile input in the reports', () => {
     const store = new MemoryFeedbackStore();
     for (const e of stored) await store.append(e);
     return runReport(
-      { kind, sinceMs: 7 * 86_400_000, format },
+      { kind, sinceMs: 7 * 86_400_000, format, language: 'fr' },
       { store, normalize, isCode: () => true, isEntry, now: () => new Date(at), writeFile: () => {} },
     );
   }
@@ -191,7 +194,9 @@ describe('hostile input in the reports', () => {
     expect(parseYaml(output)).toEqual({
       queries: [{ q: 'le "403" \n- expect: evil', expect: 'webex-403', cat: 'from-feedback' }],
     });
-    expect(output).toContain('1 corrections or "not useful" clicks named ids not in the knowledge base');
+    expect(output).toContain(
+      '1 correction ou clic « pas utile » nommait un identifiant absent de la base de connaissances',
+    );
     expect(output).not.toContain('evil: 1');
   });
 
@@ -247,7 +252,7 @@ describe('hostile input in the reports', () => {
     expect([...text].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
     expect(text).toContain('écran  [2J ]0;pwned  effacé');
     const csv = await run(stored, 'gaps', 'csv');
-    expect(csv).toContain(`unanswered,"'=HYPERLINK(""http://evil.example"")"`);
+    expect(csv).toContain(`sans-réponse,"'=HYPERLINK(""http://evil.example"")"`);
   });
 });
 
@@ -284,7 +289,7 @@ describe('no secret reaches report gaps', () => {
   async function reports(store: MemoryFeedbackStore): Promise<string[]> {
     const ctx = { store, normalize, isCode: () => true, isEntry, writeFile: () => {} };
     return Promise.all(
-      formats.map((format) => runReport({ kind: 'gaps', sinceMs: 86_400_000, format }, ctx)),
+      formats.map((format) => runReport({ kind: 'gaps', sinceMs: 86_400_000, format, language: 'fr' }, ctx)),
     );
   }
 

@@ -139,7 +139,7 @@ describe('from the terminal chat to the knowledge-gap report (real processes)', 
       cwd: root,
       env,
     });
-    expect(usage.stdout).toContain('questions: 4, answered: 2');
+    expect(usage.stdout).toContain('questions : 4, répondues : 2');
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<svg');
     expect(page).not.toMatch(/<(script|link)\b|src="http/);
