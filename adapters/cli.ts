@@ -24,6 +24,7 @@ import {
   wantsHelp,
 } from '../src/index.js';
 import type { Config } from './config.js';
+import { ConfigError } from './errors.js';
 
 const CHAT_COMMAND: CommandSpec = { name: 'chat', usage: 'uc-triage chat', operands: 'none' };
 
@@ -81,7 +82,7 @@ async function report(args: string[]): Promise<void> {
   const output = await withStore(config, (store) =>
     runReport(options, {
       store,
-      normalize: (text) => bot.index.normalizer.words(text),
+      normalize: (text) => bot.searchWords(text),
       isCode: (id) => library.kb.byId.get(id)?.kind === 'code',
       isEntry: (id) => library.kb.byId.has(id),
       writeFile: (file, content) => writeFileSync(file, content, 'utf8'),
@@ -147,7 +148,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Bad arguments and settings are one line; anything else keeps its message, never a stack trace.
-  const known = error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError');
+  const known = error instanceof UsageError || error instanceof ConfigError;
   process.stderr.write(`uc-triage: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = known ? 2 : 1;
 });

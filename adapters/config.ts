@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { ConfigError } from './errors.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = z.preprocess(emptyToUndefined, z.string().optional());
@@ -102,10 +103,6 @@ export const LOOPBACK = '127.0.0.1';
 /** 127.0.0.0/8 and ::1 (also written as an IPv4-mapped address): reachable from this machine only. */
 export function isLoopback(host: string): boolean {
   return /^(::ffff:)?127\./i.test(host) || host === '::1';
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 /** Reads and validates the environment once; a wrong setting is one clear line naming the variable. */

@@ -7,3 +7,8 @@ export class CredentialError extends Error {
     super(`${variable} was refused (${reason}): check the value and restart`);
   }
 }
+
+/** A setting missing or wrong: the process (or the command) stops with one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

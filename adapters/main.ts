@@ -10,8 +10,8 @@ import {
   type SharedState,
   TriageBot,
 } from '../src/index.js';
-import { type Config, ConfigError, isLoopback, loadConfig } from './config.js';
-import { CredentialError } from './errors.js';
+import { type Config, isLoopback, loadConfig } from './config.js';
+import { ConfigError, CredentialError } from './errors.js';
 import { openFeedback, withRecordingBot } from './feedback/open.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
@@ -54,7 +54,7 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
     },
   });
   // A server warms the free-text index at start (the CLI loads it only when a question needs it).
-  bot.index.warm();
+  bot.warm();
   const http = createHttpServer(logger, {
     metrics,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),

@@ -168,7 +168,7 @@ add('ingest of the 3 sources (warm process)', ingest.ms);
 const kb = buildKnowledgeBase();
 const build = time(() => {
   const built = new TriageBot({ kb, trees: [] });
-  built.index.warm();
+  built.warm();
   return built;
 });
 add(`index build, real KB (${kb.entries.length} entries)`, build.ms);
@@ -201,7 +201,7 @@ for (const n of (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Numbe
   const synthetic = syntheticKb(kb, n);
   const built = time(() => {
     const b = new TriageBot({ kb: synthetic, trees: [] });
-    b.index.warm();
+    b.warm();
     return b;
   });
   add(`synthetic ${n / 1000}k: index build`, built.ms);

@@ -8,8 +8,6 @@ export {
   conversationKey,
   type IncomingMessage,
   type Platform,
-  type Reply,
-  type TriageNotice,
 } from './app/messages.js';
 export { TriageBot, type TriageBotOptions } from './app/triage-bot.js';
 export { ASK_COMMAND, answerJson, parseAskArgs, runAsk } from './cli/ask.js';
@@ -28,7 +26,19 @@ export { redact } from './feedback/redact.js';
 export { type KnowledgeBase, packageRoot } from './knowledge/kb.js';
 export * from './knowledge/types.js';
 export { type CoreAction, decodeAction, encodeAction, MAX_CARRIED_QUESTION } from './reply/actions.js';
+export { LEGACY_SLACK_ACTION_IDS } from './reply/legacy-actions.js';
 export { renderText, type TextRendering } from './reply/render-text.js';
+export type {
+  AlternativesReply,
+  AnswerReply,
+  ChooseTreeReply,
+  FeedbackAckReply,
+  FullTextReply,
+  HelpReply,
+  Reply,
+  TreeChoice,
+  TriageStepReply,
+} from './reply/reply.js';
 export {
   FOLLOW_UPS_SHOWN,
   FULL_TEXT_AFTER,
@@ -43,4 +53,5 @@ export { ellipsize } from './text/ellipsize.js';
 export { detectLanguage, type Language } from './text/language.js';
 export type { TriageAction } from './triage/actions.js';
 export type { TriageControl, TriageSession } from './triage/engine.js';
+export type { TriageNotice } from './triage/notices.js';
 export { MemorySessionStore, type SessionStore, type StoredSession } from './triage/store.js';

@@ -12,7 +12,7 @@ export function lastConnectionError(redis: Redis): Error | undefined {
 
 /**
  * A Redis client that never makes a user wait for a Redis that is down: commands fail after
- * 500 ms instead of queueing (ioredis would wait ~73 s, see TOOLCHAIN.md), reconnection is retried
+ * 500 ms instead of queueing (ioredis' offline queue would hold them ~73 s), reconnection is retried
  * in the background. Resolves once connected, or after 2 s with the client still trying.
  */
 export async function connectRedis(url: string): Promise<Redis> {

@@ -5,24 +5,18 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import express, { type Express, type Request, type Response } from 'express';
-import type { SharedState, TriageBot } from '../../src/index.js';
 import type { TeamsConfig } from '../config.js';
 import type { Readiness } from '../http/readiness.js';
 import type { WorkTracker } from '../http/work.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { PlatformAdapter } from '../platform.js';
-import { TeamsTriageHandler } from './bot.js';
+import type { TeamsServices } from './context.js';
+import { TeamsTriageHandler } from './handler.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 /** Teams activities are small; Teams itself refuses messages over ~100 KB. */
 const BODY_LIMIT = '256kb';
-
-export interface TeamsDeps {
-  bot: TriageBot;
-  state: SharedState;
-  logger: Logger;
-}
 
 /** What the Teams adapter reports to the process: work in flight, metrics. */
 export interface TeamsOps {
@@ -137,9 +131,10 @@ function withoutConnectorRetries<
 export function mountTeams(
   app: Express,
   config: TeamsConfig,
-  deps: TeamsDeps,
+  services: TeamsServices,
   ops: TeamsOps = {},
 ): GuardedCloudAdapter {
+  const deps = { ...services, metrics: ops.metrics };
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...(config.appId ? { MicrosoftAppId: config.appId } : {}),
     ...(config.appPassword ? { MicrosoftAppPassword: config.appPassword } : {}),
@@ -151,12 +146,7 @@ export function mountTeams(
     // Only logged: an apology that fails to send would turn the turn into a 500.
     deps.logger.error({ err: error }, 'Teams turn failed');
   };
-  const handler = new TeamsTriageHandler({
-    bot: deps.bot,
-    logger: deps.logger,
-    state: deps.state,
-    ...(ops.metrics ? { metrics: ops.metrics } : {}),
-  });
+  const handler = new TeamsTriageHandler(deps);
   app.post(
     TEAMS_MESSAGES_PATH,
     express.json({ limit: BODY_LIMIT }),
@@ -166,10 +156,14 @@ export function mountTeams(
 }
 
 /** Teams as a platform of main.ts: its route on the shared server; nothing to start or stop. */
-export function teamsPlatform(config: TeamsConfig, deps: TeamsDeps, ops: TeamsOps = {}): PlatformAdapter {
+export function teamsPlatform(
+  config: TeamsConfig,
+  services: TeamsServices,
+  ops: TeamsOps = {},
+): PlatformAdapter {
   return {
     name: 'teams',
-    mount: (server) => void mountTeams(server, config, deps, ops),
+    mount: (server) => void mountTeams(server, config, services, ops),
     start: async () => {},
     stop: async () => {},
   };

@@ -1,9 +1,6 @@
 import type { CoreAction } from '../reply/actions.js';
 import type { Language } from '../text/language.js';
 
-export type { Reply } from '../reply/reply.js';
-export type { TriageNotice } from '../triage/notices.js';
-
 /** Which adapter a message came through ("slack", "teams", "terminal", ...): any adapter may add its own. */
 export type Platform = string;
 

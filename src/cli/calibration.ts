@@ -77,7 +77,7 @@ export function loadLabelled(file: string): LabelledQuery[] {
 function itemsOf(bot: TriageBot, file: string): Item[] {
   const real = REAL.test(file);
   return loadLabelled(file).map((query) => {
-    const retrieval = bot.index.retrieve(bot.parser.parse(query.q));
+    const retrieval = bot.candidates(query.q);
     const top = retrieval.candidates[0];
     const wanted = query.expect === null ? [] : Array.isArray(query.expect) ? query.expect : [query.expect];
     return {

@@ -37,11 +37,9 @@ export function namesThingByNumber(text: string): boolean {
  * Dates, times, IP addresses, UUIDs, hex, versions, ports, ratios, ranges and counts in log lines
  * and sentences are not codes: blank them first. A number is the question only when it is presented
  * as a code, not when it is mentioned in passing ("480 utilisateurs", "run 77 of 120", "codes
- * 200010 à 200054", "port 5061").
- */
-/**
- * Each pattern, and whether it reads words: a message without a letter ("200039") skips those (a
- * pattern compiles on its first use, and the first question of a process pays for it).
+ * 200010 à 200054", "port 5061"). Each pattern comes with whether it reads words: a message without
+ * a letter ("200039") skips those (a pattern compiles on its first use, and the first question of a
+ * process pays for it).
  */
 function notCodes(keyword: string): [RegExp, boolean][] {
   return [

@@ -301,7 +301,7 @@ export class SourceIngest {
     });
   }
 
-  /** stitchSplitRows: appends a row's cells (or a continuation row's) to the code they belong to. */
+  /** Stitches split rows: appends a row's cells (or a continuation row's) to the code they belong to. */
   private stitch(draft: CodeDraft, cell: (role: ColumnRole) => string, end: number): void {
     draft.message = joinContinuation(draft.message, cell('message').replace(/\n/g, ' '), 'space');
     draft.action = joinContinuation(draft.action, cell('action'), 'sentence');

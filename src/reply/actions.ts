@@ -1,5 +1,6 @@
 import type { Language } from '../text/language.js';
 import { parseTriageAction, type TriageAction } from '../triage/actions.js';
+import { upgradeLegacyAction } from './legacy-actions.js';
 
 /**
  * The one action vocabulary: what every button of every platform carries back. Adapters encode
@@ -43,11 +44,14 @@ export function encodeAction(action: CoreAction): string {
   return JSON.stringify({ ...action, ...carried });
 }
 
-/** An action from a button value: a JSON string (Slack) or an object (Teams Action.Submit data). */
-export function decodeAction(raw: unknown): CoreAction | null {
+/**
+ * An action from a button value: a JSON string (Slack) or an object (Teams Action.Submit data).
+ * `buttonId`: a Slack button's action_id, which gave the kind of some earlier Slack buttons.
+ */
+export function decodeAction(raw: unknown, buttonId?: string): CoreAction | null {
   if (typeof raw === 'string') {
     try {
-      return parseAction(JSON.parse(raw));
+      return parseAction(JSON.parse(raw), buttonId);
     } catch (error) {
       // A value that is not JSON is not an action; anything else is a bug and must surface.
       if (error instanceof SyntaxError) return null;
@@ -57,23 +61,19 @@ export function decodeAction(raw: unknown): CoreAction | null {
   return parseAction(raw);
 }
 
-/** The one validator: anything that is not exactly a core action is refused (null). */
-export function parseAction(value: unknown): CoreAction | null {
+/** The one validator: anything that is not exactly a core action (or an earlier version's) is refused (null). */
+export function parseAction(value: unknown, buttonId?: string): CoreAction | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const v = value as Record<string, unknown>;
+  const v = upgradeLegacyAction(value as Record<string, unknown>, buttonId);
+  if (!v) return null;
   const l = language(v.l);
   const q = typeof v.q === 'string' ? v.q : undefined;
   const id = typeof v.id === 'string' && v.id.length > 0 ? v.id : undefined;
   switch (v.kind) {
     case 'ask':
       return q !== undefined ? withLanguage({ kind: 'ask', q }, l) : null;
-    case 'pick': {
-      // Teams cards posted before the one vocabulary carried the question as `context`.
-      const question = q ?? (typeof v.context === 'string' ? v.context : undefined);
-      return id
-        ? withLanguage({ kind: 'pick', id, ...(question !== undefined ? { q: question } : {}) }, l)
-        : null;
-    }
+    case 'pick':
+      return id ? withLanguage({ kind: 'pick', id, ...(q !== undefined ? { q } : {}) }, l) : null;
     case 'alternatives':
       return q !== undefined ? withLanguage({ kind: 'alternatives', q }, l) : null;
     case 'share': {
@@ -95,30 +95,5 @@ export function parseAction(value: unknown): CoreAction | null {
       return triage ? withLanguage(triage, l) : null;
     }
   }
-  return parseLegacyAction(v, l, q, id);
-}
-
-/**
- * Buttons posted before the one vocabulary existed stay clickable: Slack values {q, l} / {id, l},
- * Teams data {kind: followUp|pick|full, ...} and {kind: 'triage', triage: {...}}.
- */
-function parseLegacyAction(
-  v: Record<string, unknown>,
-  l: Language | undefined,
-  q: string | undefined,
-  id: string | undefined,
-): CoreAction | null {
-  const context = typeof v.context === 'string' ? v.context : undefined;
-  if (v.kind === 'triage') {
-    const triage = parseTriageAction(v.triage);
-    return triage ? withLanguage(triage, l) : null;
-  }
-  if (v.kind === 'followUp') return q !== undefined ? withLanguage({ kind: 'ask', q }, l) : null;
-  if (v.kind === 'full' && id) return withLanguage({ kind: 'full', id }, l);
-  if (v.kind === undefined && id) {
-    const question = context ?? q;
-    return withLanguage({ kind: 'pick', id, ...(question !== undefined ? { q: question } : {}) }, l);
-  }
-  if (v.kind === undefined && q !== undefined) return withLanguage({ kind: 'ask', q }, l);
   return null;
 }

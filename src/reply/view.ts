@@ -3,9 +3,10 @@ import type { KnowledgeBase } from '../knowledge/kb.js';
 import { listOf, strings } from '../text/catalogue.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
+import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
 import type { CoreAction } from './actions.js';
-import type { Reply } from './reply.js';
+import type { AnswerReply, ChooseTreeReply, Reply } from './reply.js';
 
 /** A button: its label, the core action it carries, and a hint of how much it matters. */
 export interface ViewButton {
@@ -187,11 +188,7 @@ function findingsBlocks(
   return blocks;
 }
 
-function answerBlocks(
-  kb: ViewKnowledge,
-  reply: Extract<Reply, { kind: 'answer' }>,
-  options: ViewOptions,
-): ViewBlock[] {
+function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOptions): ViewBlock[] {
   const { answer, language } = reply;
   const l = strings(language).answer;
   const best = answer.results[0];
@@ -340,7 +337,7 @@ export function helpText(kb: ViewKnowledge, language: Language): string {
 export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions = {}): ReplyView {
   const { language } = reply;
   const s = strings(language);
-  const notice = (key: Extract<Reply, { notice?: unknown }>['notice']): ViewBlock[] =>
+  const notice = (key: TriageNotice | undefined): ViewBlock[] =>
     key ? [{ type: 'notice', text: s.notices[key] }] : [];
   switch (reply.kind) {
     case 'help':
@@ -390,23 +387,21 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
         blocks: [...offscript, ...notice(reply.notice), ...triageBlocks(reply.view, language)],
       };
     }
-    case 'answer': {
-      if (reply.trees && reply.trees.length > 0) {
-        return {
-          language,
-          blocks: [
-            {
-              type: 'choices',
-              label: s.notices['choose-tree'],
-              buttons: reply.trees.map((t) => ({
-                label: t.title,
-                action: { kind: 'triage-start', treeId: t.treeId, l: language },
-              })),
-            },
-          ],
-        };
-      }
+    case 'choose-tree':
+      return { language, blocks: [treeChoices(reply, language)] };
+    case 'answer':
       return { language, blocks: [...notice(reply.notice), ...answerBlocks(kb, reply, options)] };
-    }
   }
+}
+
+/** "Quel diagnostic guidé voulez-vous lancer ?" and a button per tree. */
+function treeChoices(reply: ChooseTreeReply, language: Language): ViewBlock {
+  return {
+    type: 'choices',
+    label: strings(language).notices['choose-tree'],
+    buttons: reply.trees.map((t) => ({
+      label: t.title,
+      action: { kind: 'triage-start', treeId: t.treeId, l: language },
+    })),
+  };
 }

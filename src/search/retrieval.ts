@@ -22,7 +22,7 @@ export type Guard =
 
 /** How a free-text candidate matched the query. */
 export interface TextMatch {
-  /** The rarity-weighted share of the query's meaning the entry covers, 0..1 (confidence.ts). */
+  /** The rarity-weighted share of the query's meaning the entry covers, 0..1 (coverage.ts). */
   coverage: number;
   /** Its ranking score over the best candidate's (after the sibling re-ranking). */
   scoreRatio: number;

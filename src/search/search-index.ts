@@ -15,13 +15,14 @@ import { foldText } from '../text/fold.js';
 import { detectLanguage } from '../text/language.js';
 import { lazily, once } from '../text/lazy.js';
 import { programWrote } from '../text/log-lines.js';
-import { LOOSE_SEARCH_BELOW, namesUnknownSystem } from './confidence.js';
+import { LOOSE_SEARCH_BELOW } from './coverage.js';
 import { ExactCodes } from './exact-codes.js';
 import { type Hit, isSourceSpecific } from './hits.js';
 import { TextNormalizer } from './normalize.js';
 import { ProductNames } from './product-names.js';
 import type { Candidate, Guard, QuerySignals, Retrieval } from './retrieval.js';
 import { type SerializedIndex, TextIndex, type TextSearch } from './text-index.js';
+import { namesUnknownSystem } from './unknown-system.js';
 
 export type { Hit, HitSource } from './hits.js';
 export type { Candidate, Guard, QuerySignals, Retrieval, TextMatch } from './retrieval.js';

@@ -3,7 +3,7 @@ import { generalRank } from '../knowledge/general-words.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { EnglishMatch } from '../knowledge/overlays.js';
 import type { Entry, Product } from '../knowledge/types.js';
-import { coverage, matchesTopic, sureWeight, type WeightedWord } from './confidence.js';
+import { coverage, matchesTopic, sureWeight, type WeightedWord } from './coverage.js';
 import { CueReader, type Cues, NO_CUES } from './cues.js';
 import type { TextNormalizer } from './normalize.js';
 import { ProductNames } from './product-names.js';

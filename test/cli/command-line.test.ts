@@ -62,6 +62,25 @@ describe('a command line the command cannot run', () => {
   );
 });
 
+describe('a wrong setting', () => {
+  it.each(['dist/adapters/cli.js', 'dist/bin/cli.js'])(
+    "stops %s in one line naming the variable, exit 2 (a typed ConfigError, also across the bundle's chunks)",
+    async (binary) => {
+      const run = promisify(execFile)('node', [binary, 'report', 'gaps'], {
+        cwd: root,
+        env: { ...env, PORT: 'abc' },
+        timeout: 15_000,
+      }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+      const { code, stdout, stderr } = (await run) as { code?: number; stdout: string; stderr: string };
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trimEnd().split('\n')).toEqual([
+        expect.stringMatching(/^uc-triage: Invalid setting PORT: /),
+      ]);
+    },
+  );
+});
+
 describe('the commands still take what they document', () => {
   it('answers a question whose words start with a dash, and takes "--" as the end of options', async () => {
     expect(parseAskArgs(['--json', 'error', '-1', '->', '500'])).toEqual({

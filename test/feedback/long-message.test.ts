@@ -29,7 +29,7 @@ describe('a 120k-character message with feedback on', () => {
     const store = new SqliteFeedbackStore(join(mkdtempSync(join(tmpdir(), 'uc-long-')), 'feedback.sqlite'));
     const recorder = new FeedbackRecorder(store, await store.secret(), { warn: () => {}, error: () => {} });
     const bot = new TriageBot(realBot().library, realBot().index, { recorder });
-    bot.index.warm();
+    bot.warm();
     let n = 0;
     const costs: Record<string, number> = {};
     for (const [name, unit] of Object.entries(shapes)) {

@@ -11,7 +11,7 @@ import { evalCandidates, gapsReport, keywordsLines, usageReport } from '../../sr
 import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
 
-const normalize = (text: string) => realBot().index.normalizer.words(text);
+const normalize = (text: string) => realBot().searchWords(text);
 const isEntry = (id: string) => realBot().kb.byId.has(id);
 const base = { platform: 'slack', language: 'fr' as const };
 const q = (

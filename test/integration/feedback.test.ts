@@ -58,7 +58,7 @@ describe.skipIf(!available)('feedback of two instances on one real Redis', () =>
     const report = gapsReport(
       events,
       new Date(0),
-      (t) => a.bot.index.normalizer.words(t),
+      (t) => a.bot.searchWords(t),
       (id) => a.bot.kb.byId.has(id),
     );
     expect(report.unanswered[0]?.count).toBe(2);

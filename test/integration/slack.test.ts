@@ -300,6 +300,13 @@ describe('buttons', () => {
     expect(blockText(reply as never)).toContain('Autres pistes');
   });
 
+  it('says a button of an earlier version whose value is JSON but no object is no longer valid', async () => {
+    await click('share_answer:0', 'null', { container: { type: 'message', is_ephemeral: true } });
+    const [reply] = await waitFor(() => stub.responses('click').length > 0 && stub.responses('click'));
+    expect(reply?.body.text).toBe('Ce bouton n’est plus valide : posez la question à nouveau.');
+    expect(stub.posts()).toEqual([]);
+  });
+
   it('asks a follow-up question in the thread of the answer', async () => {
     await click(
       'ask_follow_up:0',

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../adapters/config.js';
+import { loadConfig } from '../../adapters/config.js';
+import { ConfigError } from '../../adapters/errors.js';
 import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
 import { WorkTracker } from '../../adapters/http/work.js';
 import { createLogger } from '../../adapters/logger.js';
@@ -299,7 +300,7 @@ describe('Adaptive Cards', () => {
       card({ kind: 'help', language: 'en', welcome: true }),
     ];
     for (const id of bot.kb.entries.map((e) => e.id)) {
-      cards.push(card(answer(bot.answerEntry(id, 'fr') as Answer)));
+      cards.push(card(answer(bot.answers.forEntry(id, 'fr') as Answer)));
       cards.push(
         card(
           await bot.handle({

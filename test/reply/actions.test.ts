@@ -45,8 +45,30 @@ describe('the one action vocabulary', () => {
       fc.property(fc.jsonValue(), (value) => {
         parseAction(value);
         decodeAction(JSON.stringify(value));
+        decodeAction(JSON.stringify(value), 'share_answer:0');
       }),
     );
+  });
+
+  it('reads the Slack buttons of earlier versions whose kind was their action id', () => {
+    expect(decodeAction('{"id":"webex-200043","q":"200043","l":"fr"}', 'share_answer:0')).toEqual({
+      kind: 'share',
+      q: '200043',
+      id: 'webex-200043',
+      l: 'fr',
+    });
+    expect(decodeAction('{"q":"403","l":"fr"}', 'show_alternatives:1')).toEqual({
+      kind: 'alternatives',
+      q: '403',
+      l: 'fr',
+    });
+    expect(decodeAction('{"q":"Comment ?"}', 'ask_follow_up:0')).toEqual({ kind: 'ask', q: 'Comment ?' });
+    expect(decodeAction('{"id":"acs-487","context":"487"}', 'pick_entry:2')).toEqual({
+      kind: 'pick',
+      id: 'acs-487',
+      q: '487',
+    });
+    expect(decodeAction('null', 'share_answer:0')).toBeNull();
   });
 
   it('still reads the buttons posted before it existed (Slack and Teams values)', () => {

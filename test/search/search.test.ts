@@ -12,7 +12,7 @@ beforeAll(() => {
 
 const top = (q: string) => bot.ask(q).results[0];
 /** The best candidate search ranks first, whatever the decision does with it. */
-const ranked = (q: string) => bot.index.retrieve(bot.parser.parse(q)).candidates[0]?.entry;
+const ranked = (q: string) => bot.candidates(q).candidates[0]?.entry;
 const aliasOf = {
   'webex-broadworks': 'Webex',
   'azure-communication-services': 'ACS',

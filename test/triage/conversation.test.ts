@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { IncomingMessage, Reply } from '../../src/app/messages.js';
+import type { IncomingMessage } from '../../src/app/messages.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
+import type { Reply } from '../../src/reply/reply.js';
 import type { SessionStore } from '../../src/triage/store.js';
 import { realBot } from '../support/bot.js';
 
@@ -33,10 +34,12 @@ describe('starting a guided triage', () => {
 
   it('offers the trees to pick from on a bare "triage"', async () => {
     const reply = await say('triage');
-    expect(reply.kind).toBe('answer');
-    if (reply.kind === 'answer') {
-      expect(reply.notice).toBe('choose-tree');
-      expect(reply.trees?.map((t) => t.treeId)).toEqual(
+    expect(reply.kind).toBe('choose-tree');
+    if (reply.kind === 'choose-tree') {
+      expect(bot.view(reply).blocks[0]).toMatchObject({
+        label: 'Quel diagnostic guidé voulez-vous lancer ?',
+      });
+      expect(reply.trees.map((t) => t.treeId)).toEqual(
         expect.arrayContaining([
           'calling-icon',
           'sign-in',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { IncomingMessage, Reply } from '../../src/app/messages.js';
+import type { IncomingMessage } from '../../src/app/messages.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { treeProblems } from '../../src/triage/lint.js';
 import { isQuestion } from '../../src/triage/node.js';
 import type { TriageTree } from '../../src/triage/tree.js';

@@ -6,7 +6,7 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { type CoreAction, decodeAction, strings } from '../../../../src/index.js';
+import { type CoreAction, decodeAction, LEGACY_SLACK_ACTION_IDS, strings } from '../../../../src/index.js';
 import { DEDUPE_TTL_SECONDS } from '../../../dedupe.js';
 import { type SlackDeps, type SlackPlace, slackConversation } from '../../context.js';
 import { APOLOGY_POLICY } from '../../outbound.js';
@@ -16,30 +16,8 @@ import { answerInThread } from '../answer-in-thread.js';
 import { withApology } from '../apology.js';
 import { replyPrivately } from '../private-reply.js';
 
-/** Action ids of messages posted before the one action vocabulary: their buttons still work. */
-const LEGACY_KINDS: Record<string, CoreAction['kind']> = {
-  share_answer: 'share',
-  show_alternatives: 'alternatives',
-  ask_follow_up: 'ask',
-  pick_entry: 'pick',
-};
-
-export const BUTTON_PATTERN = new RegExp(
-  `^(${[BUTTON_ACTION_ID, 'triage', ...Object.keys(LEGACY_KINDS)].join('|')}):`,
-);
-
-/** The core action of a clicked button, validated by the core (legacy values get their kind from the action id). */
-export function buttonAction(actionId: string, value: unknown): CoreAction | null {
-  const legacy = LEGACY_KINDS[actionId.split(':')[0] ?? ''];
-  if (!legacy || typeof value !== 'string') return decodeAction(value);
-  try {
-    const parsed = JSON.parse(value) as Record<string, unknown>;
-    return decodeAction({ ...parsed, kind: parsed.kind ?? legacy });
-  } catch (error) {
-    if (error instanceof SyntaxError) return null;
-    throw error;
-  }
-}
+/** Every button of the bot: today's, and those of messages posted by earlier versions. */
+export const BUTTON_PATTERN = new RegExp(`^(${[BUTTON_ACTION_ID, ...LEGACY_SLACK_ACTION_IDS].join('|')}):`);
 
 /** Where a clicked button lives: its channel, its thread, and whether the message was private. */
 export function clickPlace(body: BlockAction): SlackPlace {
@@ -67,7 +45,7 @@ type Ephemeral = (content: { text: string; blocks?: unknown[] }, replace?: boole
 export function buttonListener(deps: SlackDeps) {
   return async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
     await ack();
-    const decoded = buttonAction(action.action_id, action.value);
+    const decoded = decodeAction(action.value, action.action_id);
     const place = clickPlace(body);
     const text = (decoded && 'q' in decoded && decoded.q) || '';
     const ephemeral: Ephemeral = (content, replace = false) =>

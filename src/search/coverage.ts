@@ -1,16 +1,6 @@
 import type { SearchResult } from 'minisearch';
 
 /**
- * How much of a query a free-text candidate covers, 0..1 (a signal of the decision, src/decision): the rarity-weighted share of the query's words
- * the entry matches (each word weighing the idf of its rarest known stem; a word the sources never
- * use weighs the most), or, when at least SURE_MIN_WORDS words matched, one of them in the entry's
- * title or keywords (matchesTopic), their evidence (rarity, halved for words found only in the body:
- * OFF_TOPIC_EVIDENCE) against `sureWeight`, provided it outweighs the known words the entry misses
- * (SURE_MIN_KNOWN_RATIO). A paraphrase with a few words the sources never use is still sure when it
- * matches two rare words of the knowledge base in what the entry is about.
- */
-
-/**
  * Prefix and typo matching run only when the query's exact terms cover less than this of the best
  * entry, and the query holds a word the index does not know (a truncation, a typo).
  */
@@ -66,7 +56,16 @@ export function matchesTopic(result: SearchResult, names: ReadonlySet<string> = 
 /** The default of the optional term sets (a default `new Set()` would allocate on every call). */
 const NONE: ReadonlySet<string> = new Set();
 
-/** The confidence of one search result for the query's weighted words. */
+/**
+ * How much of a query a free-text candidate covers, 0..1: a signal of the decision (src/decision),
+ * whose probability is the confidence users see. It is the rarity-weighted share of the query's words
+ * the entry matches (each word weighing the idf of its rarest known stem; a word the sources never
+ * use weighs the most), or, when at least SURE_MIN_WORDS words matched, one of them in the entry's
+ * title or keywords (matchesTopic), their evidence (rarity, halved for words found only in the body:
+ * OFF_TOPIC_EVIDENCE) against `sureWeight`, provided it outweighs the known words the entry misses
+ * (SURE_MIN_KNOWN_RATIO). A paraphrase with a few words the sources never use is still sure when it
+ * matches two rare words of the knowledge base in what the entry is about.
+ */
 export function coverage(
   result: SearchResult,
   words: readonly WeightedWord[],
@@ -115,24 +114,4 @@ export function coverage(
       ? Math.min(1, evidence / sure)
       : 0;
   return Math.max(total > 0 ? matched / total : 0, bySureWords);
-}
-
-/**
- * Whether a message names something the sources never mention: a capitalised word ("Okta",
- * "Starface", "PBX", "CamelCase") that `isUnknown` says the index does not know. A Title-case first
- * word followed by a lowercase word is grammar, not a name ("Hier, l'utilisateur..."), unless it is
- * a ticket's "Name: ..." prefix; a message written all in capitals says nothing by its capitals.
- */
-export function namesUnknownSystem(text: string, isUnknown: (word: string) => boolean): boolean {
-  if (!/\p{Ll}/u.test(text)) return false;
-  const tokens = text.split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
-  return tokens.some((token, i) => {
-    const word = token.replace(/\.+$/, '');
-    if (!/^\p{Lu}/u.test(word) && !/\p{Ll}\p{Lu}/u.test(word)) return false;
-    const titleCase = /^\p{Lu}[\p{Ll}\p{N}]*$/u.test(word);
-    const prefix =
-      i === 0 && new RegExp(`^\\W*${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'u').test(text);
-    if (i === 0 && titleCase && !prefix && /^\p{Ll}/u.test(tokens[1] ?? '')) return false;
-    return isUnknown(word);
-  });
 }

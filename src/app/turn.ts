@@ -1,10 +1,10 @@
 import type { Answer, AnswerResult } from '../answer/answer.js';
 import type { Intent } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import { foldText } from '../text/fold.js';
+import type { AnswerReply, ChooseTreeReply, TriageStepReply } from '../reply/reply.js';
 import type { Language } from '../text/language.js';
 import { problemLinesOf } from '../text/log-lines.js';
-import type { TriageAction } from './actions.js';
+import type { TriageAction } from '../triage/actions.js';
 import {
   back,
   choose,
@@ -18,39 +18,22 @@ import {
   type TriageControl,
   type TriageSession,
   withEvidence,
-} from './engine.js';
-import type { TriageNotice } from './notices.js';
-import type { TriageTree } from './tree.js';
-import { type TriageView, viewOf } from './view.js';
+} from '../triage/engine.js';
+import { offerFor, treeFor } from '../triage/fit.js';
+import type { TriageNotice } from '../triage/notices.js';
+import type { TriageTree } from '../triage/tree.js';
+import { viewOf } from '../triage/view.js';
 
-/** A reply the triage dispatch decides: an answer (possibly with a triage offer) or a triage step. */
-export type TriageReply =
-  | {
-      kind: 'answer';
-      language: Language;
-      answer: Answer;
-      /** A guided triage that fits this answer, offered as a button. */
-      triageOffer?: { treeId: string; title: string };
-      notice?: TriageNotice;
-      /** For 'choose-tree': the trees to pick from. */
-      trees?: { treeId: string; title: string }[];
-    }
-  | {
-      kind: 'triage';
-      language: Language;
-      view: TriageView;
-      /** An off-script question answered in the middle of a triage. */
-      answer?: Answer;
-      notice?: TriageNotice;
-    };
+/** What a turn of a conversation replies: an answer (possibly with a triage offer), a choice of trees, or a triage step. */
+export type TurnReply = AnswerReply | ChooseTreeReply | TriageStepReply;
 
 /** What one message does to a triage session: the session to save (or delete) and the reply. */
 export interface Transition {
   session: TriageSession | null;
-  reply: TriageReply;
+  reply: TurnReply;
 }
 
-/** What the dispatch reads: the knowledge, the trees, the clock and the question answerer. */
+/** What a turn reads: the knowledge, the trees, the clock and the question answerer. */
 export interface TriageContext {
   kb: KnowledgeBase;
   trees: ReadonlyMap<string, TriageTree>;
@@ -69,8 +52,9 @@ export interface TriageInput {
 }
 
 /**
- * takeTurn: the pure triage state machine around a conversation's session. Given the message and
- * the stored session, it returns the session to store and the reply; it reads and writes nothing.
+ * One turn of a conversation, pure: given the message and the conversation's stored triage session,
+ * it answers the question or moves the guided triage, and returns the session to store (or delete)
+ * with the reply; it reads and writes nothing.
  */
 export function takeTurn(
   ctx: TriageContext,
@@ -150,13 +134,15 @@ function startTriage(
   notice?: TriageNotice,
 ): Transition {
   const answer = ctx.answer(symptom);
-  const tree = symptom ? treeFor(ctx, symptom, answer) : null;
+  const tree = symptom ? treeFor(ctx.trees, symptom, answer) : null;
   if (!tree) {
     const trees = [...ctx.trees.values()].map((t) => ({ treeId: t.id, title: t.title }));
-    return {
-      session: null,
-      reply: { kind: 'answer', language, answer, notice: notice ?? 'choose-tree', trees },
-    };
+    // Without any tree to choose from, the symptom's answer is all there is.
+    const reply: TurnReply =
+      trees.length > 0
+        ? { kind: 'choose-tree', language, trees }
+        : { kind: 'answer', language, answer, notice: notice ?? 'choose-tree' };
+    return { session: null, reply };
   }
   const fresh = newSession(tree, ctx.now, undefined, symptom || text);
   return step(ctx, tree, seeded(ctx, fresh, text), language, undefined, notice);
@@ -180,7 +166,7 @@ function inTriage(
   const answer = ctx.answer(text, intent);
   const hasKnownCode = intent.codes.some((c) => ctx.isKnownCode(c.code));
   if (!hasKnownCode) {
-    const better = treeFor(ctx, text, answer);
+    const better = treeFor(ctx.trees, text, answer);
     if (better && better.id !== tree.id) {
       const fresh = seeded(ctx, newSession(better, ctx.now, undefined, text), text);
       return step(ctx, better, fresh, language, undefined, 'switched-tree');
@@ -220,25 +206,12 @@ function seeded(
   );
 }
 
-/** The tree whose symptom words (or whose entries, given the text's answer) best match a text. */
-export function treeFor(ctx: TriageContext, text: string, top: Answer = ctx.answer(text)): TriageTree | null {
-  const folded = foldText(text);
-  const topIds = top.answered ? top.results.slice(0, 2).map((r) => r.id) : [];
-  let best: { tree: TriageTree; score: number } | null = null;
-  for (const tree of ctx.trees.values()) {
-    let score = tree.triggers.filter((t) => folded.includes(foldText(t))).length;
-    if (topIds.some((id) => tree.entries.includes(id))) score += 2;
-    if (score > 0 && (!best || score > best.score)) best = { tree, score };
-  }
-  return best?.tree ?? null;
-}
-
 function answerReply(
   ctx: TriageContext,
   text: string,
   language: Language,
   notice?: TriageNotice,
-): Extract<TriageReply, { kind: 'answer' }> {
+): AnswerReply {
   const answer = ctx.answer(text);
   const offer = offerFor(ctx.trees, answer);
   return {
@@ -248,17 +221,4 @@ function answerReply(
     ...(offer ? { triageOffer: offer } : {}),
     ...(notice ? { notice } : {}),
   };
-}
-
-/** A guided triage fits an answer when its best entry is one the tree starts from. */
-export function offerFor(
-  trees: ReadonlyMap<string, TriageTree>,
-  answer: Answer,
-): { treeId: string; title: string } | undefined {
-  const best = answer.results[0];
-  if (!answer.answered || !best) return undefined;
-  for (const tree of trees.values()) {
-    if (tree.entries.includes(best.id)) return { treeId: tree.id, title: tree.title };
-  }
-  return undefined;
 }

@@ -1,0 +1,51 @@
+import { type Answer, buildAnswer } from '../answer/answer.js';
+import { decide } from '../decision/decide.js';
+import type { DecisionModel } from '../decision/model.js';
+import type { Intent, IntentParser } from '../intent/intent.js';
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { Retrieval } from '../search/retrieval.js';
+import type { SearchIndex } from '../search/search-index.js';
+import type { Language } from '../text/language.js';
+
+/** A diagnosed message (with its attached text file) is read up to 1 MB for codes. */
+export const MAX_DIAGNOSED_LENGTH = 1_000_000;
+
+/**
+ * Every answer the bot gives, one method per purpose: a question goes through search (ranked
+ * candidates) and the decision (answer, suggest or decline); a picked entry is answered as is.
+ */
+export class Answers {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly parser: IntentParser,
+    private readonly index: SearchIndex,
+    private readonly model: DecisionModel,
+  ) {}
+
+  /** The ranked candidates of a question, before the decision (calibrate, `ask --explain`). */
+  candidates(raw: string): Retrieval {
+    return this.index.retrieve(this.parser.parse(raw));
+  }
+
+  /** A question answered in `language`; `intent` when the caller has already parsed the text. */
+  forQuestion(text: string, language: Language, intent: Intent = this.parser.parse(text)): Answer {
+    return buildAnswer(this.kb, text, language, decide(this.index.retrieve(intent), this.model));
+  }
+
+  /** A whole message diagnosed (a message shortcut, an attached file): its codes read far beyond a question. */
+  forMessage(text: string, language: Language): Answer {
+    return this.forQuestion(text, language, this.parser.parse(text, MAX_DIAGNOSED_LENGTH));
+  }
+
+  /** The full answer of one entry, as when a user picks a lead; null for an id the knowledge base lacks. */
+  forEntry(id: string, language: Language, query = id): Answer | null {
+    const entry = this.kb.byId.get(id);
+    if (!entry) return null;
+    return buildAnswer(this.kb, query, language, {
+      kind: 'answer',
+      answered: true,
+      hits: [{ entry, confidence: 1, via: 'code' }],
+      unknownCodes: [],
+    });
+  }
+}

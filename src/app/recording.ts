@@ -1,0 +1,91 @@
+import type { Answer } from '../answer/answer.js';
+import type { FeedbackRecorder } from '../feedback/recorder.js';
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { CoreAction } from '../reply/actions.js';
+import type { Reply } from '../reply/reply.js';
+import type { TriageSession } from '../triage/engine.js';
+import type { IncomingMessage } from './messages.js';
+import type { Transition } from './turn.js';
+
+/**
+ * What is recorded for the reports (off the answer's path; nothing without a recorder, FEEDBACK=off):
+ * the questions and how they were answered, the feedback buttons, and the corrections users make
+ * by picking another lead or by reaching a guided triage's outcome.
+ */
+export class Recording {
+  constructor(
+    private readonly recorder: FeedbackRecorder | undefined,
+    private readonly kb: KnowledgeBase,
+  ) {}
+
+  /** A question and its answer; `platform` "cli" or "degraded" for answers outside a conversation. */
+  question(answer: Answer, platform: string, userId?: string): void {
+    const best = answer.results[0];
+    this.recorder?.record({
+      type: 'question',
+      platform,
+      language: answer.language,
+      query: answer.query,
+      answered: answer.answered,
+      ...(answer.reason ? { reason: answer.reason } : {}),
+      ...(best ? { top: best.id, confidence: best.score } : {}),
+      ...(!answer.answered && answer.results.length > 0
+        ? { suggestions: answer.results.map((r) => r.id) }
+        : {}),
+      ...(userId ? { userId } : {}),
+    });
+  }
+
+  /** A button outside the conversation's triage: a diagnosis, a rating, "Ce n'était pas ça", a picked lead. */
+  click(incoming: IncomingMessage, action: CoreAction, reply: Reply): void {
+    if (!this.recorder) return;
+    const base = {
+      platform: incoming.conversation.platform,
+      language: reply.language,
+      ...(incoming.user ? { userId: incoming.user } : {}),
+    };
+    if (action.kind === 'diagnose' && reply.kind === 'answer') {
+      this.question(reply.answer, incoming.conversation.platform, incoming.user);
+    } else if (action.kind === 'feedback') {
+      // A button's id is whatever the client sent: only an entry of the knowledge base is recorded.
+      const entry = action.id && this.kb.byId.has(action.id) ? { entry: action.id } : {};
+      this.recorder.record({ ...base, type: 'feedback', query: action.q, useful: action.useful, ...entry });
+    } else if (action.kind === 'alternatives' && reply.kind === 'alternatives') {
+      // "Ce n'était pas ça" is a "not useful" on the answer that was shown.
+      const top = reply.answer.results[0]?.id;
+      this.recorder.record({
+        ...base,
+        type: 'feedback',
+        query: action.q,
+        useful: false,
+        ...(top ? { entry: top } : {}),
+      });
+    } else if (action.kind === 'pick' && action.q && action.q !== action.id && this.kb.byId.has(action.id)) {
+      this.recorder.record({ ...base, type: 'correction', query: action.q, entry: action.id, via: 'pick' });
+    }
+  }
+
+  /** A turn of a conversation: `text` is what the person typed ('' for a triage button). */
+  turn(incoming: IncomingMessage, text: string, before: TriageSession | null, transition: Transition): void {
+    if (!this.recorder) return;
+    const { reply } = transition;
+    const userId = incoming.user;
+    if (reply.kind === 'answer' && text) this.question(reply.answer, incoming.conversation.platform, userId);
+    if (reply.kind !== 'triage') return;
+    if (reply.answer) this.question(reply.answer, incoming.conversation.platform, userId);
+    // The outcome a guided triage reaches is the right answer to the question it started from.
+    const origin = transition.session?.origin ?? before?.origin;
+    const outcome = reply.view.outcome?.result.id;
+    if (reply.view.state === 'outcome' && outcome && origin && transition.session?.node !== before?.node) {
+      this.recorder.record({
+        type: 'correction',
+        platform: incoming.conversation.platform,
+        language: reply.language,
+        query: origin,
+        entry: outcome,
+        via: 'triage',
+        ...(userId ? { userId } : {}),
+      });
+    }
+  }
+}
