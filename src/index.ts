@@ -10,6 +10,31 @@ export {
   type Platform,
 } from './app/messages.js';
 export { TriageBot, type TriageBotOptions } from './app/triage-bot.js';
+export type { CaseAction } from './cases/actions.js';
+export {
+  applyCommand,
+  CASE_STATES,
+  type Case,
+  type CaseCommand,
+  type CaseCommandKind,
+  type CaseConversation,
+  type CaseEvent,
+  type CaseState,
+  type ChecklistAnswer,
+  type NewCase,
+} from './cases/case.js';
+export { type CaseOpening, Cases } from './cases/cases.js';
+export { type CaseDraft, type ChecklistItem, MAX_DRAFT_JSON } from './cases/draft.js';
+export {
+  CaseError,
+  CaseInputError,
+  CaseNotAuthorised,
+  CaseNotFound,
+  type CaseRefusal,
+  CaseStoreUnavailable,
+  CaseTransitionError,
+} from './cases/errors.js';
+export { type CaseStore, MemoryCaseStore, type StoredCase } from './cases/store.js';
 export { ASK_COMMAND, answerJson, parseAskArgs, runAsk } from './cli/ask.js';
 export { CALIBRATE_COMMAND, parseCalibrateArgs, runCalibrate } from './cli/calibrate.js';
 export {
@@ -26,11 +51,27 @@ export { redact } from './feedback/redact.js';
 export { type KnowledgeBase, packageRoot } from './knowledge/kb.js';
 export * from './knowledge/types.js';
 export { type CoreAction, decodeAction, encodeAction, MAX_CARRIED_QUESTION } from './reply/actions.js';
+export {
+  ANSWER_FIELD,
+  ENTRY_FIELD,
+  type FormField,
+  type FormSubmit,
+  type FormView,
+  itemField,
+  SUMMARY_FIELD,
+  submitForm,
+} from './reply/form.js';
 export { LEGACY_SLACK_ACTION_IDS } from './reply/legacy-actions.js';
 export { renderText, type TextRendering } from './reply/render-text.js';
 export type {
   AlternativesReply,
   AnswerReply,
+  CaseCardReply,
+  CaseFormReply,
+  CaseNoticeReply,
+  CaseOpenedReply,
+  CaseRefusedReply,
+  CaseResolveFormReply,
   ChooseTreeReply,
   FeedbackAckReply,
   FullTextReply,
