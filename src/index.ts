@@ -38,6 +38,14 @@ export { type CaseStore, MemoryCaseStore, type StoredCase } from './cases/store.
 export { ASK_COMMAND, answerJson, parseAskArgs, runAsk } from './cli/ask.js';
 export { CALIBRATE_COMMAND, parseCalibrateArgs, runCalibrate } from './cli/calibrate.js';
 export {
+  CASES_COMMANDS,
+  CASES_USAGE,
+  type CaseListItem,
+  caseListItem,
+  parseCasesArgs,
+  runCases,
+} from './cli/cases.js';
+export {
   type CommandSpec,
   parseCommandLine,
   UsageError,
