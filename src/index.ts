@@ -101,6 +101,6 @@ export { CATALOGUE, strings } from './text/catalogue.js';
 export { ellipsize } from './text/ellipsize.js';
 export { detectLanguage, type Language } from './text/language.js';
 export type { TriageAction } from './triage/actions.js';
-export type { TriageControl, TriageSession } from './triage/engine.js';
+export { asksToEscalate, type TriageControl, type TriageSession } from './triage/engine.js';
 export type { TriageNotice } from './triage/notices.js';
 export { MemorySessionStore, type SessionStore, type StoredSession } from './triage/store.js';
