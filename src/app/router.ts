@@ -1,9 +1,11 @@
+import { CASE_ACTION_KINDS, type CaseAction } from '../cases/actions.js';
 import { cleanMessage } from '../intent/clean.js';
 import type { CoreAction } from '../reply/actions.js';
 import type { Reply } from '../reply/reply.js';
 import type { Language } from '../text/language.js';
 import type { TriageAction } from '../triage/actions.js';
 import type { ButtonReplies } from './buttons.js';
+import type { CaseReplies } from './case-replies.js';
 import type { Conversation } from './conversation.js';
 import type { ConversationLanguages } from './conversation-language.js';
 import { isHelpRequest } from './help.js';
@@ -16,9 +18,14 @@ function isTriageAction(action: CoreAction): action is TriageAction & { l?: Lang
   );
 }
 
+function isCaseAction(action: CoreAction): action is CaseAction & { l?: Language } {
+  return CASE_ACTION_KINDS.has(action.kind);
+}
+
 /**
  * Where a message goes: a help request gets the help; a typed message, a follow-up or a triage
- * button is a turn of the conversation; any other button gets its reply, recorded.
+ * button is a turn of the conversation; a case's button or form goes to the case replies; any
+ * other button gets its reply, recorded.
  */
 export class Router {
   constructor(
@@ -26,6 +33,7 @@ export class Router {
     private readonly conversation: Conversation,
     private readonly buttons: ButtonReplies,
     private readonly recording: Recording,
+    private readonly cases: CaseReplies,
   ) {}
 
   async route(incoming: IncomingMessage): Promise<Reply> {
@@ -38,6 +46,7 @@ export class Router {
       return this.conversation.take(incoming, text, language);
     }
     if (isTriageAction(action)) return this.conversation.take(incoming, text, language, action);
+    if (isCaseAction(action)) return this.cases.reply(incoming, action, language);
     const reply = this.buttons.reply(action, language);
     this.recording.click(incoming, action, reply);
     return reply;

@@ -1,3 +1,4 @@
+import { CASE_ACTION_KINDS, type CaseAction, parseCaseAction } from '../cases/actions.js';
 import type { Language } from '../text/language.js';
 import { parseTriageAction, type TriageAction } from '../triage/actions.js';
 import { upgradeLegacyAction } from './legacy-actions.js';
@@ -24,7 +25,9 @@ export type CoreAction =
   | { kind: 'diagnose'; text: string; l?: Language }
   /** "Utile" / "Pas utile" about the answer to q (id: the entry answered). */
   | { kind: 'feedback'; useful: boolean; q: string; id?: string; l?: Language }
-  | (TriageAction & { l?: Language });
+  | (TriageAction & { l?: Language })
+  /** Escalation as a case: "Escalader", the filled case form, the experts' commands (cases/actions.ts). */
+  | (CaseAction & { l?: Language });
 
 /** A carried question is cut to this length: a button value is at most 2000 characters (Slack). */
 export const MAX_CARRIED_QUESTION = 1500;
@@ -94,6 +97,10 @@ export function parseAction(value: unknown, buttonId?: string): CoreAction | nul
       const triage = parseTriageAction(v);
       return triage ? withLanguage(triage, l) : null;
     }
+  }
+  if (typeof v.kind === 'string' && CASE_ACTION_KINDS.has(v.kind)) {
+    const action = parseCaseAction(v);
+    return action ? withLanguage(action, l) : null;
   }
   return null;
 }

@@ -1,58 +1,22 @@
 import { type Answer, type AnswerResult, citationOf } from '../answer/answer.js';
-import type { KnowledgeBase } from '../knowledge/kb.js';
 import { listOf, strings } from '../text/catalogue.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
 import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
 import type { CoreAction } from './actions.js';
+import type { ReplyView, ViewBlock, ViewButton, ViewKnowledge, ViewOptions } from './blocks.js';
+import {
+  caseCardBlocks,
+  caseFormBlocks,
+  caseNoticeBlocks,
+  caseOpenedBlocks,
+  caseRefusedBlocks,
+  caseResolveFormBlocks,
+} from './case-view.js';
 import type { AnswerReply, ChooseTreeReply, Reply } from './reply.js';
 
-/** A button: its label, the core action it carries, and a hint of how much it matters. */
-export interface ViewButton {
-  label: string;
-  action: CoreAction;
-  style?: 'primary' | 'danger';
-}
-
-/**
- * One block of a reply, in reading order. Renderers map each type to their platform (Block Kit,
- * Adaptive Card, plain text) and apply their own size limits; they decide nothing else.
- */
-export type ViewBlock =
-  /** The reply's headline. */
-  | { type: 'title'; text: string }
-  /** A short remark about the conversation (triage paused, session expired...), shown subdued. */
-  | { type: 'notice'; text: string }
-  | { type: 'paragraph'; text: string }
-  /** A labelled part of an answer (Cause, Action, Procédure, Étape 2). */
-  | { type: 'section'; label: string; text: string }
-  /** Small print: type, citation, confidence, hints. */
-  | { type: 'meta'; text: string }
-  /** A block to copy as is (the escalation summary). */
-  | { type: 'preformatted'; text: string }
-  /** Things to pick from, one per line (follow-ups, options, leads, trees, examples). */
-  | { type: 'choices'; label?: string; buttons: ViewButton[] }
-  /** What can be done with the reply (share, not it, start triage, back, stop...), in a row. */
-  | { type: 'controls'; buttons: ViewButton[] }
-  | { type: 'divider' };
-
-export interface ReplyView {
-  language: Language;
-  blocks: ViewBlock[];
-}
-
-export interface ViewOptions {
-  /** The reply is shown to one person only (Slack ephemeral, a message action): offer to share it. */
-  private?: boolean;
-  /** List the other candidates in the answer itself (terminal, CLI) instead of behind a button. */
-  inlineAlternatives?: boolean;
-  /** Where "share" posts, for the adapter (e.g. the thread of a diagnosed message); opaque to the core. */
-  shareTo?: string;
-}
-
-/** What the view needs from the knowledge base: the covered products' names. */
-export type ViewKnowledge = Pick<KnowledgeBase, 'products' | 'productLabel'>;
+export type { ReplyView, ViewBlock, ViewButton, ViewKnowledge, ViewOptions } from './blocks.js';
 
 /** At most this many follow-up questions are offered under an answer. */
 export const FOLLOW_UPS_SHOWN = 5;
@@ -149,6 +113,14 @@ function shareButton(
   };
 }
 
+/** "Escalader": the case form for what this reply showed (q) and the entry it answered with (id). */
+function escalateButton(q: string, id: string | undefined, language: Language): ViewButton {
+  return {
+    label: strings(language).buttons.escalate,
+    action: { kind: 'escalate', q, ...(id ? { id } : {}), l: language },
+  };
+}
+
 /**
  * Several codes in one message (a pasted log): a summary line, then each finding compactly (its
  * message, its action, the line it came from, its source), its full answer one click away.
@@ -158,6 +130,7 @@ function findingsBlocks(
   answer: Answer,
   language: Language,
   options: ViewOptions,
+  escalate: boolean,
 ): ViewBlock[] {
   const l = strings(language).answer;
   const { findings, query: q } = answer;
@@ -183,17 +156,30 @@ function findingsBlocks(
       action: { kind: 'pick', id: f.id, q, l: language },
     })),
   });
-  if (options.private)
-    blocks.push({ type: 'controls', buttons: [shareButton(q, undefined, language, options)] });
+  const controls = [
+    ...(options.private ? [shareButton(q, undefined, language, options)] : []),
+    ...(escalate ? [escalateButton(q, findings[0]?.id, language)] : []),
+  ];
+  if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   return blocks;
 }
 
-function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOptions): ViewBlock[] {
+/**
+ * `escalate`: offer "Escalader" (not under an off-script answer within a guided triage, whose own
+ * control escalates the triage with its path).
+ */
+function answerBlocks(
+  kb: ViewKnowledge,
+  reply: AnswerReply,
+  options: ViewOptions,
+  escalate = true,
+): ViewBlock[] {
   const { answer, language } = reply;
   const l = strings(language).answer;
   const best = answer.results[0];
   const q = answer.query;
-  if (answer.answered && answer.findings.length > 1) return findingsBlocks(kb, answer, language, options);
+  if (answer.answered && answer.findings.length > 1)
+    return findingsBlocks(kb, answer, language, options, escalate);
   if (!answer.answered || !best) {
     const blocks: ViewBlock[] = [{ type: 'paragraph', text: noAnswerLead(kb, answer).join('\n') }];
     if (answer.results.length > 0) {
@@ -206,7 +192,12 @@ function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOption
         })),
       });
     }
-    blocks.push({ type: 'meta', text: l.escalate });
+    // Nothing was asked (an empty message, a notice alone): nothing to escalate.
+    if (escalate && answer.reason !== 'empty')
+      blocks.push(
+        { type: 'controls', buttons: [escalateButton(q, undefined, language)] },
+        { type: 'meta', text: l.escalate },
+      );
     return blocks;
   }
   const blocks: ViewBlock[] = [
@@ -238,11 +229,12 @@ function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOption
   if (!options.inlineAlternatives && others.length > 0)
     controls.push({ label: b.notIt, action: { kind: 'alternatives', q, l: language } });
   if (isLong(best)) controls.push({ label: b.fullText, action: { kind: 'full', id: best.id, l: language } });
+  if (escalate) controls.push(escalateButton(q, best.id, language));
   controls.push(
     { label: b.useful, action: { kind: 'feedback', useful: true, q, id: best.id, l: language } },
     { label: b.notUseful, action: { kind: 'feedback', useful: false, q, id: best.id, l: language } },
   );
-  if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
+  blocks.push({ type: 'controls', buttons: controls });
   blocks.push({
     type: 'meta',
     text: `${l.source}${l.colon} ${citationOf(best)} · ${l.confidence}${l.colon} ${percent(best.score)}`,
@@ -315,6 +307,7 @@ function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
     blocks.push(
       { type: 'paragraph', text: l.escalationIntro },
       { type: 'preformatted', text: view.escalation.text },
+      controls,
     );
     return blocks;
   }
@@ -378,7 +371,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
     case 'triage': {
       const offscript = reply.answer
         ? [
-            ...answerBlocks(kb, { kind: 'answer', language, answer: reply.answer }, options),
+            ...answerBlocks(kb, { kind: 'answer', language, answer: reply.answer }, options, false),
             { type: 'divider' } as ViewBlock,
           ]
         : [];
@@ -391,6 +384,18 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
       return { language, blocks: [treeChoices(reply, language)] };
     case 'answer':
       return { language, blocks: [...notice(reply.notice), ...answerBlocks(kb, reply, options)] };
+    case 'case-form':
+      return { language, blocks: caseFormBlocks(kb, reply) };
+    case 'case-opened':
+      return { language, blocks: caseOpenedBlocks(kb, reply, options) };
+    case 'case-card':
+      return { language, blocks: caseCardBlocks(kb, reply.case, language, { buttons: true }) };
+    case 'case-notice':
+      return { language, blocks: caseNoticeBlocks(kb, reply) };
+    case 'case-resolve-form':
+      return { language, blocks: caseResolveFormBlocks(reply) };
+    case 'case-refused':
+      return { language, blocks: caseRefusedBlocks(kb, reply) };
   }
 }
 

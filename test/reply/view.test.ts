@@ -51,13 +51,17 @@ describe('the reply view', () => {
     expect(labels).toContain('Texte complet de la section');
   });
 
-  it('says "I don’t know" with the closest leads as picks, never as an answer', () => {
+  it('says "I don’t know" with the closest leads as picks, never as an answer, and offers to escalate', () => {
     const view = answerView('999999');
     expect(ofType(view, 'title')).toEqual([]);
     expect(ofType(view, 'paragraph')[0]?.text).toBe(
       'Je ne connais pas le code 999999 : il ne figure dans aucune des sources.',
     );
-    expect(buttons(view).every((b) => b.action.kind === 'pick')).toBe(true);
+    expect(ofType(view, 'choices').flatMap((c) => c.buttons.map((b) => b.action.kind))).not.toContain('ask');
+    expect(ofType(view, 'choices').every((c) => c.buttons.every((b) => b.action.kind === 'pick'))).toBe(true);
+    expect(ofType(view, 'controls').flatMap((c) => c.buttons)).toEqual([
+      { label: 'Escalader', action: { kind: 'escalate', q: '999999', l: 'fr' } },
+    ]);
   });
 
   it('labels everything in English for an English question, and never mixes', () => {
