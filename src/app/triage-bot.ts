@@ -10,6 +10,7 @@ import { type ReplyView, replyView, type ViewOptions } from '../reply/view.js';
 import { loadSearchIndex } from '../search/cache.js';
 import type { Retrieval } from '../search/retrieval.js';
 import { SearchIndex } from '../search/search-index.js';
+import { MemoryState, type SharedState } from '../state/shared-state.js';
 import { detectLanguage } from '../text/language.js';
 import { MemorySessionStore, type SessionStore } from '../triage/store.js';
 import type { TriageTree } from '../triage/tree.js';
@@ -21,6 +22,7 @@ import { type Library, loadLibrary } from './library.js';
 import type { IncomingMessage } from './messages.js';
 import { Recording } from './recording.js';
 import { Router } from './router.js';
+import { ShownReplies } from './shown.js';
 
 export interface TriageBotOptions {
   sessions?: SessionStore;
@@ -35,6 +37,11 @@ export interface TriageBotOptions {
   recorder?: FeedbackRecorder;
   /** Told of every reply and the time it took (metrics). */
   observe?: (message: IncomingMessage, reply: Reply, seconds: number) => void;
+  /**
+   * Where the records of what replies showed are kept, for their buttons (the process's
+   * SharedState: Redis shares them between instances); in memory by default.
+   */
+  state?: SharedState;
 }
 
 /**
@@ -74,6 +81,7 @@ export class TriageBot {
     this.recording = new Recording(this.recorder, this.kb);
     const trees = new Map(library.trees.map((t) => [t.id, t]));
     const ttlSeconds = options.sessionTtlSeconds ?? 86_400;
+    const logger = options.logger ?? stderrLogger;
     const conversation = new Conversation({
       kb: this.kb,
       trees,
@@ -85,13 +93,15 @@ export class TriageBot {
       ttlSeconds,
       idleMs: options.idleTimeoutMs ?? ttlSeconds * 1000,
       now: options.now ?? Date.now,
-      logger: options.logger ?? stderrLogger,
+      logger,
     });
+    const state = options.state ?? new MemoryState(options.now);
     this.router = new Router(
       new ConversationLanguages(),
       conversation,
       new ButtonReplies(this.kb, trees, this.answers),
       this.recording,
+      new ShownReplies({ kb: this.kb, answers: this.answers, state, logger }),
     );
   }
 

@@ -47,8 +47,6 @@ export interface ViewOptions {
   private?: boolean;
   /** List the other candidates in the answer itself (terminal, CLI) instead of behind a button. */
   inlineAlternatives?: boolean;
-  /** Where "share" posts, for the adapter (e.g. the thread of a diagnosed message); opaque to the core. */
-  shareTo?: string;
 }
 
 /** What the view needs from the knowledge base: the covered products' names. */
@@ -135,18 +133,14 @@ function shortProduct(kb: ViewKnowledge, product: string, language: Language): s
   return kb.productLabel(product, language).replace(/ \(.*\)$/, '');
 }
 
-/** "Partager dans le canal" on a private reply: where it posts (shareTo) is the adapter's business. */
-function shareButton(
-  q: string,
-  id: string | undefined,
+/** A lead to pick: the entry, and the record of the reply it was shown in (the question it answers). */
+function pickButton(
+  label: string,
+  result: AnswerResult,
+  ref: string | undefined,
   language: Language,
-  options: ViewOptions,
 ): ViewButton {
-  const to = options.shareTo ? { to: options.shareTo } : {};
-  return {
-    label: strings(language).buttons.share,
-    action: { kind: 'share', q, ...(id ? { id } : {}), l: language, ...to },
-  };
+  return { label, action: { kind: 'pick', id: result.id, ...(ref ? { ref } : {}), l: language } };
 }
 
 /**
@@ -156,11 +150,12 @@ function shareButton(
 function findingsBlocks(
   kb: ViewKnowledge,
   answer: Answer,
+  ref: string | undefined,
   language: Language,
   options: ViewOptions,
 ): ViewBlock[] {
   const l = strings(language).answer;
-  const { findings, query: q } = answer;
+  const { findings } = answer;
   const names = findings.map((f) => `${shortProduct(kb, f.product, language)} ${f.code}`);
   const blocks: ViewBlock[] = [{ type: 'title', text: l.findings(findings.length, names.join(', ')) }];
   for (const f of findings) {
@@ -180,30 +175,40 @@ function findingsBlocks(
     label: l.details,
     buttons: findings.map((f, i) => ({
       label: names[i] as string,
-      action: { kind: 'pick', id: f.id, q, l: language },
+      action: { kind: 'pick', id: f.id, ...(ref ? { ref } : {}), l: language },
     })),
   });
-  if (options.private)
-    blocks.push({ type: 'controls', buttons: [shareButton(q, undefined, language, options)] });
+  // Shared as shown, where the record of this reply says (the diagnosed message's thread).
+  if (options.private && ref)
+    blocks.push({
+      type: 'controls',
+      buttons: [{ label: strings(language).buttons.share, action: { kind: 'share', ref, l: language } }],
+    });
   return blocks;
 }
 
-function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOptions): ViewBlock[] {
-  const { answer, language } = reply;
+/**
+ * An answer, a diagnosis or a "Vouliez-vous dire". Its buttons that act on it (share, rate, its
+ * leads) refer to `ref`, the record of what it shows: a reply without one has none of them.
+ */
+function answerBlocks(
+  kb: ViewKnowledge,
+  reply: Pick<AnswerReply, 'answer' | 'language' | 'ref' | 'triageOffer'>,
+  options: ViewOptions,
+): ViewBlock[] {
+  const { answer, language, ref } = reply;
   const l = strings(language).answer;
   const best = answer.results[0];
-  const q = answer.query;
-  if (answer.answered && answer.findings.length > 1) return findingsBlocks(kb, answer, language, options);
+  const withRef = ref ? { ref } : {};
+  if (answer.answered && answer.findings.length > 1)
+    return findingsBlocks(kb, answer, ref, language, options);
   if (!answer.answered || !best) {
     const blocks: ViewBlock[] = [{ type: 'paragraph', text: noAnswerLead(kb, answer).join('\n') }];
     if (answer.results.length > 0) {
       blocks.push({
         type: 'choices',
         label: l.didYouMean,
-        buttons: answer.results.map((r) => ({
-          label: r.title,
-          action: { kind: 'pick', id: r.id, q, l: language },
-        })),
+        buttons: answer.results.map((r) => pickButton(r.title, r, ref, language)),
       });
     }
     blocks.push({ type: 'meta', text: l.escalate });
@@ -223,25 +228,25 @@ function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOption
   }
   const others = answer.results.slice(1);
   if (options.inlineAlternatives && others.length > 0)
-    blocks.push(alternativesChoices(kb, others, q, language));
+    blocks.push(alternativesChoices(kb, others, ref, language));
   const b = strings(language).buttons;
   const controls: ViewButton[] = [];
   if (reply.triageOffer) {
     controls.push({
       label: strings(language).triage.start,
-      action: { kind: 'triage-start', treeId: reply.triageOffer.treeId, q, l: language },
+      action: { kind: 'triage-start', treeId: reply.triageOffer.treeId, ...withRef, l: language },
       style: 'primary',
     });
   }
-  if (options.private)
-    controls.push({ label: b.share, action: { kind: 'share', q, id: best.id, l: language } });
-  if (!options.inlineAlternatives && others.length > 0)
-    controls.push({ label: b.notIt, action: { kind: 'alternatives', q, l: language } });
+  if (options.private && ref) controls.push({ label: b.share, action: { kind: 'share', ref, l: language } });
+  if (!options.inlineAlternatives && others.length > 0 && ref)
+    controls.push({ label: b.notIt, action: { kind: 'alternatives', ref, l: language } });
   if (isLong(best)) controls.push({ label: b.fullText, action: { kind: 'full', id: best.id, l: language } });
-  controls.push(
-    { label: b.useful, action: { kind: 'feedback', useful: true, q, id: best.id, l: language } },
-    { label: b.notUseful, action: { kind: 'feedback', useful: false, q, id: best.id, l: language } },
-  );
+  if (ref)
+    controls.push(
+      { label: b.useful, action: { kind: 'feedback', useful: true, ref, l: language } },
+      { label: b.notUseful, action: { kind: 'feedback', useful: false, ref, l: language } },
+    );
   if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   blocks.push({
     type: 'meta',
@@ -253,17 +258,16 @@ function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOption
 function alternativesChoices(
   kb: ViewKnowledge,
   others: AnswerResult[],
-  q: string,
+  ref: string | undefined,
   language: Language,
 ): ViewBlock {
   const l = strings(language).answer;
   return {
     type: 'choices',
     label: l.alternatives,
-    buttons: others.map((r) => ({
-      label: `${kb.productLabel(r.product, language)}${l.colon} ${r.title}`,
-      action: { kind: 'pick', id: r.id, q, l: language },
-    })),
+    buttons: others.map((r) =>
+      pickButton(`${kb.productLabel(r.product, language)}${l.colon} ${r.title}`, r, ref, language),
+    ),
   };
 }
 
@@ -359,8 +363,10 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
     case 'alternatives': {
       const others = reply.answer.results.slice(1);
       if (others.length === 0) return { language, blocks: [{ type: 'paragraph', text: s.answer.noAnswer }] };
-      return { language, blocks: [alternativesChoices(kb, others, reply.answer.query, language)] };
+      return { language, blocks: [alternativesChoices(kb, others, reply.ref, language)] };
     }
+    case 'expired':
+      return { language, blocks: [{ type: 'paragraph', text: s.ui.expiredButton }] };
     case 'feedback-ack':
       return {
         language,
@@ -378,7 +384,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
     case 'triage': {
       const offscript = reply.answer
         ? [
-            ...answerBlocks(kb, { kind: 'answer', language, answer: reply.answer }, options),
+            ...answerBlocks(kb, { language, answer: reply.answer, ref: reply.ref }, options),
             { type: 'divider' } as ViewBlock,
           ]
         : [];

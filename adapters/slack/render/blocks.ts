@@ -56,7 +56,8 @@ function buttons(list: ViewButton[], blockId: string, counter: Counter): KnownBl
       type: 'button' as const,
       text: { type: 'plain_text' as const, text: ellipsize(b.label, LIMITS.buttonText), emoji: false },
       action_id: `${BUTTON_ACTION_ID}:${counter.next++}`,
-      value: encodeAction(b.action).slice(0, LIMITS.buttonValue),
+      // The core keeps every value within 2,000 characters: a cut value would be no JSON.
+      value: encodeAction(b.action),
       ...(b.style ? { style: b.style } : {}),
     })),
   };
