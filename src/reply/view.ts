@@ -6,13 +6,26 @@ import type { Language } from '../text/language.js';
 import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
 import type { CoreAction } from './actions.js';
+import { buttonLabel } from './button-label.js';
 import type { AnswerReply, ChooseTreeReply, Reply } from './reply.js';
 
 /** A button: its label, the core action it carries, and a hint of how much it matters. */
 export interface ViewButton {
+  /** At most MAX_BUTTON_LABEL characters, cut after a word: every platform shows it whole. */
   label: string;
+  /** The whole text the label stands for, when it says more (the product, the rest of a title): shown beside the button. */
+  text?: string;
   action: CoreAction;
   style?: 'primary' | 'danger';
+}
+
+/**
+ * A button for a text that may not fit a label: the label is the text cut after a word, and `full`
+ * (the text itself by default) is shown beside it when the label does not say it all.
+ */
+function labelled(text: string, action: CoreAction, full = text): ViewButton {
+  const label = buttonLabel(text);
+  return { label, action, ...(full !== label ? { text: full } : {}) };
 }
 
 /**
@@ -133,14 +146,15 @@ function shortProduct(kb: ViewKnowledge, product: string, language: Language): s
   return kb.productLabel(product, language).replace(/ \(.*\)$/, '');
 }
 
-/** A lead to pick: the entry, and the record of the reply it was shown in (the question it answers). */
+/** A lead to pick: its title on the button (the code and its first words), its product and whole title beside it. */
 function pickButton(
-  label: string,
+  kb: ViewKnowledge,
   result: AnswerResult,
   ref: string | undefined,
   language: Language,
 ): ViewButton {
-  return { label, action: { kind: 'pick', id: result.id, ...(ref ? { ref } : {}), l: language } };
+  const action: CoreAction = { kind: 'pick', id: result.id, ...(ref ? { ref } : {}), l: language };
+  return labelled(result.title, action, resultTitle(kb, result, language));
 }
 
 /**
@@ -173,10 +187,9 @@ function findingsBlocks(
   blocks.push({
     type: 'choices',
     label: l.details,
-    buttons: findings.map((f, i) => ({
-      label: names[i] as string,
-      action: { kind: 'pick', id: f.id, ...(ref ? { ref } : {}), l: language },
-    })),
+    buttons: findings.map((f, i) =>
+      labelled(names[i] as string, { kind: 'pick', id: f.id, ...(ref ? { ref } : {}), l: language }),
+    ),
   });
   // Shared as shown, where the record of this reply says (the diagnosed message's thread).
   if (options.private && ref)
@@ -208,7 +221,7 @@ function answerBlocks(
       blocks.push({
         type: 'choices',
         label: l.didYouMean,
-        buttons: answer.results.map((r) => pickButton(r.title, r, ref, language)),
+        buttons: answer.results.map((r) => pickButton(kb, r, ref, language)),
       });
     }
     blocks.push({ type: 'meta', text: l.escalate });
@@ -223,7 +236,7 @@ function answerBlocks(
     blocks.push({
       type: 'choices',
       label: l.followUps,
-      buttons: followUps.map((f) => ({ label: f, action: { kind: 'ask', q: f, l: language } })),
+      buttons: followUps.map((f) => labelled(f, { kind: 'ask', q: f, l: language })),
     });
   }
   const others = answer.results.slice(1);
@@ -261,13 +274,10 @@ function alternativesChoices(
   ref: string | undefined,
   language: Language,
 ): ViewBlock {
-  const l = strings(language).answer;
   return {
     type: 'choices',
-    label: l.alternatives,
-    buttons: others.map((r) =>
-      pickButton(`${kb.productLabel(r.product, language)}${l.colon} ${r.title}`, r, ref, language),
-    ),
+    label: strings(language).answer.alternatives,
+    buttons: others.map((r) => pickButton(kb, r, ref, language)),
   };
 }
 
@@ -298,10 +308,9 @@ function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
       { type: 'section', label: l.step(view.step), text: view.question.text },
       {
         type: 'choices',
-        buttons: view.question.options.map((o, option) => ({
-          label: o,
-          action: { kind: 'triage-choice', treeId: view.treeId, step: view.step, option, l: language },
-        })),
+        buttons: view.question.options.map((o, option) =>
+          labelled(o, { kind: 'triage-choice', treeId: view.treeId, step: view.step, option, l: language }),
+        ),
       },
       controls,
       { type: 'meta', text: `${l.source}${l.colon} ${view.question.citation.text}` },
@@ -352,10 +361,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
           { type: 'paragraph', text: helpText(kb, language) },
           {
             type: 'choices',
-            buttons: s.help.exampleQueries.map((q) => ({
-              label: q,
-              action: { kind: 'ask', q, l: language },
-            })),
+            buttons: s.help.exampleQueries.map((q) => labelled(q, { kind: 'ask', q, l: language })),
           },
           { type: 'meta', text: s.help.triageHint },
         ],
@@ -405,9 +411,8 @@ function treeChoices(reply: ChooseTreeReply, language: Language): ViewBlock {
   return {
     type: 'choices',
     label: strings(language).notices['choose-tree'],
-    buttons: reply.trees.map((t) => ({
-      label: t.title,
-      action: { kind: 'triage-start', treeId: t.treeId, l: language },
-    })),
+    buttons: reply.trees.map((t) =>
+      labelled(t.title, { kind: 'triage-start', treeId: t.treeId, l: language }),
+    ),
   };
 }

@@ -6,6 +6,7 @@ import { TriageBot } from '../../src/app/triage-bot.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
+import { expectMeaningfulLabel } from '../support/button-labels.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
 import { SIGNING_SECRET, SlackApiStub, slackHeaders, sleep, waitFor } from '../support/slack-stub.js';
 
@@ -266,5 +267,42 @@ describe('buttons of earlier versions', () => {
     const [post] = await waitFor(() => stub.posts().length > 0 && stub.posts());
     expect(post?.body).toMatchObject({ channel: 'C1' });
     expect(allText(post as Call)).toContain('qui utilise cette adresse e-mail.');
+  });
+});
+
+describe('button texts within Slack’s 75 characters', () => {
+  it('says the short thing on the button and the whole text beside it, never cut mid-word', async () => {
+    await command('200039', 'len1');
+    const answer = await response('len1');
+    await command('403', 'len2');
+    const leads = await response('len2');
+    await click(button(leads, 'Ce n’était pas ça').value, 'len3');
+    const calls = [answer, leads, await response('len3')];
+    let beside = 0;
+    for (const call of calls) {
+      for (const block of blocksOf(call)) {
+        // A button in a row says everything it stands for: nothing cut.
+        for (const b of block.type === 'actions' ? (block.elements ?? []) : []) {
+          expect(b.text.text.length).toBeLessThanOrEqual(75);
+          expect(b.text.text, b.text.text).not.toMatch(/…$/);
+        }
+        if (!block.accessory) continue;
+        beside++;
+        const text = (block.text?.text ?? '')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&');
+        expectMeaningfulLabel(block.accessory.text.text, text, 75);
+      }
+    }
+    // The 85-character follow-up of 200039 and every lead of 403 have their whole text beside their button.
+    expect(allText(answer)).toContain(
+      'L’adresse e-mail existe-t-elle déjà dans Common Identity (utilisateur déjà dans CI) ?'.replace(
+        '’',
+        "'",
+      ),
+    );
+    expect(allText(await response('len3'))).toContain('Webex pour Cisco BroadWorks — 403 : Interdit');
+    expect(beside).toBeGreaterThanOrEqual(3);
   });
 });

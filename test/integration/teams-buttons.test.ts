@@ -4,7 +4,9 @@ import { createLogger } from '../../adapters/logger.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { MemoryState } from '../../src/state/shared-state.js';
+import { cardProblems } from '../support/adaptive-cards.js';
 import { realBot } from '../support/bot.js';
+import { expectMeaningfulLabel } from '../support/button-labels.js';
 import { ConnectorStub } from '../support/connector-stub.js';
 
 /** Teams buttons through the real CloudAdapter and the Bot Connector stub. */
@@ -67,6 +69,9 @@ const collect = (node: Node, keep: (n: Node) => boolean): Node[] => {
   return [...(keep(node) ? [node] : []), ...Object.values(node).flatMap((v) => collect(v, keep))];
 };
 const buttonsOf = (card: Node) => collect(card, (n) => n.type === 'Action.Submit');
+/** The texts of the card's body, as written before Teams' markdown doubled their line breaks. */
+const textsOf = (card: Node): string[] =>
+  collect(card, (n) => n.type === 'TextBlock').map((t) => String(t.text).replace(/\n\n/g, '\n'));
 const ask = async (text: string) => {
   await post(activity({ text }));
   return lastCard();
@@ -75,6 +80,50 @@ const click = async (data: unknown) => {
   await post(activity({ value: data }));
   return connector.calls.at(-1)?.activity;
 };
+
+describe('Teams button titles (cut at 48 characters by Teams)', () => {
+  it('say the short thing on the button, and the card says the rest, never cut mid-word', async () => {
+    const cards: Node[] = [
+      await ask('200039'),
+      await ask('provisionnement utilisateur'),
+      await ask('écho pendant un appel'),
+      await ask('diagnostic'),
+      await ask('aide'),
+      await ask('diagnostic provisionnement'),
+    ];
+    const notIt = buttonsOf(cards[1]).find((b) => b.title === 'Ce n’était pas ça');
+    cards.push((await click(notIt.data)).attachments[0].content);
+    let beside = 0;
+    for (const card of cards) {
+      expect(cardProblems(card)).toEqual([]);
+      const texts = textsOf(card);
+      for (const b of buttonsOf(card)) {
+        const stem = b.title.replace(/…$/, '');
+        const full = texts.find((t) => t !== b.title && t.includes(stem));
+        if (full) beside++;
+        // A button whose title says less than it stands for has its whole text in the card's body.
+        if (b.title.endsWith('…') || b.data.kind === 'pick') expect(full, b.title).toBeDefined();
+        expectMeaningfulLabel(b.title, full ?? b.title, 48);
+      }
+    }
+    // The example of the issue: a lead's product and whole title in the body, its code and first words on the button.
+    const leads = buttonsOf(cards.at(-1)).filter((b) => b.data.kind === 'pick');
+    expect(leads.length).toBeGreaterThan(1);
+    expect(leads.map((b) => b.title)).toContain('Analyser PSLog pour les problèmes de…');
+    expect(textsOf(cards.at(-1))).toEqual(
+      expect.arrayContaining([
+        'Webex pour Cisco BroadWorks — Analyser PSLog pour les problèmes de provisionnement des utilisateurs',
+      ]),
+    );
+    expect(buttonsOf(cards[0]).map((b) => b.title)).toContain(
+      "L'adresse e-mail existe-t-elle déjà dans Common…",
+    );
+    expect(textsOf(cards[0])).toContain(
+      "L'adresse e-mail existe-t-elle déjà dans Common Identity (utilisateur déjà dans CI) ?",
+    );
+    expect(beside).toBeGreaterThan(5);
+  });
+});
 
 describe('Teams buttons refer to what was shown', () => {
   it('shares from the message action the diagnosis as shown, every finding of a long message', async () => {
