@@ -126,12 +126,13 @@ describe('Teams button titles (cut at 48 characters by Teams)', () => {
 });
 
 describe('Teams buttons refer to what was shown', () => {
-  it('shares from the message action the diagnosis as shown, every finding of a long message', async () => {
+  it('keeps the dialog of a long message within the card limit, and shares it as shown, every finding', async () => {
     const lines = [
       '<p>2026-11-30 08:12:44 ERROR [activation] POST /validate -&gt; 400 {&quot;errorCode&quot;:200039}<br>',
+      // About 16 KB of log: a button that carried it (3 of them) would take the card over Teams' 28 KB.
       ...Array.from(
-        { length: 50 },
-        (_, i) => `2026-11-30 08:13:${String(i).padStart(2, '0')} INFO heartbeat ok<br>`,
+        { length: 400 },
+        (_, i) => `2026-11-30 08:13:${String(i % 60).padStart(2, '0')} INFO heartbeat ok<br>`,
       ),
       '[11:02:33] ACS callEndReason {code: 487, subCode: 0}</p>',
     ];
@@ -143,6 +144,7 @@ describe('Teams buttons refer to what was shown', () => {
     ).json();
     const card = first.task.value.card.content;
     expect(JSON.stringify(card)).toContain('2 constats');
+    expect(cardProblems(card)).toEqual([]);
     const share = buttonsOf(card).find((b) => b.title === 'Partager dans le canal');
     expect(JSON.stringify(share.data)).not.toContain('heartbeat');
     const shared = await (
