@@ -95,6 +95,8 @@ export interface Config {
   metricsToken?: string;
   /** Recording of questions and feedback; null with FEEDBACK=off. */
   feedback: { file?: string; retentionDays: number } | null;
+  /** The SQLite file of feedback and cases (FEEDBACK_DB) when set: cases use it even with FEEDBACK=off. */
+  feedbackDb?: string;
 }
 
 /** Where an unauthenticated bot listens unless HOST says otherwise: this machine only. */
@@ -166,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.FEEDBACK === 'off'
         ? null
         : { retentionDays: e.FEEDBACK_RETENTION_DAYS, ...(e.FEEDBACK_DB ? { file: e.FEEDBACK_DB } : {}) },
+    ...(e.FEEDBACK_DB ? { feedbackDb: e.FEEDBACK_DB } : {}),
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),

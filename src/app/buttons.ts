@@ -1,4 +1,5 @@
 import type { Answer } from '../answer/answer.js';
+import type { CaseAction } from '../cases/actions.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { CoreAction } from '../reply/actions.js';
 import type { AnswerReply, Reply } from '../reply/reply.js';
@@ -10,8 +11,11 @@ import type { Answers } from './answers.js';
 import { fullTextReply } from './full-text.js';
 import type { Shown } from './shown.js';
 
-/** An action that shows something without touching the conversation's triage. */
-export type ButtonAction = Exclude<CoreAction, TriageAction | { kind: 'ask' }>;
+/** An action that shows something without touching the conversation's triage (cases, escalation included, have their own replies). */
+export type ButtonAction = Exclude<
+  CoreAction,
+  TriageAction | CaseAction | { kind: 'ask' } | { kind: 'escalate' }
+>;
 
 /** The replies of the buttons that leave the conversation's triage alone (and of a diagnosed message). */
 export class ButtonReplies {

@@ -17,6 +17,13 @@ export interface IncomingMessage {
   conversation: ConversationRef;
   text: string;
   user?: string;
+  /** The sender's display name, where the platform gives one: who opened or took a case. */
+  userName?: string;
+  /**
+   * The adapter vouches the sender may act on cases (take, resolve, close, reopen): a member of
+   * the experts' channel. The core refuses any other sender, whatever the button carries.
+   */
+  expert?: boolean;
   /** A clicked button, decoded by decodeAction. */
   action?: CoreAction;
   /** The language the platform knows for the user (Teams' locale): the default when the words say nothing. */

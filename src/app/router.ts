@@ -1,9 +1,11 @@
+import { CASE_ACTION_KINDS, type CaseAction } from '../cases/actions.js';
 import { cleanMessage } from '../intent/clean.js';
 import { type CoreAction, subjectOf } from '../reply/actions.js';
 import type { Reply } from '../reply/reply.js';
 import type { Language } from '../text/language.js';
 import type { TriageAction } from '../triage/actions.js';
 import type { ButtonReplies } from './buttons.js';
+import type { CaseReplies } from './case-replies.js';
 import type { Conversation } from './conversation.js';
 import type { ConversationLanguages } from './conversation-language.js';
 import { isHelpRequest } from './help.js';
@@ -19,11 +21,16 @@ function isTriageAction(action: CoreAction): action is CoreTriageAction {
   );
 }
 
+function isCaseAction(action: CoreAction): action is CaseAction & { l?: Language } {
+  return CASE_ACTION_KINDS.has(action.kind);
+}
+
 /**
  * Where a message goes: a help request gets the help; a typed message, a follow-up or a triage
- * button is a turn of the conversation; any other button gets its reply, recorded. A button that
- * acts on a reply shown finds its record first (an expired one gets one line); every reply a
- * button can act on is recorded in turn (shown.ts).
+ * button is a turn of the conversation; a case's button or form goes to the case replies; any
+ * other button gets its reply, recorded. A button that acts on a reply shown (escalate included)
+ * finds its record first (an expired one gets one line); every reply a button can act on is
+ * recorded in turn (shown.ts).
  */
 export class Router {
   constructor(
@@ -32,6 +39,7 @@ export class Router {
     private readonly buttons: ButtonReplies,
     private readonly recording: Recording,
     private readonly shown: ShownReplies,
+    private readonly cases: CaseReplies,
   ) {}
 
   async route(incoming: IncomingMessage): Promise<Reply> {
@@ -57,6 +65,9 @@ export class Router {
     const subject = subjectOf(action);
     const shown = subject ? await this.shown.find(subject, incoming, language) : undefined;
     if (shown === null) return { kind: 'expired', language };
+    if (action.kind === 'escalate')
+      return shown ? this.cases.escalate(shown, language) : { kind: 'expired', language };
+    if (isCaseAction(action)) return this.cases.reply(incoming, action, language);
     const reply = this.buttons.reply(action, shown, language);
     this.recording.click(incoming, action, reply, shown);
     return this.keep(reply, incoming, shown?.to ?? incoming.shareTo);

@@ -62,13 +62,16 @@ export interface Shown {
   answer(): Answer;
 }
 
-/** The replies whose buttons act on what they show (rate, share, their leads, their findings). */
+/** The replies whose buttons act on what they show (rate, share, escalate, their leads, their findings). */
 type ActionableReply = Extract<Reply, { kind: 'answer' | 'alternatives' | 'triage' }>;
 
 function isActionable(reply: Reply): reply is ActionableReply {
   if (reply.kind !== 'answer' && reply.kind !== 'alternatives' && reply.kind !== 'triage') return false;
   const answer = reply.answer;
-  return answer !== undefined && (answer.results.length > 0 || answer.findings.length > 0);
+  if (answer === undefined) return false;
+  if (answer.results.length > 0 || answer.findings.length > 0) return true;
+  // An "I don't know" without leads still has "Escalader" (nothing to escalate when nothing was asked).
+  return reply.kind === 'answer' && answer.reason !== 'empty';
 }
 
 function recordOf(answer: Answer, incoming: IncomingMessage, to: string | undefined): ShownRecord {

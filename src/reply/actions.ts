@@ -1,3 +1,4 @@
+import { CASE_ACTION_KINDS, type CaseAction, parseCaseAction } from '../cases/actions.js';
 import type { Language } from '../text/language.js';
 import { parseTriageAction, type TriageAction } from '../triage/actions.js';
 import { upgradeLegacyAction } from './legacy-actions.js';
@@ -21,8 +22,8 @@ export type Subject = { ref: string; carried?: never } | { carried: CarriedQuest
 /**
  * The one action vocabulary: what every button of every platform carries back. Adapters encode
  * and decode it only through this module, and hand it to TriageBot.handle. A button that acts on
- * a reply (share it, rate it, its other leads, one of its leads) refers to the record of what was
- * shown: it never carries the question, nor where a share posts.
+ * a reply (share it, rate it, its other leads, one of its leads, escalate it) refers to the record
+ * of what was shown: it never carries the question, nor where a share posts.
  */
 export type CoreAction =
   /** Ask a question as if typed (a follow-up, an example): in an active triage it is a step. */
@@ -43,7 +44,14 @@ export type CoreAction =
   /** "Utile" / "Pas utile" about the answer shown. */
   | ({ kind: 'feedback'; useful: boolean; l?: Language } & Subject)
   /** A guided triage's buttons; "Lancer le diagnostic guidé" under an answer refers to it (`ref`). */
-  | (TriageAction & { ref?: string; l?: Language });
+  | (TriageAction & { ref?: string; l?: Language })
+  /**
+   * "Escalader" under an answer, an "I don't know" or a diagnosis: the case form of what was shown.
+   * (A guided triage escalates with its own control, triage-control escalate.)
+   */
+  | ({ kind: 'escalate'; l?: Language } & Subject)
+  /** The filled case form, the experts' commands (cases/actions.ts). */
+  | (CaseAction & { l?: Language });
 
 /** What an action acts on, for the kinds that act on a reply shown (a pick of an earlier version's may carry none). */
 export function subjectOf(action: CoreAction): Subject | undefined {
@@ -51,7 +59,8 @@ export function subjectOf(action: CoreAction): Subject | undefined {
     action.kind !== 'pick' &&
     action.kind !== 'alternatives' &&
     action.kind !== 'share' &&
-    action.kind !== 'feedback'
+    action.kind !== 'feedback' &&
+    action.kind !== 'escalate'
   )
     return undefined;
   if (action.ref !== undefined) return { ref: action.ref };
@@ -80,11 +89,12 @@ function cut(text: string, length: number): string {
 }
 
 /**
- * The action as a compact JSON string (Slack button values), at most MAX_ACTION_VALUE characters:
- * a carried question is cut until its escaped JSON fits (quotes and backslashes take two), never the JSON.
+ * The action as a compact JSON string (Slack button values): a carried question is cut until its
+ * escaped JSON fits MAX_ACTION_VALUE (quotes and backslashes take two), never the JSON. Today only
+ * 'ask' carries one (a follow-up, an example); the buttons that act on a reply carry a ref.
  */
 export function encodeAction(action: CoreAction): string {
-  if (action.kind !== 'ask') return JSON.stringify(action);
+  if (!('q' in action) || typeof action.q !== 'string') return JSON.stringify(action);
   let q = cut(action.q, Math.min(action.q.length, MAX_CARRIED_QUESTION));
   for (;;) {
     const value = JSON.stringify({ ...action, q });
@@ -135,6 +145,7 @@ export function parseAction(value: unknown, buttonId?: string): CoreAction | nul
       return withLanguage({ kind: 'pick', id, ...(subject ?? {}) }, l);
     case 'alternatives':
     case 'share':
+    case 'escalate':
       return subject ? withLanguage({ kind: v.kind, ...subject }, l) : null;
     case 'full':
       return id ? withLanguage({ kind: 'full', id }, l) : null;
@@ -152,6 +163,10 @@ export function parseAction(value: unknown, buttonId?: string): CoreAction | nul
       const ref = triage.kind === 'triage-start' && typeof v.ref === 'string' && REF.test(v.ref);
       return withLanguage(ref ? { ...triage, ref: v.ref as string } : triage, l);
     }
+  }
+  if (typeof v.kind === 'string' && CASE_ACTION_KINDS.has(v.kind)) {
+    const action = parseCaseAction(v);
+    return action ? withLanguage(action, l) : null;
   }
   return null;
 }

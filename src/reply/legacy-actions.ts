@@ -3,7 +3,7 @@
  * into today's action vocabulary (actions.ts validates the result like any other value). Slack
  * values {q, l} / {id, l}, whose kind the button's action id gave; Teams data {kind: followUp,
  * ...}, {kind: pick, context} and {kind: 'triage', triage: {...}}; and the buttons that carried
- * their question ({kind: share|feedback|alternatives|pick, q, id}) before a button referred to
+ * their question ({kind: share|feedback|alternatives|escalate|pick, q, id}) before a button referred to
  * the record of what was shown: their question and entry become `carried`. A share's `to` is
  * dropped: where a share posts is never taken from a button.
  */
@@ -22,7 +22,7 @@ export const LEGACY_SLACK_ACTION_IDS: readonly string[] = [...Object.keys(KIND_B
 const TRIAGE_KINDS = new Set(['triage-start', 'triage-choice', 'triage-control']);
 
 /** The kinds that act on what a reply showed: today they carry a ref, earlier they carried the question. */
-const CARRYING_KINDS = new Set(['share', 'feedback', 'alternatives']);
+const CARRYING_KINDS = new Set(['share', 'feedback', 'alternatives', 'escalate']);
 
 /** A value that carried its question, with what it carried moved under `carried` (q, and the entry id). */
 function withCarried(v: Record<string, unknown>, kind: string): Record<string, unknown> {

@@ -1,23 +1,23 @@
 import { type Answer, type AnswerResult, citationOf } from '../answer/answer.js';
-import type { KnowledgeBase } from '../knowledge/kb.js';
 import { listOf, strings } from '../text/catalogue.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
 import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
 import type { CoreAction } from './actions.js';
+import type { ReplyView, ViewBlock, ViewButton, ViewKnowledge, ViewOptions } from './blocks.js';
 import { buttonLabel } from './button-label.js';
+import {
+  caseCardBlocks,
+  caseFormBlocks,
+  caseNoticeBlocks,
+  caseOpenedBlocks,
+  caseRefusedBlocks,
+  caseResolveFormBlocks,
+} from './case-view.js';
 import type { AnswerReply, ChooseTreeReply, Reply } from './reply.js';
 
-/** A button: its label, the core action it carries, and a hint of how much it matters. */
-export interface ViewButton {
-  /** At most MAX_BUTTON_LABEL characters, cut after a word: every platform shows it whole. */
-  label: string;
-  /** The whole text the label stands for, when it says more (the product, the rest of a title): shown beside the button. */
-  text?: string;
-  action: CoreAction;
-  style?: 'primary' | 'danger';
-}
+export type { ReplyView, ViewBlock, ViewButton, ViewKnowledge, ViewOptions } from './blocks.js';
 
 /**
  * A button for a text that may not fit a label: the label is the text cut after a word, and `full`
@@ -27,43 +27,6 @@ function labelled(text: string, action: CoreAction, full = text): ViewButton {
   const label = buttonLabel(text);
   return { label, action, ...(full !== label ? { text: full } : {}) };
 }
-
-/**
- * One block of a reply, in reading order. Renderers map each type to their platform (Block Kit,
- * Adaptive Card, plain text) and apply their own size limits; they decide nothing else.
- */
-export type ViewBlock =
-  /** The reply's headline. */
-  | { type: 'title'; text: string }
-  /** A short remark about the conversation (triage paused, session expired...), shown subdued. */
-  | { type: 'notice'; text: string }
-  | { type: 'paragraph'; text: string }
-  /** A labelled part of an answer (Cause, Action, Procédure, Étape 2). */
-  | { type: 'section'; label: string; text: string }
-  /** Small print: type, citation, confidence, hints. */
-  | { type: 'meta'; text: string }
-  /** A block to copy as is (the escalation summary). */
-  | { type: 'preformatted'; text: string }
-  /** Things to pick from, one per line (follow-ups, options, leads, trees, examples). */
-  | { type: 'choices'; label?: string; buttons: ViewButton[] }
-  /** What can be done with the reply (share, not it, start triage, back, stop...), in a row. */
-  | { type: 'controls'; buttons: ViewButton[] }
-  | { type: 'divider' };
-
-export interface ReplyView {
-  language: Language;
-  blocks: ViewBlock[];
-}
-
-export interface ViewOptions {
-  /** The reply is shown to one person only (Slack ephemeral, a message action): offer to share it. */
-  private?: boolean;
-  /** List the other candidates in the answer itself (terminal, CLI) instead of behind a button. */
-  inlineAlternatives?: boolean;
-}
-
-/** What the view needs from the knowledge base: the covered products' names. */
-export type ViewKnowledge = Pick<KnowledgeBase, 'products' | 'productLabel'>;
 
 /** At most this many follow-up questions are offered under an answer. */
 export const FOLLOW_UPS_SHOWN = 5;
@@ -157,6 +120,13 @@ function pickButton(
   return labelled(result.title, action, resultTitle(kb, result, language));
 }
 
+const shareAction = (ref: string, language: Language): CoreAction => ({ kind: 'share', ref, l: language });
+
+/** "Escalader": the case form for what this reply showed, from its record. */
+function escalateButton(ref: string, language: Language): ViewButton {
+  return { label: strings(language).buttons.escalate, action: { kind: 'escalate', ref, l: language } };
+}
+
 /**
  * Several codes in one message (a pasted log): a summary line, then each finding compactly (its
  * message, its action, the line it came from, its source), its full answer one click away.
@@ -167,6 +137,7 @@ function findingsBlocks(
   ref: string | undefined,
   language: Language,
   options: ViewOptions,
+  escalate: boolean,
 ): ViewBlock[] {
   const l = strings(language).answer;
   const { findings } = answer;
@@ -191,30 +162,37 @@ function findingsBlocks(
       labelled(names[i] as string, { kind: 'pick', id: f.id, ...(ref ? { ref } : {}), l: language }),
     ),
   });
-  // Shared as shown, where the record of this reply says (the diagnosed message's thread).
-  if (options.private && ref)
-    blocks.push({
-      type: 'controls',
-      buttons: [{ label: strings(language).buttons.share, action: { kind: 'share', ref, l: language } }],
-    });
+  // Shared as shown, where the record of this reply says (the diagnosed message's thread); escalated as shown.
+  const controls = ref
+    ? [
+        ...(options.private
+          ? [{ label: strings(language).buttons.share, action: shareAction(ref, language) }]
+          : []),
+        ...(escalate ? [escalateButton(ref, language)] : []),
+      ]
+    : [];
+  if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   return blocks;
 }
 
 /**
  * An answer, a diagnosis or a "Vouliez-vous dire". Its buttons that act on it (share, rate, its
- * leads) refer to `ref`, the record of what it shows: a reply without one has none of them.
+ * leads, escalate) refer to `ref`, the record of what it shows: a reply without one has none of them.
+ * `escalate`: offer "Escalader" (not under an off-script answer within a guided triage, whose own
+ * control escalates the triage with its path).
  */
 function answerBlocks(
   kb: ViewKnowledge,
   reply: Pick<AnswerReply, 'answer' | 'language' | 'ref' | 'triageOffer'>,
   options: ViewOptions,
+  escalate = true,
 ): ViewBlock[] {
   const { answer, language, ref } = reply;
   const l = strings(language).answer;
   const best = answer.results[0];
   const withRef = ref ? { ref } : {};
   if (answer.answered && answer.findings.length > 1)
-    return findingsBlocks(kb, answer, ref, language, options);
+    return findingsBlocks(kb, answer, ref, language, options, escalate);
   if (!answer.answered || !best) {
     const blocks: ViewBlock[] = [{ type: 'paragraph', text: noAnswerLead(kb, answer).join('\n') }];
     if (answer.results.length > 0) {
@@ -224,7 +202,12 @@ function answerBlocks(
         buttons: answer.results.map((r) => pickButton(kb, r, ref, language)),
       });
     }
-    blocks.push({ type: 'meta', text: l.escalate });
+    // Nothing was asked (an empty message, a notice alone): nothing to escalate.
+    if (escalate && ref && answer.reason !== 'empty')
+      blocks.push(
+        { type: 'controls', buttons: [escalateButton(ref, language)] },
+        { type: 'meta', text: l.escalate },
+      );
     return blocks;
   }
   const blocks: ViewBlock[] = [
@@ -251,10 +234,11 @@ function answerBlocks(
       style: 'primary',
     });
   }
-  if (options.private && ref) controls.push({ label: b.share, action: { kind: 'share', ref, l: language } });
+  if (options.private && ref) controls.push({ label: b.share, action: shareAction(ref, language) });
   if (!options.inlineAlternatives && others.length > 0 && ref)
     controls.push({ label: b.notIt, action: { kind: 'alternatives', ref, l: language } });
   if (isLong(best)) controls.push({ label: b.fullText, action: { kind: 'full', id: best.id, l: language } });
+  if (escalate && ref) controls.push(escalateButton(ref, language));
   if (ref)
     controls.push(
       { label: b.useful, action: { kind: 'feedback', useful: true, ref, l: language } },
@@ -328,6 +312,7 @@ function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
     blocks.push(
       { type: 'paragraph', text: l.escalationIntro },
       { type: 'preformatted', text: view.escalation.text },
+      controls,
     );
     return blocks;
   }
@@ -390,7 +375,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
     case 'triage': {
       const offscript = reply.answer
         ? [
-            ...answerBlocks(kb, { language, answer: reply.answer, ref: reply.ref }, options),
+            ...answerBlocks(kb, { language, answer: reply.answer, ref: reply.ref }, options, false),
             { type: 'divider' } as ViewBlock,
           ]
         : [];
@@ -403,6 +388,18 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
       return { language, blocks: [treeChoices(reply, language)] };
     case 'answer':
       return { language, blocks: [...notice(reply.notice), ...answerBlocks(kb, reply, options)] };
+    case 'case-form':
+      return { language, blocks: caseFormBlocks(kb, reply) };
+    case 'case-opened':
+      return { language, blocks: caseOpenedBlocks(kb, reply, options) };
+    case 'case-card':
+      return { language, blocks: caseCardBlocks(kb, reply.case, language, { buttons: true }) };
+    case 'case-notice':
+      return { language, blocks: caseNoticeBlocks(kb, reply) };
+    case 'case-resolve-form':
+      return { language, blocks: caseResolveFormBlocks(reply) };
+    case 'case-refused':
+      return { language, blocks: caseRefusedBlocks(kb, reply) };
   }
 }
 

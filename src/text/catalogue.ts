@@ -35,8 +35,7 @@ const fr = {
     line: 'Ligne',
     empty:
       'Posez-moi un code d’erreur (ex. 200039, callEndReason 487, Event ID 20017), une ligne de journal ou un symptôme (ex. « l’utilisateur ne voit pas l’icône d’appel »).',
-    escalate:
-      'Si rien ne correspond, escaladez avec les informations à collecter (« quelles informations collecter »).',
+    escalate: 'Si rien ne correspond, « Escalader » ouvre un dossier pour les experts.',
     notFound: 'introuvable',
     apology: 'Désolé, je n’ai pas pu traiter ce message. Réessayez dans un instant.',
   },
@@ -46,6 +45,7 @@ const fr = {
     fullText: 'Texte complet de la section',
     useful: 'Utile',
     notUseful: 'Pas utile',
+    escalate: 'Escalader',
   },
   ui: {
     sharedBy: (user: string) => `${user} a partagé :`,
@@ -94,9 +94,9 @@ const fr = {
     start: 'Lancer le diagnostic guidé',
     result: 'Résultat',
     fixedHint:
-      'Si cela ne résout pas le problème, tapez « escalader » pour le résumé à transmettre au support.',
+      'Si cela ne résout pas le problème, tapez « escalader » pour ouvrir un dossier pour les experts.',
     escalationIntro:
-      'Le guide ne donne pas de correctif pour ce cas : voici le résumé d’escalade à copier dans le dossier.',
+      'Le guide ne donne pas de correctif pour ce cas : voici le résumé d’escalade. « Escalader » ouvre un dossier pour les experts.',
     stopped: 'Diagnostic guidé arrêté.',
     source: 'Source',
   },
@@ -122,6 +122,76 @@ const fr = {
     'no-session':
       'Aucun diagnostic guidé en cours dans cette conversation. Tapez « diagnostic » pour en démarrer un.',
     'choose-tree': 'Quel diagnostic guidé voulez-vous lancer ?',
+    'nothing-to-escalate':
+      'Rien à escalader pour l’instant : posez votre question, puis cliquez « Escalader » sous la réponse.',
+  },
+  cases: {
+    caseLabel: (id: number) => `Dossier ${id}`,
+    noCases: 'Aucun dossier.',
+    formTitle: (title: string) => `Ouvrir un dossier — ${title}`,
+    formIntro:
+      'Complétez ce que vous avez pu collecter (laissez vide le reste) : les experts le verront avec le résumé.',
+    formFallback: 'Ouvrez le dossier : les experts verront ce résumé et ce qu’il reste à collecter.',
+    skipHint: 'ligne vide : passer',
+    keepHint: 'ligne vide : garder',
+    summary: 'Résumé',
+    product: 'Produit',
+    noProduct: 'non précisé',
+    path: 'Parcours',
+    codes: 'Codes vus',
+    logs: 'Lignes de journal',
+    collect: 'À collecter',
+    collected: 'Informations collectées',
+    notCollected: 'non renseigné',
+    sources: 'Sources',
+    open: 'Ouvrir le dossier',
+    opened: (id: number) => `Dossier ${id} ouvert`,
+    sentToExperts: 'Les experts l’ont reçu ; leur réponse vous sera donnée ici.',
+    forward: 'Aucun canal d’experts n’est configuré : transmettez-leur cette fiche.',
+    cliHint: (id: number) =>
+      `Les experts le prennent en charge avec : uc-triage cases take ${id} --by NOM, puis uc-triage cases resolve ${id} --answer "…"`,
+    openedBy: (by: string, at: string) => `Ouvert par ${by} le ${at}`,
+    takenBy: (by: string, at: string) => `Pris en charge par ${by} le ${at}`,
+    resolvedBy: (by: string, at: string) => `Résolu par ${by} le ${at}`,
+    closedAt: (at: string) => `Fermé sans réponse le ${at}`,
+    states: { open: 'ouvert', taken: 'pris en charge', resolved: 'résolu', closed: 'fermé sans réponse' },
+    take: 'Je prends',
+    resolve: 'Résoudre',
+    close: 'Fermer sans réponse',
+    reopen: 'Rouvrir',
+    expertAnswer: 'Réponse de l’expert',
+    relatedEntry: 'Entrée liée',
+    resolveTitle: (id: number, title: string) => `Résoudre le dossier ${id} — ${title}`,
+    answerField: 'Réponse de l’expert',
+    answerHint: 'Ce qui a résolu le problème, en quelques lignes : le technicien la reçoit.',
+    entryField: 'Entrée liée (facultatif)',
+    entryHint:
+      'L’identifiant d’une entrée de la base de connaissances (ex. webex-200039 ; uc-triage kb show).',
+    resolveFallback: (id: number) => `Répondez avec : uc-triage cases resolve ${id} --answer "…"`,
+    notices: {
+      take: (id: number, by: string) => `Dossier ${id} : pris en charge par ${by}.`,
+      resolve: (id: number, by: string) => `Dossier ${id} résolu par ${by}`,
+      close: (id: number, by: string) => `Dossier ${id} fermé sans réponse par ${by}.`,
+      reopen: (id: number, by: string) => `Dossier ${id} rouvert par ${by}.`,
+    },
+    refused: {
+      notFound: (id: number) => `Le dossier ${id} n’existe pas.`,
+      notAnExpert:
+        'Seuls les experts (les membres de leur canal) peuvent prendre en charge, résoudre, fermer ou rouvrir un dossier.',
+      emptyAnswer: 'La réponse est vide : écrivez ce qui a résolu le problème.',
+      unknownEntry: (entry: string) =>
+        `« ${entry} » n’est pas une entrée de la base de connaissances (voir uc-triage kb show).`,
+      unavailable: 'Les dossiers sont momentanément indisponibles : réessayez dans un instant.',
+      unopened: 'Le dossier n’a pas pu être enregistré : voici la fiche à transmettre aux experts.',
+      /** A command the case's state does not allow: `command` take/resolve/close/reopen, `state` the case's. */
+      invalid: (id: number, command: string, state: string, takenBy?: string) => {
+        if (command === 'reopen') return `Le dossier ${id} n’est ni résolu ni fermé : rien à rouvrir.`;
+        if (state === 'taken')
+          return `Le dossier ${id} est déjà pris en charge${takenBy ? ` par ${takenBy}` : ''}.`;
+        if (state === 'resolved') return `Le dossier ${id} est déjà résolu.`;
+        return `Le dossier ${id} est fermé sans réponse : rouvrez-le d’abord.`;
+      },
+    },
   },
   report: {
     percent: (rate: number) => `${Math.round(rate * 100)} %`,
@@ -222,7 +292,7 @@ const en: Catalogue = {
     line: 'Line',
     empty:
       'Ask me an error code (e.g. 200039, callEndReason 487, Event ID 20017), a log line or a symptom (e.g. "the user has no call icon").',
-    escalate: 'If nothing fits, escalate with the information to collect ("what information to collect").',
+    escalate: 'If nothing fits, "Escalate" opens a case for the experts.',
     notFound: 'not found',
     apology: 'Sorry, I could not process this message. Please try again in a moment.',
   },
@@ -232,6 +302,7 @@ const en: Catalogue = {
     fullText: 'Full section text',
     useful: 'Useful',
     notUseful: 'Not useful',
+    escalate: 'Escalate',
   },
   ui: {
     sharedBy: (user: string) => `${user} shared:`,
@@ -279,9 +350,9 @@ const en: Catalogue = {
     escalate: 'Escalate',
     start: 'Start guided triage',
     result: 'Result',
-    fixedHint: 'If this does not fix it, type "escalate" for the summary to hand to support.',
+    fixedHint: 'If this does not fix it, type "escalate" to open a case for the experts.',
     escalationIntro:
-      'The guide gives no fix for this case: here is the escalation summary to copy into the case.',
+      'The guide gives no fix for this case: here is the escalation summary. "Escalate" opens a case for the experts.',
     stopped: 'Guided triage stopped.',
     source: 'Source',
   },
@@ -306,6 +377,72 @@ const en: Catalogue = {
     paused: 'Triage paused: answer the question below or type "resume".',
     'no-session': 'No guided triage in progress in this conversation. Type "triage" to start one.',
     'choose-tree': 'Which guided triage do you want to start?',
+    'nothing-to-escalate':
+      'Nothing to escalate yet: ask your question, then click "Escalate" under the answer.',
+  },
+  cases: {
+    caseLabel: (id: number) => `Case ${id}`,
+    noCases: 'No case.',
+    formTitle: (title: string) => `Open a case — ${title}`,
+    formIntro: 'Fill in what you could collect (leave the rest empty): the experts see it with the summary.',
+    formFallback: 'Open the case: the experts see this summary and what is left to collect.',
+    skipHint: 'empty line: skip',
+    keepHint: 'empty line: keep',
+    summary: 'Summary',
+    product: 'Product',
+    noProduct: 'not given',
+    path: 'Path',
+    codes: 'Codes seen',
+    logs: 'Log lines',
+    collect: 'To collect',
+    collected: 'Information collected',
+    notCollected: 'not given',
+    sources: 'Sources',
+    open: 'Open the case',
+    opened: (id: number) => `Case ${id} opened`,
+    sentToExperts: 'The experts have it; their answer will be given here.',
+    forward: 'No experts’ channel is configured: forward them this card.',
+    cliHint: (id: number) =>
+      `Experts take it with: uc-triage cases take ${id} --by NAME, then uc-triage cases resolve ${id} --answer "…"`,
+    openedBy: (by: string, at: string) => `Opened by ${by} on ${at}`,
+    takenBy: (by: string, at: string) => `Taken by ${by} on ${at}`,
+    resolvedBy: (by: string, at: string) => `Resolved by ${by} on ${at}`,
+    closedAt: (at: string) => `Closed without an answer on ${at}`,
+    states: { open: 'open', taken: 'taken', resolved: 'resolved', closed: 'closed without an answer' },
+    take: 'I’ll take it',
+    resolve: 'Resolve',
+    close: 'Close without an answer',
+    reopen: 'Reopen',
+    expertAnswer: 'Expert’s answer',
+    relatedEntry: 'Related entry',
+    resolveTitle: (id: number, title: string) => `Resolve case ${id} — ${title}`,
+    answerField: 'Expert’s answer',
+    answerHint: 'What fixed it, in a few lines: the technician receives it.',
+    entryField: 'Related entry (optional)',
+    entryHint: 'The id of an entry of the knowledge base (e.g. webex-200039; uc-triage kb show).',
+    resolveFallback: (id: number) => `Answer with: uc-triage cases resolve ${id} --answer "…"`,
+    notices: {
+      take: (id: number, by: string) => `Case ${id}: taken by ${by}.`,
+      resolve: (id: number, by: string) => `Case ${id} resolved by ${by}`,
+      close: (id: number, by: string) => `Case ${id} closed without an answer by ${by}.`,
+      reopen: (id: number, by: string) => `Case ${id} reopened by ${by}.`,
+    },
+    refused: {
+      notFound: (id: number) => `Case ${id} does not exist.`,
+      notAnExpert:
+        'Only the experts (the members of their channel) can take, resolve, close or reopen a case.',
+      emptyAnswer: 'The answer is empty: write what fixed the problem.',
+      unknownEntry: (entry: string) =>
+        `"${entry}" is not an entry of the knowledge base (see uc-triage kb show).`,
+      unavailable: 'Cases are unavailable for a moment: please try again shortly.',
+      unopened: 'The case could not be saved: here is the card to forward to the experts.',
+      invalid: (id: number, command: string, state: string, takenBy?: string) => {
+        if (command === 'reopen') return `Case ${id} is neither resolved nor closed: nothing to reopen.`;
+        if (state === 'taken') return `Case ${id} is already taken${takenBy ? ` by ${takenBy}` : ''}.`;
+        if (state === 'resolved') return `Case ${id} is already resolved.`;
+        return `Case ${id} is closed without an answer: reopen it first.`;
+      },
+    },
   },
   report: {
     percent: (rate: number) => `${Math.round(rate * 100)}%`,

@@ -7,4 +7,6 @@ export type TriageNotice =
   | 'switched-tree'
   | 'paused'
   | 'no-session'
-  | 'choose-tree';
+  | 'choose-tree'
+  /** "escalader" typed where there is nothing to escalate (no triage, no answer to click under). */
+  | 'nothing-to-escalate';

@@ -3,7 +3,14 @@ import { MAX_DIAGNOSED_LENGTH } from '../../src/app/answers.js';
 import { SHOWN_TTL_SECONDS } from '../../src/app/shown.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
-import type { CoreAction, IncomingMessage, Reply, SharedState } from '../../src/index.js';
+import {
+  type CoreAction,
+  decodeAction,
+  encodeAction,
+  type IncomingMessage,
+  type Reply,
+  type SharedState,
+} from '../../src/index.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
@@ -53,10 +60,9 @@ describe('the record of what a reply showed', () => {
       '999999',
     ]) {
       const reply = await bot.handle({ conversation: conversation(), text });
-      // A reply with nothing to act on (no lead at all: 999999) has no record.
-      if (reply.kind === 'answer' && reply.ref) shown.push({ reply, answer: reply.answer });
+      if (reply.kind === 'answer') shown.push({ reply, answer: reply.answer });
     }
-    expect(shown.length).toBe(bot.kb.entries.length + 5);
+    expect(shown.length).toBe(bot.kb.entries.length + 6);
     for (const { reply, answer } of shown) {
       const ref = refOf(reply);
       const shared = await bot.handle({ conversation: here, text: '', action: { kind: 'share', ref } });
@@ -92,6 +98,35 @@ describe('the record of what a reply showed', () => {
     expect(pick.kind === 'answer' && pick.answer.results[0]?.id).toBe(diagnosis.answer.findings[1]?.id);
     await recorder.flush();
     expect(store.saved.find((e) => e.type === 'correction')?.query.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('escalates what was shown: the case form of a long message has every code it showed', async () => {
+    const { bot } = botWith();
+    const here = conversation();
+    const text = [
+      'POST /validate -> 400 {"errorCode":200039}',
+      ...Array.from({ length: 90 }, (_, i) => `08:13:${String(i % 60).padStart(2, '0')} INFO heartbeat ok`),
+      '[11:02:33] ACS callEndReason {code: 487, subCode: 0}',
+    ].join('\n');
+    expect(text.length).toBeGreaterThan(2000);
+    const answer = await bot.handle({ conversation: here, text });
+    if (answer.kind !== 'answer') throw new Error(answer.kind);
+    expect(answer.answer.findings.map((f) => f.code)).toEqual(['200039', '487']);
+    const escalate = bot
+      .view(answer)
+      .blocks.flatMap((b) => ('buttons' in b ? b.buttons : []))
+      .find((b) => b.action.kind === 'escalate');
+    if (!escalate) throw new Error('no Escalader');
+    // Through a platform and back, as a click is.
+    const value = encodeAction(escalate.action);
+    expect(value.length).toBeLessThan(100);
+    const form = await bot.handle({
+      conversation: here,
+      text: '',
+      action: decodeAction(value) as CoreAction,
+    });
+    if (form.kind !== 'case-form') throw new Error(form.kind);
+    expect(form.draft.codes).toEqual(expect.arrayContaining(['200039', '487']));
   });
 
   it('keeps where a share posts through the leads picked from it (a finding shares in the diagnosed thread)', async () => {

@@ -81,8 +81,13 @@ describe('a fourth platform (JSON over HTTP) built on the view alone', () => {
     const offscript = await send({ thread, text: '200039' });
     expect(offscript.kind).toBe('triage');
     expect(offscript.blocks.some((b) => b.type === 'divider')).toBe(true);
-    const escalation = await send({ thread, button: button(offscript, 'Escalader') });
-    expect(escalation.blocks.some((b) => b.type === 'preformatted')).toBe(true);
+    const form = await send({ thread, button: button(offscript, 'Escalader') });
+    expect(form.kind).toBe('case-form');
+    expect(text(form)).toContain('Ouvrir un dossier — Échecs de provisionnement');
+    expect(text(form)).toContain("[ ] Identifiant de l'organisation");
+    const opened = await send({ thread, button: button(form, 'Ouvrir le dossier') });
+    expect(opened.kind).toBe('case-opened');
+    expect(text(opened)).toMatch(/Dossier \d+ ouvert/);
     await send({ thread, text: 'diagnostic provisionnement' });
     expect(text(await send({ thread, text: 'stop' }))).toContain('Diagnostic guidé arrêté');
   });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fitDraft } from '../../src/cases/draft.js';
 import { type CoreAction, decodeAction, encodeAction, parseAction } from '../../src/reply/actions.js';
 
 describe('the one action vocabulary', () => {
@@ -15,6 +16,25 @@ describe('the one action vocabulary', () => {
     { kind: 'triage-start', treeId: 'provisioning', l: 'fr' },
     { kind: 'triage-choice', treeId: 'provisioning', step: 2, option: 1 },
     { kind: 'triage-control', control: 'escalate', l: 'en' },
+    { kind: 'escalate', ref: 'Zk3vQ8pL2mN7xR1a', l: 'fr' },
+    {
+      kind: 'case-open',
+      draft: {
+        product: null,
+        title: 't',
+        summary: 's',
+        path: [{ question: 'q', answer: 'a' }],
+        codes: [],
+        logLines: [],
+      },
+      answers: ['ORG-42', ''],
+      l: 'fr',
+    },
+    { kind: 'case-take', id: 12, l: 'fr' },
+    { kind: 'case-resolve', id: 12 },
+    { kind: 'case-resolve', id: 12, answer: 'supprimé', entry: 'webex-200039', l: 'en' },
+    { kind: 'case-close', id: 3 },
+    { kind: 'case-reopen', id: 3 },
   ];
 
   it.each(actions)('round-trips %o through a button value', (action) => {
@@ -58,9 +78,40 @@ describe('the one action vocabulary', () => {
       { kind: 'pick', id: '' },
       { kind: 'rm' },
       { kind: 'triage-choice', treeId: 't', step: 'a', option: 1 },
+      { kind: 'escalate' },
+      { kind: 'case-take', id: '12' },
+      { kind: 'case-take', id: 0 },
+      { kind: 'case-close', id: 1.5 },
+      { kind: 'case-resolve', id: 2, answer: 42 },
+      { kind: 'case-resolve', id: 2, answer: 'x'.repeat(5000) },
+      { kind: 'case-open', draft: { title: 't' }, answers: [] },
+      {
+        kind: 'case-open',
+        draft: { product: null, title: 't', summary: 's', path: [], codes: [], logLines: [] },
+        answers: [1],
+      },
     ]) {
       expect(decodeAction(value), JSON.stringify(value)).toBeNull();
     }
+  });
+
+  it('keeps the case form’s button within Slack’s 2000 characters, the draft fitted whatever was pasted', () => {
+    const long = 'ERROR '.repeat(2000);
+    const value = encodeAction({
+      kind: 'case-open',
+      draft: fitDraft({
+        product: 'webex-broadworks',
+        title: long,
+        summary: long,
+        path: [],
+        codes: [],
+        logLines: [long, long],
+      }),
+      answers: [],
+      l: 'fr',
+    });
+    expect(value.length).toBeLessThanOrEqual(2000);
+    expect(decodeAction(value)).toMatchObject({ kind: 'case-open', l: 'fr' });
   });
 
   it('never throws, whatever a forged button carries', () => {
@@ -123,6 +174,11 @@ describe('the one action vocabulary', () => {
       kind: 'alternatives',
       carried: { q: '403' },
       l: 'en',
+    });
+    expect(decodeAction({ kind: 'escalate', q: '200039', id: 'webex-200039', l: 'fr' })).toEqual({
+      kind: 'escalate',
+      carried: { q: '200039', id: 'webex-200039' },
+      l: 'fr',
     });
     expect(decodeAction('{"kind":"pick","id":"webex-403","q":"403"}')).toEqual({
       kind: 'pick',

@@ -72,13 +72,17 @@ describe('the reply view', () => {
     expect(labels).toContain('Texte complet de la section');
   });
 
-  it('says "I don’t know" with the closest leads as picks, never as an answer', async () => {
+  it('says "I don’t know" with the closest leads as picks, never as an answer, and offers to escalate', async () => {
     const view = await answerView('999999');
     expect(ofType(view, 'title')).toEqual([]);
     expect(ofType(view, 'paragraph')[0]?.text).toBe(
       'Je ne connais pas le code 999999 : il ne figure dans aucune des sources.',
     );
-    expect(buttons(view).every((b) => b.action.kind === 'pick')).toBe(true);
+    expect(ofType(view, 'choices').flatMap((c) => c.buttons.map((b) => b.action.kind))).not.toContain('ask');
+    expect(ofType(view, 'choices').every((c) => c.buttons.every((b) => b.action.kind === 'pick'))).toBe(true);
+    expect(ofType(view, 'controls').flatMap((c) => c.buttons)).toEqual([
+      { label: 'Escalader', action: { kind: 'escalate', ref: expect.any(String), l: 'fr' } },
+    ]);
   });
 
   it('labels everything in English for an English question, and never mixes', async () => {
