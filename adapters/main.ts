@@ -47,6 +47,8 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
     sessions,
     cases,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    // The records of what replies showed live with the rest of the shared state: any instance answers a button.
+    state,
     logger,
     ...(feedback ? { recorder: feedback.recorder } : {}),
     observe: (message, reply, seconds) => {

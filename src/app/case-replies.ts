@@ -10,14 +10,13 @@ import type { CoreLogger } from '../ports/logger.js';
 import type { CaseCardReply, CaseFormReply, CaseRefusedReply, Reply } from '../reply/reply.js';
 import type { Language } from '../text/language.js';
 import type { TriageTree } from '../triage/tree.js';
-import type { Answers } from './answers.js';
 import type { IncomingMessage } from './messages.js';
+import type { Shown } from './shown.js';
 
 export interface CaseRepliesDeps {
   kb: KnowledgeBase;
   trees: ReadonlyMap<string, TriageTree>;
   parser: IntentParser;
-  answers: Answers;
   cases: Cases;
   logger: CoreLogger;
 }
@@ -55,8 +54,6 @@ export class CaseReplies {
     const by = actorOf(incoming);
     const authorised = incoming.expert === true;
     switch (action.kind) {
-      case 'escalate':
-        return this.form(action.q, action.id, language);
       case 'case-open': {
         const opened = await cases.open(this.opening(incoming, action, language));
         return {
@@ -90,18 +87,19 @@ export class CaseReplies {
     }
   }
 
-  /** The case form of an answer, an "I don't know" or a diagnosis: q answered again as it was shown. */
-  private form(q: string, entryId: string | undefined, language: Language): CaseFormReply {
-    const { kb, trees, parser, answers } = this.deps;
-    const answer = answers.forMessage(q, language);
-    const intent = parser.parse(q);
+  /**
+   * "Escalader": the case form of an answer, an "I don't know" or a diagnosis, as it was shown (its
+   * record: every finding of a long message), with the entry it showed (a diagnosis: its first finding).
+   */
+  escalate(shown: Shown, language: Language): CaseFormReply {
+    const { kb, trees, parser } = this.deps;
+    const answer = shown.answer();
+    const intent = parser.parse(answer.query);
     const hint = intent.products[0]?.product;
-    const draft = draftFromAnswer(
-      kb,
-      answer,
-      { codes: intent.codes.map((c) => c.code), ...(hint ? { productHint: hint } : {}) },
-      entryId,
-    );
+    const entryId = answer.findings.length > 1 ? answer.findings[0]?.id : shown.best;
+    // The findings' codes too: the record keeps 2,000 characters of a message, its findings all.
+    const codes = [...answer.findings.map((f) => f.code), ...intent.codes.map((c) => c.code)];
+    const draft = draftFromAnswer(kb, answer, { codes, ...(hint ? { productHint: hint } : {}) }, entryId);
     return { kind: 'case-form', language, draft, checklist: checklistOf(kb, trees, draft) };
   }
 

@@ -5,6 +5,7 @@ import type { CoreAction } from '../reply/actions.js';
 import type { Reply } from '../reply/reply.js';
 import type { TriageSession } from '../triage/engine.js';
 import type { IncomingMessage } from './messages.js';
+import type { Shown } from './shown.js';
 import type { Transition } from './turn.js';
 
 /**
@@ -37,8 +38,12 @@ export class Recording {
     });
   }
 
-  /** A button outside the conversation's triage: a diagnosis, a rating, "Ce n'était pas ça", a picked lead. */
-  click(incoming: IncomingMessage, action: CoreAction, reply: Reply): void {
+  /**
+   * A button outside the conversation's triage: a diagnosis, a rating, "Ce n'était pas ça", a picked
+   * lead. `shown`: what the button acted on; the question and entry recorded come from it, never from
+   * the button (a pick is a correction only of a lead the reply showed).
+   */
+  click(incoming: IncomingMessage, action: CoreAction, reply: Reply, shown: Shown | undefined): void {
     if (!this.recorder) return;
     const base = {
       platform: incoming.conversation.platform,
@@ -47,22 +52,39 @@ export class Recording {
     };
     if (action.kind === 'diagnose' && reply.kind === 'answer') {
       this.question(reply.answer, incoming.conversation.platform, incoming.user);
-    } else if (action.kind === 'feedback') {
-      // A button's id is whatever the client sent: only an entry of the knowledge base is recorded.
-      const entry = action.id && this.kb.byId.has(action.id) ? { entry: action.id } : {};
-      this.recorder.record({ ...base, type: 'feedback', query: action.q, useful: action.useful, ...entry });
-    } else if (action.kind === 'alternatives' && reply.kind === 'alternatives') {
+    } else if (action.kind === 'feedback' && shown) {
+      const entry = shown.best ? { entry: shown.best } : {};
+      this.recorder.record({
+        ...base,
+        type: 'feedback',
+        query: shown.query,
+        useful: action.useful,
+        ...entry,
+      });
+    } else if (action.kind === 'alternatives' && reply.kind === 'alternatives' && shown) {
       // "Ce n'était pas ça" is a "not useful" on the answer that was shown.
       const top = reply.answer.results[0]?.id;
       this.recorder.record({
         ...base,
         type: 'feedback',
-        query: action.q,
+        query: shown.query,
         useful: false,
         ...(top ? { entry: top } : {}),
       });
-    } else if (action.kind === 'pick' && action.q && action.q !== action.id && this.kb.byId.has(action.id)) {
-      this.recorder.record({ ...base, type: 'correction', query: action.q, entry: action.id, via: 'pick' });
+    } else if (
+      action.kind === 'pick' &&
+      shown?.query &&
+      shown.query !== action.id &&
+      shown.showed(action.id) &&
+      this.kb.byId.has(action.id)
+    ) {
+      this.recorder.record({
+        ...base,
+        type: 'correction',
+        query: shown.query,
+        entry: action.id,
+        via: 'pick',
+      });
     }
   }
 

@@ -13,6 +13,7 @@ import { type ReplyView, replyView, type ViewOptions } from '../reply/view.js';
 import { loadSearchIndex } from '../search/cache.js';
 import type { Retrieval } from '../search/retrieval.js';
 import { SearchIndex } from '../search/search-index.js';
+import { MemoryState, type SharedState } from '../state/shared-state.js';
 import { detectLanguage } from '../text/language.js';
 import { MemorySessionStore, type SessionStore } from '../triage/store.js';
 import type { TriageTree } from '../triage/tree.js';
@@ -25,6 +26,7 @@ import { type Library, loadLibrary } from './library.js';
 import type { IncomingMessage } from './messages.js';
 import { Recording } from './recording.js';
 import { Router } from './router.js';
+import { ShownReplies } from './shown.js';
 
 export interface TriageBotOptions {
   sessions?: SessionStore;
@@ -41,6 +43,11 @@ export interface TriageBotOptions {
   observe?: (message: IncomingMessage, reply: Reply, seconds: number) => void;
   /** Where escalations are kept as cases (SQLite or Redis, as feedback); in memory when not given. */
   cases?: CaseStore;
+  /**
+   * Where the records of what replies showed are kept, for their buttons (the process's
+   * SharedState: Redis shares them between instances); in memory by default.
+   */
+  state?: SharedState;
 }
 
 /**
@@ -105,16 +112,17 @@ export class TriageBot {
       now,
       logger,
     });
+    const state = options.state ?? new MemoryState(options.now);
     this.router = new Router(
       new ConversationLanguages(),
       conversation,
       new ButtonReplies(this.kb, trees, this.answers),
       this.recording,
+      new ShownReplies({ kb: this.kb, answers: this.answers, state, logger }),
       new CaseReplies({
         kb: this.kb,
         trees,
         parser: this.parser,
-        answers: this.answers,
         cases: this.cases,
         logger,
       }),

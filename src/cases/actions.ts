@@ -7,15 +7,10 @@ const MAX_ANSWERS = 50;
 
 /**
  * The buttons and forms of cases, as clicked or submitted in any adapter (additive to the core
- * action vocabulary, reply/actions.ts). Expert commands name the case by its number.
+ * action vocabulary, reply/actions.ts). Expert commands name the case by its number. "Escalader"
+ * acts on the reply it is under: it is in reply/actions.ts, referring to the record of what was shown.
  */
 export type CaseAction =
-  /**
-   * "Escalader" under an answer, an "I don't know" or a diagnosis: the case form. q: the question
-   * or message shown; id: the entry the answer showed. (A guided triage escalates with its own
-   * control, triage-control escalate.)
-   */
-  | { kind: 'escalate'; q: string; id?: string }
   /** The case form filled: the draft it showed, the answers to its checklist in order ('' skipped). */
   | { kind: 'case-open'; draft: CaseDraft; answers: string[] }
   /** "Je prends". */
@@ -28,7 +23,6 @@ export type CaseAction =
   | { kind: 'case-reopen'; id: number };
 
 export const CASE_ACTION_KINDS: ReadonlySet<string> = new Set([
-  'escalate',
   'case-open',
   'case-take',
   'case-resolve',
@@ -44,11 +38,6 @@ export function parseCaseAction(v: Record<string, unknown>): CaseAction | null {
   const text = (x: unknown) => (typeof x === 'string' && x.length <= MAX_TEXT ? x : undefined);
   const id = caseNumber(v.id);
   switch (v.kind) {
-    case 'escalate': {
-      const q = text(v.q);
-      const entry = typeof v.id === 'string' && v.id.length > 0 && v.id.length <= 200 ? { id: v.id } : {};
-      return q !== undefined ? { kind: 'escalate', q, ...entry } : null;
-    }
     case 'case-open': {
       const draft = parseCaseDraft(v.draft);
       const answers = Array.isArray(v.answers) && v.answers.length <= MAX_ANSWERS ? v.answers : null;

@@ -4,7 +4,10 @@ import type { CoreAction } from './actions.js';
 
 /** A button: its label, the core action it carries, and a hint of how much it matters. */
 export interface ViewButton {
+  /** At most MAX_BUTTON_LABEL characters, cut after a word: every platform shows it whole. */
   label: string;
+  /** The whole text the label stands for, when it says more (the product, the rest of a title): shown beside the button. */
+  text?: string;
   action: CoreAction;
   style?: 'primary' | 'danger';
 }
@@ -41,8 +44,6 @@ export interface ViewOptions {
   private?: boolean;
   /** List the other candidates in the answer itself (terminal, CLI) instead of behind a button. */
   inlineAlternatives?: boolean;
-  /** Where "share" posts, for the adapter (e.g. the thread of a diagnosed message); opaque to the core. */
-  shareTo?: string;
   /**
    * The adapter posts a case's card in the experts' channel: the case-opened reply says so
    * instead of giving the card to the technician to forward.

@@ -38,7 +38,8 @@ export function renderText(view: ReplyView, options: { numbered?: boolean } = {}
         break;
       case 'choices':
         if (block.label) lines.push(`${block.label}${l.colon}`);
-        lines.push(...block.buttons.map((b) => item(b.label, b.action)));
+        // Text has room for the whole of a label the buttons shorten.
+        lines.push(...block.buttons.map((b) => item(b.text ?? b.label, b.action)));
         break;
       case 'controls': {
         if (!options.numbered) break;

@@ -23,6 +23,10 @@ export interface AnswerReply {
   notice?: TriageNotice;
   /** A private answer being posted for everyone ("Partager dans le canal"). */
   shared?: boolean;
+  /** A shared answer: where it posts, from the record of what was shown (the adapter's words, e.g. a thread). */
+  to?: string;
+  /** The record of what this reply shows, which its buttons refer to (src/app/shown.ts). */
+  ref?: string;
 }
 
 /** "diagnostic" without a symptom a tree fits: which guided triage to start. */
@@ -40,6 +44,8 @@ export interface TriageStepReply {
   /** An off-script question answered in the middle of a triage. */
   answer?: Answer;
   notice?: TriageNotice;
+  /** The record of the off-script answer, which its buttons refer to. */
+  ref?: string;
 }
 
 /** What the bot can do, with examples to click; `welcome` when it has just been added. */
@@ -54,6 +60,14 @@ export interface AlternativesReply {
   kind: 'alternatives';
   language: Language;
   answer: Answer;
+  /** The record of what this reply shows, which its leads refer to. */
+  ref?: string;
+}
+
+/** A button whose record of what was shown has expired: one line, ask again. */
+export interface ExpiredReply {
+  kind: 'expired';
+  language: Language;
 }
 
 /** A feedback click acknowledged in one short line. */
@@ -152,6 +166,7 @@ export type Reply =
   | AlternativesReply
   | FeedbackAckReply
   | FullTextReply
+  | ExpiredReply
   | CaseFormReply
   | CaseOpenedReply
   | CaseCardReply

@@ -6,6 +6,7 @@ import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
 import type { CoreAction } from './actions.js';
 import type { ReplyView, ViewBlock, ViewButton, ViewKnowledge, ViewOptions } from './blocks.js';
+import { buttonLabel } from './button-label.js';
 import {
   caseCardBlocks,
   caseFormBlocks,
@@ -17,6 +18,15 @@ import {
 import type { AnswerReply, ChooseTreeReply, Reply } from './reply.js';
 
 export type { ReplyView, ViewBlock, ViewButton, ViewKnowledge, ViewOptions } from './blocks.js';
+
+/**
+ * A button for a text that may not fit a label: the label is the text cut after a word, and `full`
+ * (the text itself by default) is shown beside it when the label does not say it all.
+ */
+function labelled(text: string, action: CoreAction, full = text): ViewButton {
+  const label = buttonLabel(text);
+  return { label, action, ...(full !== label ? { text: full } : {}) };
+}
 
 /** At most this many follow-up questions are offered under an answer. */
 export const FOLLOW_UPS_SHOWN = 5;
@@ -99,26 +109,22 @@ function shortProduct(kb: ViewKnowledge, product: string, language: Language): s
   return kb.productLabel(product, language).replace(/ \(.*\)$/, '');
 }
 
-/** "Partager dans le canal" on a private reply: where it posts (shareTo) is the adapter's business. */
-function shareButton(
-  q: string,
-  id: string | undefined,
+/** A lead to pick: its title on the button (the code and its first words), its product and whole title beside it. */
+function pickButton(
+  kb: ViewKnowledge,
+  result: AnswerResult,
+  ref: string | undefined,
   language: Language,
-  options: ViewOptions,
 ): ViewButton {
-  const to = options.shareTo ? { to: options.shareTo } : {};
-  return {
-    label: strings(language).buttons.share,
-    action: { kind: 'share', q, ...(id ? { id } : {}), l: language, ...to },
-  };
+  const action: CoreAction = { kind: 'pick', id: result.id, ...(ref ? { ref } : {}), l: language };
+  return labelled(result.title, action, resultTitle(kb, result, language));
 }
 
-/** "Escalader": the case form for what this reply showed (q) and the entry it answered with (id). */
-function escalateButton(q: string, id: string | undefined, language: Language): ViewButton {
-  return {
-    label: strings(language).buttons.escalate,
-    action: { kind: 'escalate', q, ...(id ? { id } : {}), l: language },
-  };
+const shareAction = (ref: string, language: Language): CoreAction => ({ kind: 'share', ref, l: language });
+
+/** "Escalader": the case form for what this reply showed, from its record. */
+function escalateButton(ref: string, language: Language): ViewButton {
+  return { label: strings(language).buttons.escalate, action: { kind: 'escalate', ref, l: language } };
 }
 
 /**
@@ -128,12 +134,13 @@ function escalateButton(q: string, id: string | undefined, language: Language): 
 function findingsBlocks(
   kb: ViewKnowledge,
   answer: Answer,
+  ref: string | undefined,
   language: Language,
   options: ViewOptions,
   escalate: boolean,
 ): ViewBlock[] {
   const l = strings(language).answer;
-  const { findings, query: q } = answer;
+  const { findings } = answer;
   const names = findings.map((f) => `${shortProduct(kb, f.product, language)} ${f.code}`);
   const blocks: ViewBlock[] = [{ type: 'title', text: l.findings(findings.length, names.join(', ')) }];
   for (const f of findings) {
@@ -151,51 +158,54 @@ function findingsBlocks(
   blocks.push({
     type: 'choices',
     label: l.details,
-    buttons: findings.map((f, i) => ({
-      label: names[i] as string,
-      action: { kind: 'pick', id: f.id, q, l: language },
-    })),
+    buttons: findings.map((f, i) =>
+      labelled(names[i] as string, { kind: 'pick', id: f.id, ...(ref ? { ref } : {}), l: language }),
+    ),
   });
-  const controls = [
-    ...(options.private ? [shareButton(q, undefined, language, options)] : []),
-    ...(escalate ? [escalateButton(q, findings[0]?.id, language)] : []),
-  ];
+  // Shared as shown, where the record of this reply says (the diagnosed message's thread); escalated as shown.
+  const controls = ref
+    ? [
+        ...(options.private
+          ? [{ label: strings(language).buttons.share, action: shareAction(ref, language) }]
+          : []),
+        ...(escalate ? [escalateButton(ref, language)] : []),
+      ]
+    : [];
   if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   return blocks;
 }
 
 /**
+ * An answer, a diagnosis or a "Vouliez-vous dire". Its buttons that act on it (share, rate, its
+ * leads, escalate) refer to `ref`, the record of what it shows: a reply without one has none of them.
  * `escalate`: offer "Escalader" (not under an off-script answer within a guided triage, whose own
  * control escalates the triage with its path).
  */
 function answerBlocks(
   kb: ViewKnowledge,
-  reply: AnswerReply,
+  reply: Pick<AnswerReply, 'answer' | 'language' | 'ref' | 'triageOffer'>,
   options: ViewOptions,
   escalate = true,
 ): ViewBlock[] {
-  const { answer, language } = reply;
+  const { answer, language, ref } = reply;
   const l = strings(language).answer;
   const best = answer.results[0];
-  const q = answer.query;
+  const withRef = ref ? { ref } : {};
   if (answer.answered && answer.findings.length > 1)
-    return findingsBlocks(kb, answer, language, options, escalate);
+    return findingsBlocks(kb, answer, ref, language, options, escalate);
   if (!answer.answered || !best) {
     const blocks: ViewBlock[] = [{ type: 'paragraph', text: noAnswerLead(kb, answer).join('\n') }];
     if (answer.results.length > 0) {
       blocks.push({
         type: 'choices',
         label: l.didYouMean,
-        buttons: answer.results.map((r) => ({
-          label: r.title,
-          action: { kind: 'pick', id: r.id, q, l: language },
-        })),
+        buttons: answer.results.map((r) => pickButton(kb, r, ref, language)),
       });
     }
     // Nothing was asked (an empty message, a notice alone): nothing to escalate.
-    if (escalate && answer.reason !== 'empty')
+    if (escalate && ref && answer.reason !== 'empty')
       blocks.push(
-        { type: 'controls', buttons: [escalateButton(q, undefined, language)] },
+        { type: 'controls', buttons: [escalateButton(ref, language)] },
         { type: 'meta', text: l.escalate },
       );
     return blocks;
@@ -209,32 +219,32 @@ function answerBlocks(
     blocks.push({
       type: 'choices',
       label: l.followUps,
-      buttons: followUps.map((f) => ({ label: f, action: { kind: 'ask', q: f, l: language } })),
+      buttons: followUps.map((f) => labelled(f, { kind: 'ask', q: f, l: language })),
     });
   }
   const others = answer.results.slice(1);
   if (options.inlineAlternatives && others.length > 0)
-    blocks.push(alternativesChoices(kb, others, q, language));
+    blocks.push(alternativesChoices(kb, others, ref, language));
   const b = strings(language).buttons;
   const controls: ViewButton[] = [];
   if (reply.triageOffer) {
     controls.push({
       label: strings(language).triage.start,
-      action: { kind: 'triage-start', treeId: reply.triageOffer.treeId, q, l: language },
+      action: { kind: 'triage-start', treeId: reply.triageOffer.treeId, ...withRef, l: language },
       style: 'primary',
     });
   }
-  if (options.private)
-    controls.push({ label: b.share, action: { kind: 'share', q, id: best.id, l: language } });
-  if (!options.inlineAlternatives && others.length > 0)
-    controls.push({ label: b.notIt, action: { kind: 'alternatives', q, l: language } });
+  if (options.private && ref) controls.push({ label: b.share, action: shareAction(ref, language) });
+  if (!options.inlineAlternatives && others.length > 0 && ref)
+    controls.push({ label: b.notIt, action: { kind: 'alternatives', ref, l: language } });
   if (isLong(best)) controls.push({ label: b.fullText, action: { kind: 'full', id: best.id, l: language } });
-  if (escalate) controls.push(escalateButton(q, best.id, language));
-  controls.push(
-    { label: b.useful, action: { kind: 'feedback', useful: true, q, id: best.id, l: language } },
-    { label: b.notUseful, action: { kind: 'feedback', useful: false, q, id: best.id, l: language } },
-  );
-  blocks.push({ type: 'controls', buttons: controls });
+  if (escalate && ref) controls.push(escalateButton(ref, language));
+  if (ref)
+    controls.push(
+      { label: b.useful, action: { kind: 'feedback', useful: true, ref, l: language } },
+      { label: b.notUseful, action: { kind: 'feedback', useful: false, ref, l: language } },
+    );
+  if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   blocks.push({
     type: 'meta',
     text: `${l.source}${l.colon} ${citationOf(best)} · ${l.confidence}${l.colon} ${percent(best.score)}`,
@@ -245,17 +255,13 @@ function answerBlocks(
 function alternativesChoices(
   kb: ViewKnowledge,
   others: AnswerResult[],
-  q: string,
+  ref: string | undefined,
   language: Language,
 ): ViewBlock {
-  const l = strings(language).answer;
   return {
     type: 'choices',
-    label: l.alternatives,
-    buttons: others.map((r) => ({
-      label: `${kb.productLabel(r.product, language)}${l.colon} ${r.title}`,
-      action: { kind: 'pick', id: r.id, q, l: language },
-    })),
+    label: strings(language).answer.alternatives,
+    buttons: others.map((r) => pickButton(kb, r, ref, language)),
   };
 }
 
@@ -286,10 +292,9 @@ function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
       { type: 'section', label: l.step(view.step), text: view.question.text },
       {
         type: 'choices',
-        buttons: view.question.options.map((o, option) => ({
-          label: o,
-          action: { kind: 'triage-choice', treeId: view.treeId, step: view.step, option, l: language },
-        })),
+        buttons: view.question.options.map((o, option) =>
+          labelled(o, { kind: 'triage-choice', treeId: view.treeId, step: view.step, option, l: language }),
+        ),
       },
       controls,
       { type: 'meta', text: `${l.source}${l.colon} ${view.question.citation.text}` },
@@ -341,10 +346,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
           { type: 'paragraph', text: helpText(kb, language) },
           {
             type: 'choices',
-            buttons: s.help.exampleQueries.map((q) => ({
-              label: q,
-              action: { kind: 'ask', q, l: language },
-            })),
+            buttons: s.help.exampleQueries.map((q) => labelled(q, { kind: 'ask', q, l: language })),
           },
           { type: 'meta', text: s.help.triageHint },
         ],
@@ -352,8 +354,10 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
     case 'alternatives': {
       const others = reply.answer.results.slice(1);
       if (others.length === 0) return { language, blocks: [{ type: 'paragraph', text: s.answer.noAnswer }] };
-      return { language, blocks: [alternativesChoices(kb, others, reply.answer.query, language)] };
+      return { language, blocks: [alternativesChoices(kb, others, reply.ref, language)] };
     }
+    case 'expired':
+      return { language, blocks: [{ type: 'paragraph', text: s.ui.expiredButton }] };
     case 'feedback-ack':
       return {
         language,
@@ -371,7 +375,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
     case 'triage': {
       const offscript = reply.answer
         ? [
-            ...answerBlocks(kb, { kind: 'answer', language, answer: reply.answer }, options, false),
+            ...answerBlocks(kb, { language, answer: reply.answer, ref: reply.ref }, options, false),
             { type: 'divider' } as ViewBlock,
           ]
         : [];
@@ -404,9 +408,8 @@ function treeChoices(reply: ChooseTreeReply, language: Language): ViewBlock {
   return {
     type: 'choices',
     label: strings(language).notices['choose-tree'],
-    buttons: reply.trees.map((t) => ({
-      label: t.title,
-      action: { kind: 'triage-start', treeId: t.treeId, l: language },
-    })),
+    buttons: reply.trees.map((t) =>
+      labelled(t.title, { kind: 'triage-start', treeId: t.treeId, l: language }),
+    ),
   };
 }

@@ -9,6 +9,7 @@ import type { FeedbackEvent } from '../../src/feedback/events.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import { evalCandidates, gapsReport, keywordsLines } from '../../src/feedback/report.js';
 import { usageReport } from '../../src/feedback/usage.js';
+import { type CoreAction, decodeAction } from '../../src/index.js';
 import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
 
@@ -301,15 +302,21 @@ describe('no secret reaches report gaps', () => {
     const conversation = { platform: 'teams', workspace: 't', channel: 'c', thread: 'privacy' };
     for (const secret of secrets) {
       await bot.handle({ conversation, text: `la badgeuse refuse ${secret} depuis hier` });
+      // Buttons of an earlier version, which carried their question (today's refer to the record of it).
       await bot.handle({
         conversation,
         text: '',
-        action: { kind: 'feedback', useful: false, q: `403 ${secret}`, id: 'acs-403' },
+        action: decodeAction({
+          kind: 'feedback',
+          useful: false,
+          q: `403 ${secret}`,
+          id: 'acs-403',
+        }) as CoreAction,
       });
       await bot.handle({
         conversation,
         text: '',
-        action: { kind: 'pick', id: 'webex-403', q: `403 ${secret}` },
+        action: decodeAction({ kind: 'pick', id: 'webex-403', q: `403 ${secret}` }) as CoreAction,
       });
     }
     await recorder.flush();

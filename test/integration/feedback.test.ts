@@ -29,7 +29,7 @@ describe.skipIf(!available)('feedback of two instances on one real Redis', () =>
     const store = new RedisFeedbackStore(state.redis);
     const recorder = new FeedbackRecorder(store, await store.secret(), logger);
     const shared = realBot();
-    return { state, store, recorder, bot: new TriageBot(shared.library, shared.index, { recorder }) };
+    return { state, store, recorder, bot: new TriageBot(shared.library, shared.index, { recorder, state }) };
   }
   const conversation = (thread: string) => ({ platform: 'slack', workspace: 'T', channel: 'C', thread });
 
@@ -45,14 +45,16 @@ describe.skipIf(!available)('feedback of two instances on one real Redis', () =>
       text: 'La badgeuse AFFICHE hors-ligne !',
       user: 'U1',
     });
+    // A lead shown by one instance, picked on the other: the record of what was shown is in Redis.
+    const shown = await a.bot.handle({ conversation: conversation('3'), text: '403', user: 'U1' });
     await b.bot.handle({
       conversation: conversation('3'),
       text: '',
-      action: { kind: 'pick', id: 'webex-403', q: '403', l: 'fr' },
+      action: { kind: 'pick', id: 'webex-403', ref: 'ref' in shown ? (shown.ref as string) : '', l: 'fr' },
     });
     await Promise.all([a.recorder.flush(), b.recorder.flush()]);
     const events = await a.store.events(new Date(Date.now() - 60_000));
-    expect(events).toHaveLength(3);
+    expect(events).toHaveLength(4);
     const users = new Set(events.filter((e) => e.type === 'question').map((e) => e.user));
     expect(users.size).toBe(1);
     const report = gapsReport(

@@ -493,9 +493,10 @@ describe('Block Kit rendering', () => {
 
 describe('a private guided triage (slash command)', () => {
   type Button = { text: { text: string }; action_id: string; value: string };
+  // Buttons in rows, and beside the text they stand for (a section's accessory).
   const buttonsOf = (call: { body: Record<string, unknown> }): Button[] =>
-    ((call.body.blocks ?? []) as { elements?: Button[] }[])
-      .flatMap((b) => b.elements ?? [])
+    ((call.body.blocks ?? []) as { elements?: Button[]; accessory?: Button }[])
+      .flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])])
       .filter((e) => e.action_id);
   const clickPrivately = (button: Button, responseId: string) =>
     postForm({

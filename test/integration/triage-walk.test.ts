@@ -43,8 +43,11 @@ afterAll(async () => {
 });
 
 type Button = { text?: { text: string }; title?: string; value?: string; action_id?: string; data?: unknown };
+/** Buttons in rows, and beside the whole text a shortened label stands for (a section's accessory). */
 const slackButtons = (blocks: unknown): Button[] =>
-  ((blocks ?? []) as { elements?: Button[] }[]).flatMap((b) => b.elements ?? []).filter((e) => e.action_id);
+  ((blocks ?? []) as { elements?: Button[]; accessory?: Button }[])
+    .flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])])
+    .filter((e) => e.action_id);
 const cardButtons = (node: any): any[] => {
   if (Array.isArray(node)) return node.flatMap(cardButtons);
   if (typeof node !== 'object' || node === null) return [];

@@ -48,18 +48,47 @@ interface Counter {
   next: number;
 }
 
+/** One button; the core keeps labels within every platform's limit and values within 2,000 characters. */
+function button(b: ViewButton, counter: Counter) {
+  return {
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text: ellipsize(b.label, LIMITS.buttonText), emoji: false },
+    action_id: `${BUTTON_ACTION_ID}:${counter.next++}`,
+    value: encodeAction(b.action),
+    ...(b.style ? { style: b.style } : {}),
+  };
+}
+
 function buttons(list: ViewButton[], blockId: string, counter: Counter): KnownBlock {
   return {
     type: 'actions',
     block_id: blockId,
-    elements: list.slice(0, LIMITS.actionsElements).map((b) => ({
-      type: 'button' as const,
-      text: { type: 'plain_text' as const, text: ellipsize(b.label, LIMITS.buttonText), emoji: false },
-      action_id: `${BUTTON_ACTION_ID}:${counter.next++}`,
-      value: encodeAction(b.action).slice(0, LIMITS.buttonValue),
-      ...(b.style ? { style: b.style } : {}),
-    })),
+    elements: list.slice(0, LIMITS.actionsElements).map((b) => button(b, counter)),
   };
+}
+
+/**
+ * Things to pick from: a button whose label says less than its text (a lead's product and whole
+ * title, a long follow-up) is a section with the text and the button beside it; the others are
+ * grouped in rows, in their order.
+ */
+function choiceBlocks(list: ViewButton[], index: number, counter: Counter): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let row: ViewButton[] = [];
+  const flush = () => {
+    if (row.length > 0) blocks.push(buttons(row, `choices_${index}_${blocks.length}`, counter));
+    row = [];
+  };
+  for (const b of list) {
+    if (b.text === undefined) {
+      row.push(b);
+      continue;
+    }
+    flush();
+    blocks.push({ type: 'section', text: mrkdwn(escapeMrkdwn(b.text)), accessory: button(b, counter) });
+  }
+  flush();
+  return blocks;
 }
 
 /** A long copyable block is split over several code sections, each within the section limit. */
@@ -100,7 +129,7 @@ function blocksOf(block: ViewBlock, index: number, counter: Counter): KnownBlock
     case 'choices':
       return [
         ...(block.label ? [section(`*${escapeMrkdwn(block.label)}*`)] : []),
-        buttons(block.buttons, `choices_${index}`, counter),
+        ...choiceBlocks(block.buttons, index, counter),
       ];
     case 'controls':
       return [buttons(block.buttons, `controls_${index}`, counter)];
