@@ -129,7 +129,7 @@ export function usageText(r: UsageReport, format: ReportFormat, language: Langua
     ...(r.triage.length > 0
       ? [
           '',
-          list(say.usage.funnel),
+          say.usage.funnel,
           ...r.triage.map((f) => say.usage.funnelLine(f.tree, f.started, f.finished, f.escalated)),
         ]
       : []),
