@@ -39,6 +39,7 @@ const USAGE = `Usage:
   ${KB_USAGE}
   ${REPORT_COMMANDS.gaps.usage}
   ${REPORT_COMMANDS.usage.usage}
+  ${REPORT_COMMANDS.cases.usage}
   ${REPORT_COMMANDS['export-eval'].usage}
   ${CASES_USAGE.join('\n  ')}
   ${CALIBRATE_COMMAND.usage}`;
@@ -85,15 +86,25 @@ async function report(args: string[]): Promise<void> {
   const config = await loadConfig();
   const library = await loadLibrary();
   const bot = new TriageBot(library);
-  const output = await withStore(config, (store) =>
-    runReport(options, {
-      store,
-      normalize: (text) => bot.searchWords(text),
-      isCode: (id) => library.kb.byId.get(id)?.kind === 'code',
-      isEntry: (id) => library.kb.byId.has(id),
-      writeFile: (file, content) => writeFileSync(file, content, 'utf8'),
-    }),
-  );
+  const output = await withStore(config, async (store) => {
+    // The experts' answers and the escalations are in the case store (the same settings as feedback).
+    const { openCaseStore } = await import('./feedback/open.js');
+    const cases =
+      options.kind === 'export-eval' ? null : await openCaseStore(config, undefined, { reachable: true });
+    try {
+      return await runReport(options, {
+        store,
+        normalize: (text) => bot.searchWords(text),
+        isCode: (id) => library.kb.byId.get(id)?.kind === 'code',
+        isEntry: (id) => library.kb.byId.has(id),
+        ...(cases ? { cases: () => cases.list() } : {}),
+        library,
+        writeFile: (file, content) => writeFileSync(file, content, 'utf8'),
+      });
+    } finally {
+      await cases?.close();
+    }
+  });
   finish(output, 0);
 }
 

@@ -10,8 +10,9 @@ import type { Transition } from './turn.js';
 
 /**
  * What is recorded for the reports (off the answer's path; nothing without a recorder, FEEDBACK=off):
- * the questions and how they were answered, the feedback buttons, and the corrections users make
- * by picking another lead or by reaching a guided triage's outcome.
+ * the questions and how they were answered, the feedback buttons, the corrections users make by
+ * picking another lead or by reaching a guided triage's outcome, and each guided triage started
+ * and finished.
  */
 export class Recording {
   constructor(
@@ -95,19 +96,31 @@ export class Recording {
     if (reply.kind === 'answer' && text) this.question(reply.answer, incoming.conversation.platform, userId);
     if (reply.kind !== 'triage') return;
     if (reply.answer) this.question(reply.answer, incoming.conversation.platform, userId);
-    // The outcome a guided triage reaches is the right answer to the question it started from.
-    const origin = transition.session?.origin ?? before?.origin;
+    const base = {
+      platform: incoming.conversation.platform,
+      language: reply.language,
+      ...(userId ? { userId } : {}),
+    };
+    const after = transition.session;
+    const origin = after?.origin ?? before?.origin;
     const outcome = reply.view.outcome?.result.id;
-    if (reply.view.state === 'outcome' && outcome && origin && transition.session?.node !== before?.node) {
+    // The funnel of the team lead's report: a triage started (a new tree, or a new start of one;
+    // "recommencer" keeps its start), then finished when it reaches an outcome.
+    const run = after && { tree: after.treeId, startedAt: new Date(after.startedAt).toISOString() };
+    if (run && (after.treeId !== before?.treeId || after.startedAt !== before.startedAt))
+      this.recorder.record({ ...base, ...run, type: 'triage', step: 'started', query: origin ?? '' });
+    if (run && after.status === 'finished' && (before?.status !== 'finished' || after.node !== before.node))
       this.recorder.record({
-        type: 'correction',
-        platform: incoming.conversation.platform,
-        language: reply.language,
-        query: origin,
-        entry: outcome,
-        via: 'triage',
-        ...(userId ? { userId } : {}),
+        ...base,
+        ...run,
+        type: 'triage',
+        step: 'finished',
+        query: origin ?? '',
+        ...(outcome ? { outcome } : {}),
       });
+    // The outcome a guided triage reaches is the right answer to the question it started from.
+    if (reply.view.state === 'outcome' && outcome && origin && after?.node !== before?.node) {
+      this.recorder.record({ ...base, type: 'correction', query: origin, entry: outcome, via: 'triage' });
     }
   }
 }

@@ -213,12 +213,51 @@ const fr = {
         notHelpful: 'pas-utile',
         correction: 'correction',
         unknownEntry: 'id-inconnu',
+        caseAnswer: 'réponse-expert',
+        outOfScope: 'hors-périmètre',
       },
+      outOfScope: 'Questions hors périmètre (déclinées : un système que les sources ne couvrent pas)',
+      notGaps: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `Comptés à part (ce ne sont pas des lacunes) : ${n.smallTalk} bavardage(s) (bonjour, merci, ok…), ${n.menuPicks} choix de menu (un numéro tapé), ${n.outOfScope} hors périmètre`,
+      caseAnswer: (id: number) => `réponse d’expert, dossier ${id}`,
+      patch:
+        'Des mots-clés sont proposés (dossiers résolus, corrections) : --patch FICHIER les écrit en YAML, à relire puis à fusionner à la main.',
+      patchTo: (file: string) =>
+        `Mots-clés proposés écrits dans ${file} : à relire puis à fusionner à la main`,
+      patchEmpty: 'Aucun mot-clé à proposer.',
+    },
+    cases: {
+      title: (since: string) => `Dossiers résolus depuis le ${since}`,
+      asked: 'Question',
+      answer: 'Réponse de l’expert',
+      entry: 'Entrée',
+      resolved: (by: string | null, at: string) => `résolu${by ? ` par ${by}` : ''} le ${at}`,
+      csvHeader: [
+        'dossier',
+        'produit',
+        'titre',
+        'question',
+        'réponse',
+        'entrée',
+        'titre_entrée',
+        'résolu_le',
+      ],
+    },
+    patch: {
+      header: [
+        'Mots-clés proposés pour knowledge/overlays/keywords.yaml (uc-triage report gaps --patch), jamais appliqués',
+        'automatiquement : relisez chaque phrase, puis ajoutez-la à la liste de son entrée sous `keywords:` (ou',
+        'l’entrée entière si elle n’y est pas encore), et lancez npm test.',
+      ],
+      from: (cases: number[], corrections: number) =>
+        [
+          ...(cases.length ? [`${cases.length === 1 ? 'dossier' : 'dossiers'} ${cases.join(', ')}`] : []),
+          ...(corrections ? [`${corrections} correction(s)`] : []),
+        ].join(' ; '),
     },
     usage: {
       title: (since: string) => `Utilisation depuis le ${since}`,
       htmlTitle: 'UC Triage — utilisation',
-      htmlHeading: (date: string) => `UC Triage — utilisation depuis le ${date}`,
       totals: (t: {
         questions: number;
         answered: number;
@@ -248,6 +287,77 @@ const fr = {
       noData: 'Aucune donnée.',
       csvHeader: ['date', 'questions', 'répondues', 'avis'],
       htmlWritten: (file: string) => `Rapport HTML écrit dans ${file}`,
+      onPlatform: (platform: string | null) =>
+        platform ? `plateforme : ${platform}` : 'toutes les plateformes',
+      period: (from: string, to: string) => `du ${from} au ${to}`,
+      answeredOfSources: (answered: number, asked: number) =>
+        `${answered} sur ${asked} questions sur les sources`,
+      apartCard: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `bavardage ${n.smallTalk} · numéro de menu ${n.menuPicks} · hors périmètre ${n.outOfScope}`,
+      more: {
+        answered: 'questions sur les sources répondues',
+        gaps: 'lacunes (sans réponse)',
+        apart: 'messages comptés à part',
+        notUseful: 'réponses jugées « pas utile »',
+        escalated: 'escalades (dossiers ouverts)',
+        medianResolve: 'délai médian de résolution',
+      },
+      apart: 'comptés à part',
+      apartHint: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `Ne sont pas des lacunes, et ne sont pas comptés ici : ${n.smallTalk} bavardage(s) (bonjour, merci, ok…), ${n.menuPicks} numéro(s) tapé(s) pour choisir dans une liste, ${n.outOfScope} question(s) hors périmètre.`,
+      gapsCard: (share: string, groups: number) =>
+        `${share} des questions sur les sources ; ${groups} sujet(s) ci-dessous`,
+      notUsefulCard: (feedback: number, useful: number) => `sur ${feedback} avis (${useful} utiles)`,
+      escalatedCard: (rate: string, waiting: number) =>
+        `${rate} des questions sur les sources ; ${waiting} en attente`,
+      resolvedCard: (resolved: number) => `sur ${resolved} dossier(s) résolu(s) dans la période`,
+      escalationRate: 'taux d’escalade',
+      gaps: 'Lacunes : questions sur les sources restées sans réponse',
+      gapsHint:
+        'Regroupées par mêmes mots ou même entrée la plus proche ; le détail et les mots-clés à ajouter : uc-triage report gaps.',
+      times: 'fois',
+      question: 'Question',
+      closest: 'Entrées les plus proches',
+      experts: 'Réponses des experts',
+      caseRef: (id: number) => `Dossier ${id}`,
+      notHelpful: 'Réponses jugées « pas utile »',
+      notHelpfulHint: 'Par entrée, avec la raison quand la personne l’a donnée.',
+      entry: 'Entrée',
+      notUseful: 'pas utile',
+      wrongTopic: 'pas le bon sujet',
+      doesNotAnswer: 'bon sujet, ne répond pas',
+      noReason: 'sans raison',
+      escalations: 'Escalades aux experts',
+      escalationsLine: (e: {
+        opened: number;
+        resolved: number;
+        closed: number;
+        waiting: number;
+        rate: string;
+      }) =>
+        `${e.opened} dossier(s) ouvert(s), ${e.resolved} résolu(s), ${e.closed} fermé(s) sans réponse, ${e.waiting} en attente aujourd’hui ; taux d’escalade : ${e.rate} des questions sur les sources`,
+      medianLine: (duration: string) => `délai médian de résolution : ${duration}`,
+      noResolution: 'aucun dossier résolu',
+      perProduct: 'Par produit',
+      product: 'Produit',
+      questionsAbout: 'questions sur le produit',
+      escalated: 'escaladées',
+      funnel: 'Diagnostics guidés : démarrés → terminés → escaladés',
+      funnelHint:
+        'Terminé : le diagnostic a atteint une conclusion ; escaladé : un dossier a été ouvert depuis ce diagnostic, terminé ou non.',
+      tree: 'Diagnostic',
+      started: 'démarrés',
+      finished: 'terminés',
+      funnelLine: (tree: string, started: number, finished: number, escalated: number) =>
+        `  ${tree} : ${started} → ${finished} → ${escalated}`,
+      duration: (ms: number) => {
+        const minutes = Math.round(ms / 60_000);
+        if (minutes < 60) return `${minutes} min`;
+        const hours = Math.floor(minutes / 60);
+        if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
+        return `${Math.floor(hours / 24)} j ${hours % 24} h`;
+      },
+      idHint: (id: string) => `identifiant : ${id}`,
     },
     exportEval: {
       intro: ' Candidats d’évaluation tirés des corrections des utilisateurs (uc-triage report export-eval).',
@@ -464,12 +574,41 @@ const en: Catalogue = {
         notHelpful: 'not-helpful',
         correction: 'correction',
         unknownEntry: 'unknown-id',
+        caseAnswer: 'expert-answer',
+        outOfScope: 'out-of-scope',
       },
+      outOfScope: 'Out-of-scope questions (declined: a system the sources do not cover)',
+      notGaps: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `Counted apart (these are no gaps): ${n.smallTalk} small talk (hello, thanks, ok…), ${n.menuPicks} menu picks (a number typed), ${n.outOfScope} out of scope`,
+      caseAnswer: (id: number) => `expert's answer, case ${id}`,
+      patch:
+        'Keywords are proposed (resolved cases, corrections): --patch FILE writes them as YAML, to review and merge by hand.',
+      patchTo: (file: string) => `Proposed keywords written to ${file}: review them, then merge by hand`,
+      patchEmpty: 'No keyword to propose.',
+    },
+    cases: {
+      title: (since: string) => `Cases resolved since ${since}`,
+      asked: 'Question',
+      answer: 'Expert’s answer',
+      entry: 'Entry',
+      resolved: (by: string | null, at: string) => `resolved${by ? ` by ${by}` : ''} on ${at}`,
+      csvHeader: ['case', 'product', 'title', 'question', 'answer', 'entry', 'entry_title', 'resolved_at'],
+    },
+    patch: {
+      header: [
+        'Proposed keywords for knowledge/overlays/keywords.yaml (uc-triage report gaps --patch), never applied',
+        'automatically: review each phrase, then add it to its entry’s list under `keywords:` (or the whole',
+        'entry if it is not there yet), and run npm test.',
+      ],
+      from: (cases: number[], corrections: number) =>
+        [
+          ...(cases.length ? [`${cases.length === 1 ? 'case' : 'cases'} ${cases.join(', ')}`] : []),
+          ...(corrections ? [`${corrections} correction(s)`] : []),
+        ].join('; '),
     },
     usage: {
       title: (since: string) => `Usage since ${since}`,
       htmlTitle: 'UC Triage — usage',
-      htmlHeading: (date: string) => `UC Triage — usage since ${date}`,
       totals: (t: {
         questions: number;
         answered: number;
@@ -499,6 +638,76 @@ const en: Catalogue = {
       noData: 'No data.',
       csvHeader: ['date', 'questions', 'answered', 'feedback'],
       htmlWritten: (file: string) => `HTML report written to ${file}`,
+      onPlatform: (platform: string | null) => (platform ? `platform: ${platform}` : 'all platforms'),
+      period: (from: string, to: string) => `from ${from} to ${to}`,
+      answeredOfSources: (answered: number, asked: number) =>
+        `${answered} of ${asked} questions on the sources`,
+      apartCard: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `small talk ${n.smallTalk} · menu number ${n.menuPicks} · out of scope ${n.outOfScope}`,
+      more: {
+        answered: 'questions on the sources answered',
+        gaps: 'gaps (no answer)',
+        apart: 'messages counted apart',
+        notUseful: 'answers rated not useful',
+        escalated: 'escalations (cases opened)',
+        medianResolve: 'median time to resolve',
+      },
+      apart: 'counted apart',
+      apartHint: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `No gaps, and not counted here: ${n.smallTalk} small talk (hello, thanks, ok…), ${n.menuPicks} number(s) typed to pick from a list, ${n.outOfScope} out-of-scope question(s).`,
+      gapsCard: (share: string, groups: number) =>
+        `${share} of questions on the sources; ${groups} topic(s) below`,
+      notUsefulCard: (feedback: number, useful: number) => `of ${feedback} ratings (${useful} useful)`,
+      escalatedCard: (rate: string, waiting: number) =>
+        `${rate} of questions on the sources; ${waiting} waiting`,
+      resolvedCard: (resolved: number) => `over ${resolved} case(s) resolved in the period`,
+      escalationRate: 'escalation rate',
+      gaps: 'Gaps: questions on the sources left unanswered',
+      gapsHint:
+        'Grouped by same words or same closest entry; the details and the keywords to add: uc-triage report gaps.',
+      times: 'times',
+      question: 'Question',
+      closest: 'Closest entries',
+      experts: 'Experts’ answers',
+      caseRef: (id: number) => `Case ${id}`,
+      notHelpful: 'Answers rated not useful',
+      notHelpfulHint: 'Per entry, with the reason when the person gave one.',
+      entry: 'Entry',
+      notUseful: 'not useful',
+      wrongTopic: 'wrong topic',
+      doesNotAnswer: 'right topic, does not answer',
+      noReason: 'no reason',
+      escalations: 'Escalations to the experts',
+      escalationsLine: (e: {
+        opened: number;
+        resolved: number;
+        closed: number;
+        waiting: number;
+        rate: string;
+      }) =>
+        `${e.opened} case(s) opened, ${e.resolved} resolved, ${e.closed} closed without an answer, ${e.waiting} waiting today; escalation rate: ${e.rate} of questions on the sources`,
+      medianLine: (duration: string) => `median time to resolve: ${duration}`,
+      noResolution: 'no case resolved',
+      perProduct: 'Per product',
+      product: 'Product',
+      questionsAbout: 'questions on the product',
+      escalated: 'escalated',
+      funnel: 'Guided triage: started → finished → escalated',
+      funnelHint:
+        'Finished: the triage reached a conclusion; escalated: a case was opened from it, finished or not.',
+      tree: 'Triage',
+      started: 'started',
+      finished: 'finished',
+      funnelLine: (tree: string, started: number, finished: number, escalated: number) =>
+        `  ${tree}: ${started} → ${finished} → ${escalated}`,
+      duration: (ms: number) => {
+        const minutes = Math.round(ms / 60_000);
+        if (minutes < 60) return `${minutes} min`;
+        const hours = Math.floor(minutes / 60);
+        if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
+        return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+      },
+      idHint: (id: string) => `id: ${id}`,
     },
     exportEval: {
       intro: ' Candidate evaluation items from user corrections (uc-triage report export-eval).',

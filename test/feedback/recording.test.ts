@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
+import { usageReport } from '../../src/feedback/usage.js';
 import { type CoreAction, decodeAction, type IncomingMessage, type Reply } from '../../src/index.js';
 import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
@@ -100,6 +101,24 @@ describe('what the bot records', () => {
       entry: 'webex-403',
       via: 'triage',
     });
+  });
+
+  it('records each guided triage started and finished, a run counted once in the funnel however often it ends', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const conversation = { platform: 'teams', workspace: 't', channel: 'c', thread: 'funnel' };
+    for (const text of ['diagnostic provisionnement', 'certains', '403', 'retour', '403', 'recommencer'])
+      await bot.handle({ conversation, text, user: 'U9' });
+    await recorder.flush();
+    const triage = store.saved.filter((e) => e.type === 'triage');
+    expect(triage.map((e) => (e.type === 'triage' ? [e.step, e.tree, e.query] : []))).toEqual([
+      ['started', 'provisioning', 'provisionnement'],
+      ['finished', 'provisioning', 'provisionnement'],
+      ['finished', 'provisioning', 'provisionnement'],
+    ]);
+    expect(triage[1]).toMatchObject({ outcome: 'webex-403', platform: 'teams' });
+    const usage = usageReport(store.saved, new Date(Date.now() - 3_600_000), new Date(), () => true);
+    expect(usage.triage).toEqual([{ tree: 'provisioning', started: 1, finished: 1, escalated: 0 }]);
   });
 
   it('never delays or breaks an answer when the store is down or hangs: the event is dropped, counted, logged once', async () => {
