@@ -2,6 +2,7 @@ import { type Answer, type AnswerResult, citationOf } from '../answer/answer.js'
 import { listOf, strings } from '../text/catalogue.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
+import type { TriageControl } from '../triage/engine.js';
 import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
 import type { CoreAction } from './actions.js';
@@ -294,20 +295,21 @@ function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
   const al = strings(language).answer;
   const title: ViewBlock = { type: 'title', text: `${l.guided} — ${view.title}` };
   if (view.state === 'stopped') return [{ type: 'paragraph', text: `${l.stopped} (${view.title})` }];
+  // Each control names the card it is on: once the triage has moved on, it acts on nothing.
+  const control = (control: TriageControl): CoreAction => ({
+    kind: 'triage-control',
+    control,
+    treeId: view.treeId,
+    step: view.step,
+    l: language,
+  });
   const controls: ViewBlock = {
     type: 'controls',
     buttons: [
-      ...(view.canGoBack
-        ? [
-            {
-              label: `← ${l.back}`,
-              action: { kind: 'triage-control', control: 'back', l: language } as CoreAction,
-            },
-          ]
-        : []),
-      { label: l.restart, action: { kind: 'triage-control', control: 'restart', l: language } },
-      { label: l.escalate, action: { kind: 'triage-control', control: 'escalate', l: language } },
-      { label: l.stop, action: { kind: 'triage-control', control: 'stop', l: language }, style: 'danger' },
+      ...(view.canGoBack ? [{ label: `← ${l.back}`, action: control('back') }] : []),
+      { label: l.restart, action: control('restart') },
+      { label: l.escalate, action: control('escalate') },
+      { label: l.stop, action: control('stop'), style: 'danger' },
     ],
   };
   if (view.state === 'question' && view.question) {
