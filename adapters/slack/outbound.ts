@@ -142,6 +142,19 @@ export class SlackOutbound {
     }
   }
 
+  /** chat.update: a message the bot posted, replaced in place (a triage card, an experts' case card). */
+  updateMessage(
+    client: WebClient,
+    message: { channel: string; ts: string; text: string; blocks?: unknown[] },
+    policy: DeliveryPolicy = REPLY_POLICY,
+  ): Promise<unknown> {
+    return this.deliver(() =>
+      this.call({ method: 'chat.update', channel: message.channel }, policy, () =>
+        client.chat.update(message as never),
+      ),
+    );
+  }
+
   /** chat.postMessage as one message to users (an answer, a share, an apology with APOLOGY_POLICY). */
   postMessage(
     client: WebClient,

@@ -5,6 +5,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
+  /** The ts the stub answered a posted message with (chat.postMessage). */
+  ts?: string;
 }
 
 /** A stand-in for the Slack Web API (and response_url endpoints), served on 127.0.0.1. */
@@ -111,39 +113,44 @@ export class SlackApiStub {
           res.end(JSON.stringify({ ok: false, error: 'not_in_channel' }));
           return;
         }
-        const answer = () => this.calls.push({ method, body });
+        const ts = `1700000000.${String(++this.seq).padStart(6, '0')}`;
+        const answer = () =>
+          this.calls.push({ method, body, ...(method === 'chat.postMessage' ? { ts } : {}) });
         if (this.delayMs > 0 && method.startsWith('chat.')) {
           setTimeout(() => {
             answer();
-            res.end(
-              JSON.stringify({
-                ok: true,
-                channel: body.channel,
-                ts: `1700000000.${String(++this.seq).padStart(6, '0')}`,
-              }),
-            );
+            res.end(JSON.stringify({ ok: true, channel: body.channel, ts }));
           }, this.delayMs);
           return;
         }
         answer();
+        const special = this.special(method, body);
+        if (special) {
+          res.end(JSON.stringify(special));
+          return;
+        }
         if (method === 'auth.test') {
           res.end(
             JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'uc-triage' }),
           );
           return;
         }
-        res.end(
-          JSON.stringify({
-            ok: true,
-            channel: body.channel,
-            ts: `1700000000.${String(++this.seq).padStart(6, '0')}`,
-          }),
-        );
+        res.end(JSON.stringify({ ok: true, channel: body.channel, ts }));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const address = this.server?.address();
     this.port = typeof address === 'object' && address ? address.port : 0;
+  }
+
+  /** What the Web API methods beyond chat.postMessage answer: an update keeps its message's ts. */
+  private special(method: string, body: Record<string, unknown>): Record<string, unknown> | null {
+    switch (method) {
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      default:
+        return null;
+    }
   }
 
   async stop(): Promise<void> {

@@ -20,7 +20,9 @@ import { BUTTON_ACTION_ID } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { answerInThread } from '../answer-in-thread.js';
 import { withApology } from '../apology.js';
-import { replyPrivately } from '../private-reply.js';
+import { type PrivateMessage, replyPrivately } from '../private-reply.js';
+import type { Click } from './click.js';
+import { isTriageCardClick, moveTriageCard } from './triage-card.js';
 
 /** Every button of the bot: today's, and those of messages posted by earlier versions. */
 export const BUTTON_PATTERN = new RegExp(`^(${[BUTTON_ACTION_ID, ...LEGACY_SLACK_ACTION_IDS].join('|')}):`);
@@ -41,13 +43,20 @@ export function clickPlace(body: BlockAction): SlackPlace {
 }
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-type Ephemeral = (content: { text: string; blocks?: unknown[] }, replace?: boolean) => Promise<unknown>;
+type Ephemeral = (content: PrivateMessage, replace?: boolean) => Promise<unknown>;
+
+/** The clicked message's own ts (a private message may have none). */
+function clickedTs(body: BlockAction): string | undefined {
+  const container = body.container as { message_ts?: string } | undefined;
+  return (body.message as { ts?: string } | undefined)?.ts ?? container?.message_ts;
+}
 
 /**
  * Every button of every message: decoded by the core, answered through TriageBot.handle. A click
  * on a private message is answered privately; on a public one, in its thread. "Ce n'était pas ça",
  * a rating and an expired button are always answered privately; "Partager dans le canal" posts the
- * answer for everyone, where the record of what was shown says.
+ * answer for everyone, where the record of what was shown says. A guided triage's option or control
+ * replaces its card.
  */
 export function buttonListener(deps: SlackDeps) {
   return async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
@@ -57,6 +66,17 @@ export function buttonListener(deps: SlackDeps) {
     const text = (decoded?.kind === 'ask' && decoded.q) || '';
     const ephemeral: Ephemeral = (content, replace = false) =>
       replyPrivately(deps, respond, client, { channel: place.channel, user: place.user }, content, replace);
+    const userName = body.user.username || body.user.name;
+    const click: Click = {
+      client,
+      place,
+      messageTs: clickedTs(body),
+      triggerId: body.trigger_id,
+      responseUrl: body.response_url,
+      value: action.value ?? '',
+      userName,
+      privately: ephemeral,
+    };
     await withApology(
       deps,
       { listener: 'button', text, channel: place.channel },
@@ -76,6 +96,7 @@ export function buttonListener(deps: SlackDeps) {
         };
         if (decoded.kind === 'share') return await share(deps, place, client, message, decoded, ephemeral);
         const reply = await deps.bot.handle(message);
+        if (isTriageCardClick(decoded) && (await moveTriageCard(deps, click, reply))) return;
         if (
           place.private ||
           !place.channel ||
