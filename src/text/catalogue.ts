@@ -151,6 +151,8 @@ const fr = {
     notCollected: 'non renseigné',
     sources: 'Sources',
     open: 'Ouvrir le dossier',
+    /** Closes a form without sending it (a Slack modal's close button). */
+    cancel: 'Annuler',
     opened: (id: number) => `Dossier ${id} ouvert`,
     sentToExperts: 'Les experts l’ont reçu ; leur réponse vous sera donnée ici.',
     forward: 'Aucun canal d’experts n’est configuré : transmettez-leur cette fiche.',
@@ -414,6 +416,7 @@ const en: Catalogue = {
     notCollected: 'not given',
     sources: 'Sources',
     open: 'Open the case',
+    cancel: 'Cancel',
     opened: (id: number) => `Case ${id} opened`,
     sentToExperts: 'The experts have it; their answer will be given here.',
     forward: 'No experts’ channel is configured: forward them this card.',

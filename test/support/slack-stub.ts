@@ -36,6 +36,12 @@ export class SlackApiStub {
   readonly refusedChannels = new Set<string>();
   /** The chat.* calls refused that way. */
   readonly refused: SlackCall[] = [];
+  /** conversations.members: the members of each channel (a channel not here answers channel_not_found). */
+  readonly members = new Map<string, string[]>();
+  /** conversations.members gives this many members a page (a cursor for the rest). */
+  membersPageSize = 100;
+  /** views.open answers ok: false with this error (a trigger_id used too late: expired_trigger_id). */
+  viewsOpenError: string | null = null;
   private server: Server | null = null;
   port = 0;
   private seq = 0;
@@ -143,14 +149,43 @@ export class SlackApiStub {
     this.port = typeof address === 'object' && address ? address.port : 0;
   }
 
-  /** What the Web API methods beyond chat.postMessage answer: an update keeps its message's ts. */
+  /** What the Web API methods beyond chat.postMessage answer: views, updates, permalinks, members. */
   private special(method: string, body: Record<string, unknown>): Record<string, unknown> | null {
     switch (method) {
+      case 'views.open':
+      case 'views.update':
+        if (this.viewsOpenError && method === 'views.open') return { ok: false, error: this.viewsOpenError };
+        return { ok: true, view: { ...(body.view as object), id: `V${++this.seq}` } };
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case 'chat.getPermalink':
+        return {
+          ok: true,
+          channel: body.channel,
+          permalink: `https://stub.slack.com/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}`,
+        };
+      case 'conversations.members': {
+        const all = this.members.get(String(body.channel));
+        if (!all) return { ok: false, error: 'channel_not_found' };
+        const from = Number(body.cursor ?? 0);
+        const to = from + this.membersPageSize;
+        return {
+          ok: true,
+          members: all.slice(from, to),
+          response_metadata: { next_cursor: to < all.length ? String(to) : '' },
+        };
+      }
       default:
         return null;
     }
+  }
+
+  /** The modals opened (views.open), their view parsed. */
+  views(): { view: Record<string, unknown>; trigger_id: unknown }[] {
+    return this.posts('views.open').map((c) => ({
+      view: c.body.view as Record<string, unknown>,
+      trigger_id: c.body.trigger_id,
+    }));
   }
 
   async stop(): Promise<void> {
@@ -173,7 +208,7 @@ function parseBody(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = k === 'blocks' ? JSON.parse(v) : v;
+    out[k] = k === 'blocks' || k === 'view' ? JSON.parse(v) : v;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { SlackDeps, SlackPlace } from '../../context.js';
+import { ONE_TRY } from '../../outbound.js';
 import type { SlackMessage } from '../../render/blocks.js';
 import type { PrivateMessage } from '../private-reply.js';
 
@@ -56,4 +57,23 @@ export async function replaceClicked(deps: SlackDeps, click: Click, message: Sla
     }
   }
   await postWhereClicked(deps, click, message);
+}
+
+/**
+ * One private line to whoever clicked a public message (chat.postEphemeral; someone viewing a
+ * channel they are not in gets it through the response_url, else by direct message).
+ */
+export async function toClicker(deps: SlackDeps, click: Click, message: PrivateMessage): Promise<void> {
+  const { channel, user } = click.place;
+  if (channel && user && !click.place.private) {
+    try {
+      await deps.outbound.call({ method: 'chat.postEphemeral', channel }, ONE_TRY, () =>
+        click.client.chat.postEphemeral({ channel, user, ...message } as never),
+      );
+      return;
+    } catch (error) {
+      deps.logger.warn({ err: error, channel }, 'ephemeral line refused: answering through the response_url');
+    }
+  }
+  await click.privately(message);
 }
