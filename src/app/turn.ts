@@ -87,6 +87,9 @@ export function takeTurn(
   if (control) {
     if (!session || !tree)
       return { session, reply: { ...answerReply(ctx, '', language), notice: 'no-session' } };
+    // A control of a card the triage has moved on from (another step, another tree) acts on nothing.
+    if (action?.kind === 'triage-control' && !isOnCard(action, session))
+      return step(ctx, tree, session, language, undefined, 'stale-choice');
     return onControl(ctx, tree, session, control, language);
   }
   // "escalader" with no triage: what to escalate is under an answer (its button), not in the words.
@@ -98,6 +101,14 @@ export function takeTurn(
   const reply = answerReply(ctx, text, language, notice);
   // A finished triage stays in the store until it expires, so "retour" and "escalader" still work.
   return { session: session?.status === 'finished' ? session : null, reply };
+}
+
+/** Whether a control's card (its tree and step, when it names them) is the session's current step. */
+function isOnCard(action: { treeId?: string; step?: number }, session: TriageSession): boolean {
+  return (
+    (action.treeId === undefined || action.treeId === session.treeId) &&
+    (action.step === undefined || action.step === stepNumber(session))
+  );
 }
 
 function onControl(

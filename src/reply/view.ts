@@ -2,6 +2,7 @@ import { type Answer, type AnswerResult, citationOf } from '../answer/answer.js'
 import { listOf, strings } from '../text/catalogue.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
+import type { TriageControl } from '../triage/engine.js';
 import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
 import type { CoreAction } from './actions.js';
@@ -265,30 +266,56 @@ function alternativesChoices(
   };
 }
 
+/** A question of the trail is cut to this length: the trail is a reminder, the step is the card. */
+export const TRAIL_QUESTION_SHOWN = 80;
+
+/** The answers given so far, one line each ("question → answer"): what a step's card keeps of the path. */
+function trailBlocks(view: TriageView, language: Language): ViewBlock[] {
+  if (view.path.length === 0) return [];
+  const l = strings(language).triage;
+  const lines = view.path.map((p) => `✓ ${ellipsize(p.question, TRAIL_QUESTION_SHOWN)} → ${p.answer}`);
+  return [{ type: 'meta', text: `${l.trail}${l.colon}\n${lines.join('\n')}` }];
+}
+
+/**
+ * The card of a guided triage once it has moved on to its result (options.triageTrail): its title
+ * and the trail of answers, the result following as a new message; or that it was stopped.
+ */
+function triageTrail(view: TriageView, language: Language): ViewBlock[] {
+  const l = strings(language).triage;
+  return [
+    { type: 'title', text: `${l.guided} — ${view.title}` },
+    ...trailBlocks(view, language),
+    { type: 'meta', text: view.state === 'stopped' ? l.stopped : l.resultBelow },
+  ];
+}
+
 function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
   const l = strings(language).triage;
   const al = strings(language).answer;
   const title: ViewBlock = { type: 'title', text: `${l.guided} — ${view.title}` };
   if (view.state === 'stopped') return [{ type: 'paragraph', text: `${l.stopped} (${view.title})` }];
+  // Each control names the card it is on: once the triage has moved on, it acts on nothing.
+  const control = (control: TriageControl): CoreAction => ({
+    kind: 'triage-control',
+    control,
+    treeId: view.treeId,
+    step: view.step,
+    l: language,
+  });
   const controls: ViewBlock = {
     type: 'controls',
     buttons: [
-      ...(view.canGoBack
-        ? [
-            {
-              label: `← ${l.back}`,
-              action: { kind: 'triage-control', control: 'back', l: language } as CoreAction,
-            },
-          ]
-        : []),
-      { label: l.restart, action: { kind: 'triage-control', control: 'restart', l: language } },
-      { label: l.escalate, action: { kind: 'triage-control', control: 'escalate', l: language } },
-      { label: l.stop, action: { kind: 'triage-control', control: 'stop', l: language }, style: 'danger' },
+      ...(view.canGoBack ? [{ label: `← ${l.back}`, action: control('back') }] : []),
+      { label: l.restart, action: control('restart') },
+      { label: l.escalate, action: control('escalate') },
+      { label: l.stop, action: control('stop'), style: 'danger' },
     ],
   };
   if (view.state === 'question' && view.question) {
     return [
       title,
+      ...trailBlocks(view, language),
       { type: 'section', label: l.step(view.step), text: view.question.text },
       {
         type: 'choices',
@@ -373,6 +400,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
         ],
       };
     case 'triage': {
+      if (options.triageTrail) return { language, blocks: triageTrail(reply.view, language) };
       const offscript = reply.answer
         ? [
             ...answerBlocks(kb, { language, answer: reply.answer, ref: reply.ref }, options, false),

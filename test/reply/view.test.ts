@@ -130,5 +130,12 @@ describe('the reply view', () => {
       'Escalader',
       'Arrêter',
     ]);
+    // Each control names the card it is on, so that a click on an old card acts on nothing.
+    expect(ofType(view, 'controls')[0]?.buttons[0]?.action).toMatchObject({
+      kind: 'triage-control',
+      control: 'restart',
+      treeId: 'provisioning',
+      step: 1,
+    });
   });
 });

@@ -90,6 +90,28 @@ describe('answering, going back, restarting, stopping', () => {
     expect(stale.view.step).toBe(2);
   });
 
+  it('acts on nothing for a control of a card the triage has moved on from, and says where it is', async () => {
+    await say('diagnostic provisionnement');
+    const first = triage(
+      await say('', { kind: 'triage-choice', treeId: 'provisioning', step: 1, option: 1 }),
+    );
+    const back = (step: number, treeId = 'provisioning') =>
+      say('', { kind: 'triage-control', control: 'back', treeId, step });
+    // "Retour" of step 1's card (no longer shown), and of another tree's card at this step: nothing moves.
+    for (const stale of [await back(1), await back(2, 'sign-in')]) {
+      expect(triage(stale).notice).toBe('stale-choice');
+      expect(triage(stale).view.step).toBe(2);
+    }
+    expect(triage(await say('', { kind: 'triage-control', control: 'stop', step: 1 })).view.state).toBe(
+      'question',
+    );
+    // The current card's "Retour", and a typed "retour" (which names no card), act.
+    expect(first.view.step).toBe(2);
+    expect(triage(await back(2)).view.step).toBe(1);
+    await say('', { kind: 'triage-choice', treeId: 'provisioning', step: 1, option: 1 });
+    expect(triage(await say('retour')).view.step).toBe(1);
+  });
+
   it('stops with "stop": the next message is an ordinary question', async () => {
     await say('diagnostic provisionnement');
     expect(triage(await say('stop')).view.state).toBe('stopped');

@@ -7,6 +7,7 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import {
+  type CaseAction,
   type CoreAction,
   decodeAction,
   type IncomingMessage,
@@ -14,13 +15,17 @@ import {
   strings,
 } from '../../../../src/index.js';
 import { DEDUPE_TTL_SECONDS } from '../../../dedupe.js';
+import { CasePosts } from '../../cases/posts.js';
 import { type SlackDeps, type SlackPlace, slackConversation } from '../../context.js';
 import { APOLOGY_POLICY } from '../../outbound.js';
 import { BUTTON_ACTION_ID } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { answerInThread } from '../answer-in-thread.js';
 import { withApology } from '../apology.js';
-import { replyPrivately } from '../private-reply.js';
+import { type PrivateMessage, replyPrivately } from '../private-reply.js';
+import { caseButton, openCaseForm } from './case-buttons.js';
+import type { Click } from './click.js';
+import { isTriageCardClick, moveTriageCard } from './triage-card.js';
 
 /** Every button of the bot: today's, and those of messages posted by earlier versions. */
 export const BUTTON_PATTERN = new RegExp(`^(${[BUTTON_ACTION_ID, ...LEGACY_SLACK_ACTION_IDS].join('|')}):`);
@@ -41,15 +46,34 @@ export function clickPlace(body: BlockAction): SlackPlace {
 }
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-type Ephemeral = (content: { text: string; blocks?: unknown[] }, replace?: boolean) => Promise<unknown>;
+type Ephemeral = (content: PrivateMessage, replace?: boolean) => Promise<unknown>;
+
+/** The buttons of cases handled as such: an expert's command, "Ouvrir le dossier" on a form shown as a message. */
+function isCaseButton(action: CoreAction): action is CaseAction & { l?: CoreAction['l'] } {
+  return (
+    action.kind === 'case-open' ||
+    action.kind === 'case-take' ||
+    action.kind === 'case-resolve' ||
+    action.kind === 'case-close' ||
+    action.kind === 'case-reopen'
+  );
+}
+
+/** The clicked message's own ts (a private message may have none). */
+function clickedTs(body: BlockAction): string | undefined {
+  const container = body.container as { message_ts?: string } | undefined;
+  return (body.message as { ts?: string } | undefined)?.ts ?? container?.message_ts;
+}
 
 /**
  * Every button of every message: decoded by the core, answered through TriageBot.handle. A click
  * on a private message is answered privately; on a public one, in its thread. "Ce n'était pas ça",
  * a rating and an expired button are always answered privately; "Partager dans le canal" posts the
- * answer for everyone, where the record of what was shown says.
+ * answer for everyone, where the record of what was shown says. A guided triage's option or control
+ * replaces its card; "Escalader" opens the case form as a modal; the experts' buttons act on a case.
  */
 export function buttonListener(deps: SlackDeps) {
+  const posts = new CasePosts(deps);
   return async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const decoded = decodeAction(action.value, action.action_id);
@@ -57,6 +81,17 @@ export function buttonListener(deps: SlackDeps) {
     const text = (decoded?.kind === 'ask' && decoded.q) || '';
     const ephemeral: Ephemeral = (content, replace = false) =>
       replyPrivately(deps, respond, client, { channel: place.channel, user: place.user }, content, replace);
+    const userName = body.user.username || body.user.name;
+    const click: Click = {
+      client,
+      place,
+      messageTs: clickedTs(body),
+      triggerId: body.trigger_id,
+      responseUrl: body.response_url,
+      value: action.value ?? '',
+      userName,
+      privately: ephemeral,
+    };
     await withApology(
       deps,
       { listener: 'button', text, channel: place.channel },
@@ -75,7 +110,10 @@ export function buttonListener(deps: SlackDeps) {
           ...((place.private || decoded.kind === 'share') && place.channel ? { shareTo: place.channel } : {}),
         };
         if (decoded.kind === 'share') return await share(deps, place, client, message, decoded, ephemeral);
+        if (isCaseButton(decoded)) return await caseButton(deps, posts, click, message, decoded);
         const reply = await deps.bot.handle(message);
+        if (reply.kind === 'case-form') return await openCaseForm(deps, click, reply);
+        if (isTriageCardClick(decoded) && (await moveTriageCard(deps, click, reply))) return;
         if (
           place.private ||
           !place.channel ||
