@@ -66,6 +66,7 @@ export {
   type FormSubmit,
   type FormView,
   itemField,
+  opensForm,
   SUMMARY_FIELD,
   submitForm,
 } from './reply/form.js';
@@ -88,6 +89,7 @@ export type {
   TreeChoice,
   TriageStepReply,
 } from './reply/reply.js';
+export { actsOnTriageCard, type TriageCardUpdate, triageCardUpdate } from './reply/triage-card.js';
 export {
   FOLLOW_UPS_SHOWN,
   FULL_TEXT_AFTER,

@@ -49,6 +49,12 @@ export interface ViewOptions {
    * instead of giving the card to the technician to forward.
    */
   expertsChannel?: boolean;
+  /**
+   * A guided-triage step as the trail its card keeps once the triage has moved on to its result
+   * (a platform that updates the step's card in place posts the result as a new message): the
+   * title, the answers given, "Résultat ci-dessous." (or that it was stopped).
+   */
+  triageTrail?: boolean;
 }
 
 /** What the view needs from the knowledge base: the covered products' names, an entry's citation. */

@@ -47,6 +47,18 @@ export const ENTRY_FIELD = 'entry';
 /** The field of the i-th checklist item (0-based). */
 export const itemField = (i: number) => `item-${i}`;
 
+/**
+ * Whether a button's reply is a form (the case form, an expert's resolution): a platform that
+ * must say so on the button itself (a Teams dialog is fetched by the button) asks here.
+ */
+export function opensForm(action: CoreAction): boolean {
+  return (
+    action.kind === 'escalate' ||
+    (action.kind === 'triage-control' && action.control === 'escalate') ||
+    (action.kind === 'case-resolve' && action.answer === undefined)
+  );
+}
+
 /** The form a reply asks to fill, or null when it asks none. */
 export function formOf(reply: Reply, kb: ViewKnowledge): FormView | null {
   const { language } = reply;

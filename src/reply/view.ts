@@ -265,6 +265,30 @@ function alternativesChoices(
   };
 }
 
+/** A question of the trail is cut to this length: the trail is a reminder, the step is the card. */
+export const TRAIL_QUESTION_SHOWN = 80;
+
+/** The answers given so far, one line each ("question → answer"): what a step's card keeps of the path. */
+function trailBlocks(view: TriageView, language: Language): ViewBlock[] {
+  if (view.path.length === 0) return [];
+  const l = strings(language).triage;
+  const lines = view.path.map((p) => `✓ ${ellipsize(p.question, TRAIL_QUESTION_SHOWN)} → ${p.answer}`);
+  return [{ type: 'meta', text: `${l.trail}${l.colon}\n${lines.join('\n')}` }];
+}
+
+/**
+ * The card of a guided triage once it has moved on to its result (options.triageTrail): its title
+ * and the trail of answers, the result following as a new message; or that it was stopped.
+ */
+function triageTrail(view: TriageView, language: Language): ViewBlock[] {
+  const l = strings(language).triage;
+  return [
+    { type: 'title', text: `${l.guided} — ${view.title}` },
+    ...trailBlocks(view, language),
+    { type: 'meta', text: view.state === 'stopped' ? l.stopped : l.resultBelow },
+  ];
+}
+
 function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
   const l = strings(language).triage;
   const al = strings(language).answer;
@@ -289,6 +313,7 @@ function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
   if (view.state === 'question' && view.question) {
     return [
       title,
+      ...trailBlocks(view, language),
       { type: 'section', label: l.step(view.step), text: view.question.text },
       {
         type: 'choices',
@@ -373,6 +398,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
         ],
       };
     case 'triage': {
+      if (options.triageTrail) return { language, blocks: triageTrail(reply.view, language) };
       const offscript = reply.answer
         ? [
             ...answerBlocks(kb, { language, answer: reply.answer, ref: reply.ref }, options, false),

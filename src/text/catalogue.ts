@@ -54,6 +54,10 @@ const fr = {
     typeNumber: 'Tapez un numéro :',
     staleButton: 'Ce bouton n’est plus valide : posez la question à nouveau.',
     expiredButton: 'Ce bouton a expiré : posez la question à nouveau.',
+    staleTriageCard:
+      'Cette carte du diagnostic n’est plus à jour : rien n’a changé. Continuez sur la carte la plus récente.',
+    endedTriageCard:
+      'Ce diagnostic guidé est terminé ou a expiré : rien n’a changé. Tapez « diagnostic » pour en lancer un autre.',
     thanksUseful: 'Merci, c’est noté.',
     thanksNotUseful: 'Merci, c’est noté : cela aide à améliorer les réponses.',
     feedbackHint: '+ utile · - pas utile',
@@ -98,6 +102,8 @@ const fr = {
     escalationIntro:
       'Le guide ne donne pas de correctif pour ce cas : voici le résumé d’escalade. « Escalader » ouvre un dossier pour les experts.',
     stopped: 'Diagnostic guidé arrêté.',
+    trail: 'Vos réponses',
+    resultBelow: 'Résultat ci-dessous.',
     source: 'Source',
   },
   escalation: {
@@ -168,6 +174,10 @@ const fr = {
     entryHint:
       'L’identifiant d’une entrée de la base de connaissances (ex. webex-200039 ; uc-triage kb show).',
     resolveFallback: (id: number) => `Répondez avec : uc-triage cases resolve ${id} --answer "…"`,
+    technicianLink: 'Ouvrir la conversation du technicien',
+    chatWith: (name: string) => `Écrire à ${name}`,
+    expertsLink: 'Voir le dossier chez les experts',
+    formUnreadable: 'Ce formulaire n’a pas pu être lu : rouvrez-le depuis la carte.',
     notices: {
       take: (id: number, by: string) => `Dossier ${id} : pris en charge par ${by}.`,
       resolve: (id: number, by: string) => `Dossier ${id} résolu par ${by}`,
@@ -311,6 +321,9 @@ const en: Catalogue = {
     typeNumber: 'Type a number:',
     staleButton: 'This button is no longer valid: please ask again.',
     expiredButton: 'This button has expired: ask the question again.',
+    staleTriageCard: 'This triage card is out of date: nothing changed. Carry on with the latest card.',
+    endedTriageCard:
+      'This guided triage is over or has expired: nothing changed. Type "triage" to start another.',
     thanksUseful: 'Thanks, noted.',
     thanksNotUseful: 'Thanks, noted: it helps improve the answers.',
     feedbackHint: '+ useful · - not useful',
@@ -354,6 +367,8 @@ const en: Catalogue = {
     escalationIntro:
       'The guide gives no fix for this case: here is the escalation summary. "Escalate" opens a case for the experts.',
     stopped: 'Guided triage stopped.',
+    trail: 'Your answers',
+    resultBelow: 'Result below.',
     source: 'Source',
   },
   escalation: {
@@ -421,6 +436,10 @@ const en: Catalogue = {
     entryField: 'Related entry (optional)',
     entryHint: 'The id of an entry of the knowledge base (e.g. webex-200039; uc-triage kb show).',
     resolveFallback: (id: number) => `Answer with: uc-triage cases resolve ${id} --answer "…"`,
+    technicianLink: 'Open the technician’s conversation',
+    chatWith: (name: string) => `Chat with ${name}`,
+    expertsLink: 'See the case in the experts’ channel',
+    formUnreadable: 'This form could not be read: open it again from the card.',
     notices: {
       take: (id: number, by: string) => `Case ${id}: taken by ${by}.`,
       resolve: (id: number, by: string) => `Case ${id} resolved by ${by}`,
