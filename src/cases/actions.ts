@@ -1,7 +1,9 @@
 import { type CaseDraft, parseCaseDraft } from './draft.js';
 
 /** The longest expert answer or form answer a button or form may carry. */
-const MAX_TEXT = 4000;
+export const MAX_CASE_TEXT = 4000;
+/** The longest entry id a resolution may name. */
+export const MAX_ENTRY_ID = 200;
 /** At most this many checklist answers in one form. */
 const MAX_ANSWERS = 50;
 
@@ -35,7 +37,7 @@ const caseNumber = (v: unknown): number | null =>
 
 /** A case action carried back by a button or a form, validated; null for anything else. */
 export function parseCaseAction(v: Record<string, unknown>): CaseAction | null {
-  const text = (x: unknown) => (typeof x === 'string' && x.length <= MAX_TEXT ? x : undefined);
+  const text = (x: unknown) => (typeof x === 'string' && x.length <= MAX_CASE_TEXT ? x : undefined);
   const id = caseNumber(v.id);
   switch (v.kind) {
     case 'case-open': {
@@ -51,7 +53,8 @@ export function parseCaseAction(v: Record<string, unknown>): CaseAction | null {
     case 'case-resolve': {
       if (!id) return null;
       const answer = text(v.answer);
-      const entry = typeof v.entry === 'string' && v.entry.length <= 200 ? v.entry.trim() : undefined;
+      const entry =
+        typeof v.entry === 'string' && v.entry.length <= MAX_ENTRY_ID ? v.entry.trim() : undefined;
       // An answer or entry that is there but not text (or far too long) is a forged value, not "ask for it".
       if ((v.answer !== undefined && answer === undefined) || (v.entry !== undefined && entry === undefined))
         return null;

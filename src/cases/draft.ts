@@ -42,9 +42,12 @@ export interface ChecklistItem {
 /** A draft's JSON is at most this long: a Slack button value (2000) holds it with the action around it. */
 export const MAX_DRAFT_JSON = 1800;
 
+/** A case's summary is cut to this length. */
+export const MAX_SUMMARY = 1000;
+
 const LIMITS = {
   title: 150,
-  summary: 1000,
+  summary: MAX_SUMMARY,
   steps: 12,
   question: 200,
   answer: 100,

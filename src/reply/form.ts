@@ -1,4 +1,5 @@
-import type { CaseDraft } from '../cases/draft.js';
+import { MAX_CASE_TEXT, MAX_ENTRY_ID } from '../cases/actions.js';
+import { type CaseDraft, MAX_CHECKLIST_ANSWER, MAX_SUMMARY } from '../cases/draft.js';
 import { strings } from '../text/catalogue.js';
 import type { Language } from '../text/language.js';
 import { type CoreAction, parseAction } from './actions.js';
@@ -18,6 +19,8 @@ export interface FormField {
   multiline?: boolean;
   /** The form cannot be sent without it (the expert's answer); other fields may be left empty (skipped). */
   required?: boolean;
+  /** The longest value the core keeps (longer is cut, or refused for an expert's answer): an input's limit. */
+  maxLength?: number;
 }
 
 /** What a filled form becomes, with submitForm: data an adapter carries through the platform as JSON. */
@@ -70,8 +73,20 @@ export function formOf(reply: Reply, kb: ViewKnowledge): FormView | null {
       title: s.formTitle(draft.title),
       context: caseFormContext(kb, draft, language),
       fields: [
-        { id: SUMMARY_FIELD, label: s.summary, initial: draft.summary, multiline: true, required: true },
-        ...checklist.map((c, i) => ({ id: itemField(i), label: c.item, hint: c.citation })),
+        {
+          id: SUMMARY_FIELD,
+          label: s.summary,
+          initial: draft.summary,
+          multiline: true,
+          required: true,
+          maxLength: MAX_SUMMARY,
+        },
+        ...checklist.map((c, i) => ({
+          id: itemField(i),
+          label: c.item,
+          hint: c.citation,
+          maxLength: MAX_CHECKLIST_ANSWER,
+        })),
       ],
       submitLabel: s.open,
       submit: { kind: 'case-open', draft, l: language },
@@ -84,8 +99,15 @@ export function formOf(reply: Reply, kb: ViewKnowledge): FormView | null {
       title: s.resolveTitle(c.id, c.title),
       context: [{ type: 'section', label: s.summary, text: c.summary }],
       fields: [
-        { id: ANSWER_FIELD, label: s.answerField, hint: s.answerHint, multiline: true, required: true },
-        { id: ENTRY_FIELD, label: s.entryField, hint: s.entryHint },
+        {
+          id: ANSWER_FIELD,
+          label: s.answerField,
+          hint: s.answerHint,
+          multiline: true,
+          required: true,
+          maxLength: MAX_CASE_TEXT,
+        },
+        { id: ENTRY_FIELD, label: s.entryField, hint: s.entryHint, maxLength: MAX_ENTRY_ID },
       ],
       submitLabel: s.resolve,
       submit: { kind: 'case-resolve', id: c.id, l: language },
