@@ -1,4 +1,5 @@
-import { ellipsize, type ReplyView, type ViewBlock, type ViewButton } from '../../src/index.js';
+import { type Activity, CardFactory } from 'botbuilder';
+import { ellipsize, type ReplyView, renderText, type ViewBlock, type ViewButton } from '../../src/index.js';
 
 /** Version 1.5 renders in Teams desktop, web and mobile. */
 export const CARD_VERSION = '1.5';
@@ -93,5 +94,15 @@ export function renderCard(view: ReplyView): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     body: view.blocks.flatMap(elementsOf),
+  };
+}
+
+/** A card as a message: the card carries its own plain-text fallback; the summary is what notifications show. */
+export function cardActivity(card: AdaptiveCard, view: ReplyView): Partial<Activity> {
+  const text = renderText(view).text;
+  return {
+    type: 'message',
+    summary: [...text].slice(0, 200).join(''),
+    attachments: [CardFactory.adaptiveCard({ ...card, fallbackText: [...text].slice(0, 1000).join('') })],
   };
 }

@@ -1,5 +1,12 @@
-import type { Activity } from 'botbuilder';
-import type { ConversationRef, Language, SharedState, TriageBot } from '../../src/index.js';
+import type { Activity, TurnContext } from 'botbuilder';
+import type {
+  ConversationRef,
+  CoreAction,
+  IncomingMessage,
+  Language,
+  SharedState,
+  TriageBot,
+} from '../../src/index.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 
@@ -31,4 +38,22 @@ export function conversationOf(activity: Activity): ConversationRef {
 export function localeOf(activity: Activity): Language | undefined {
   const locale = (activity.locale ?? '').slice(0, 2).toLowerCase();
   return locale === 'fr' || locale === 'en' ? locale : undefined;
+}
+
+/** The turn's activity as the core's message: where, who (id and display name), the locale, the button clicked. */
+export function incomingOf(
+  context: TurnContext,
+  message: { text?: string; action?: CoreAction | null },
+): IncomingMessage {
+  const activity = context.activity;
+  const { action } = message;
+  const locale = localeOf(activity);
+  return {
+    conversation: conversationOf(activity),
+    text: message.text ?? '',
+    ...(activity.from?.id ? { user: activity.from.id } : {}),
+    ...(activity.from?.name ? { userName: activity.from.name } : {}),
+    ...(action ? { action } : {}),
+    ...(locale ? { locale } : {}),
+  };
 }
