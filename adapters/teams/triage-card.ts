@@ -37,7 +37,7 @@ export async function onTriageCard(deps: TeamsDeps, context: TurnContext, action
   const line = (text: string) => sendWithRetry(context, { type: 'message', text });
   const live = card ? await deps.state.get(liveKey(context)) : null;
   if (card && live && live !== card) return void (await line(ui.staleTriageCard));
-  const reply = await deps.bot.handle(incomingOf(context, { action }));
+  const reply = await deps.bot.handle(await incomingOf(deps, context, { action }));
   const update = triageCardUpdate(reply);
   if (update === 'stale') return void (await line(ui.staleTriageCard));
   if (update === 'ended') return void (await line(ui.endedTriageCard));

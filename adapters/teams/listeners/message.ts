@@ -1,6 +1,7 @@
 import { type Activity, MessageFactory, type TurnContext } from 'botbuilder';
 import { actsOnTriageCard, decodeAction, detectLanguage, strings } from '../../../src/index.js';
 import { questionText } from '../activity-text.js';
+import { caseApplied, caseOpened } from '../case-replies.js';
 import { incomingOf, type TeamsDeps } from '../context.js';
 import { sendWithRetry } from '../send.js';
 import { onTriageCard, postReply } from '../triage-card.js';
@@ -32,6 +33,9 @@ export async function answerMessage(deps: TeamsDeps, context: TurnContext): Prom
     if (!text) return postReply(deps, context, { kind: 'help', language: detectLanguage(text) });
   }
   if (action && actsOnTriageCard(action)) return onTriageCard(deps, context, action);
-  const reply = await deps.bot.handle(incomingOf(context, { text, action }));
+  const reply = await deps.bot.handle(await incomingOf(deps, context, { text, action }));
+  // A case's buttons sent as a message (a client without dialogs or Universal Actions).
+  if (reply.kind === 'case-opened') return caseOpened(deps, context, reply);
+  if (reply.kind === 'case-card') return caseApplied(deps, context, reply);
   await postReply(deps, context, reply);
 }

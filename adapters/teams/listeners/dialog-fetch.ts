@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import type { TaskModuleRequest, TaskModuleResponse, TurnContext } from 'botbuilder';
+import { decodeAction, strings } from '../../../src/index.js';
+import { incomingOf, localeOf, type TeamsDeps } from '../context.js';
+import { dialog, formCard, lineDialog, viewDialog } from '../dialogs.js';
+
+/**
+ * A button whose reply is a form ("Escalader", "Résoudre") fetched its dialog (task/fetch): the
+ * core's reply is the form (the case form, the summary prefilled, each item to collect an input;
+ * the expert's resolution), or, when it is none (a refusal, an expired button), its one line in
+ * a small dialog that only the person who clicked sees. A failure is an apology in the dialog.
+ */
+export async function fetchDialog(
+  deps: TeamsDeps,
+  context: TurnContext,
+  request: TaskModuleRequest,
+): Promise<TaskModuleResponse> {
+  try {
+    const action = decodeAction(request?.data);
+    if (!action) return lineDialog(strings(localeOf(context.activity) ?? 'fr').ui.staleButton);
+    const reply = await deps.bot.handle(await incomingOf(deps, context, { action }));
+    const form = deps.bot.form(reply);
+    if (!form) return viewDialog(deps.bot.view(reply, { private: true }));
+    // One per dialog shown: its submission opens one case however often it arrives.
+    const once = randomBytes(12).toString('base64url');
+    return dialog(formCard(form, { once }), form.title);
+  } catch (error) {
+    deps.metrics?.outboundFailures.inc({ platform: 'teams' });
+    deps.logger.error({ err: error }, 'Teams dialog could not be fetched');
+    return lineDialog(strings(localeOf(context.activity) ?? 'fr').answer.apology);
+  }
+}
