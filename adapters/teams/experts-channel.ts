@@ -1,4 +1,10 @@
-import type { ChannelAccount, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type {
+  ChannelAccount,
+  CloudAdapter,
+  ConversationAccount,
+  ConversationReference,
+  TurnContext,
+} from 'botbuilder';
 import {
   type Case,
   type CaseCardReply,
@@ -25,8 +31,8 @@ export interface TeamsCasePost {
   activity: string;
   serviceUrl: string;
   tenant?: string;
-  /** The technician's conversation: the Bot Connector URL that reaches it, and the way back to it. */
-  technician: { serviceUrl: string; link?: Link };
+  /** The technician's conversation: its type, the Bot Connector URL that reaches it, the way back to it. */
+  technician: { type?: string; serviceUrl: string; link?: Link };
 }
 
 const PREFIX = 'teams:';
@@ -84,7 +90,7 @@ export class ExpertsChannel {
     try {
       await this.inConversation(
         serviceUrl,
-        { id: config.channel, tenantId: tenant },
+        { id: config.channel, type: 'channel', tenantId: tenant },
         activity.recipient,
         async (ctx) => {
           posted = (await sendWithRetry(ctx, cardActivity(withLinks(renderCard(view), [back]), view)))?.id;
@@ -101,7 +107,11 @@ export class ExpertsChannel {
       activity: posted,
       serviceUrl,
       ...(tenant ? { tenant } : {}),
-      technician: { serviceUrl: activity.serviceUrl, ...(back ? { link: back } : {}) },
+      technician: {
+        ...(activity.conversation?.conversationType ? { type: activity.conversation.conversationType } : {}),
+        serviceUrl: activity.serviceUrl,
+        ...(back ? { link: back } : {}),
+      },
     };
     try {
       await bot.cases.attachExpertsPost(reply.case.id, `${PREFIX}${JSON.stringify(post)}`);
@@ -140,42 +150,58 @@ export class ExpertsChannel {
     const me = context.activity.recipient;
     if (post) {
       const view = bot.view(reply);
-      await this.inConversation(post.serviceUrl, { id: post.channel, tenantId: post.tenant }, me, (ctx) =>
+      const channel = { id: post.channel, type: 'channel', tenantId: post.tenant };
+      await this.inConversation(post.serviceUrl, channel, me, (ctx) =>
         updateWithRetry(ctx, post.activity, cardActivity(this.card(reply), view)),
       ).catch(failed('case card not updated'));
     }
     if (!reply.notify || c.conversation.platform !== 'teams') return;
     const notice = bot.view(reply.notify);
     const serviceUrl = post?.technician.serviceUrl ?? context.activity.serviceUrl;
-    const conversation = { id: conversationIdOf(c.conversation), tenantId: c.conversation.workspace };
+    const conversation = {
+      id: conversationIdOf(c.conversation),
+      type:
+        post?.technician.type ?? (c.conversation.thread === c.conversation.channel ? 'personal' : 'channel'),
+      tenantId: c.conversation.workspace,
+    };
     await this.inConversation(serviceUrl, conversation, me, async (ctx) => {
       await sendWithRetry(ctx, cardActivity(renderCard(notice), notice));
     }).catch(failed('technician not told of the case'));
   }
 
+  /**
+   * Runs `work` in a conversation the turn is not in (a proactive turn of the CloudAdapter). Its
+   * failure is thrown here: the adapter would only hand it to onTurnError, and the caller must know.
+   */
   private async inConversation(
     serviceUrl: string,
-    conversation: { id: string; tenantId?: string | undefined },
+    conversation: { id: string; type: string; tenantId?: string | undefined },
     bot: ChannelAccount | undefined,
     work: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
       serviceUrl,
+      // Teams needs no conversation name.
       conversation: {
         id: conversation.id,
-        isGroup: true,
-        conversationType: '',
-        name: '',
+        isGroup: conversation.type !== 'personal',
+        conversationType: conversation.type,
         ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
-      },
+      } as ConversationAccount,
       ...(bot ? { bot } : {}),
     };
-    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, (context) => {
+    let failure: { error: unknown } | undefined;
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
       // The continuation activity has a random id that every message would reply to: these are
       // new messages of the conversation (POST …/activities), a new thread in a channel.
       context.activity.id = undefined as unknown as string;
-      return work(context);
+      try {
+        await work(context);
+      } catch (error) {
+        failure = { error };
+      }
     });
+    if (failure) throw failure.error;
   }
 }

@@ -3,6 +3,7 @@ import { loadConfig, type TeamsEscalationConfig } from '../../adapters/config.js
 import { ConfigError } from '../../adapters/errors.js';
 import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
 import { createLogger } from '../../adapters/logger.js';
+import { Metrics } from '../../adapters/metrics.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { MemoryCaseStore } from '../../src/cases/store.js';
@@ -372,6 +373,49 @@ describe('escalation as a case in Teams', () => {
     ]);
     expect(textsOf(card).join('\n')).toContain('ORG-42');
     expect(JSON.stringify(card)).not.toContain('Action.');
+  });
+});
+
+describe('an experts’ channel that refuses the post', () => {
+  it('gives the technician the card to forward, and counts the failure', async () => {
+    const gone = '19:removed@thread.tacv2';
+    connector.refused.add(gone);
+    const metrics = new Metrics();
+    const http = createHttpServer(createLogger('silent'), { metrics });
+    const shared = realBot();
+    mountTeams(
+      http.app,
+      { appType: 'MultiTenant', allowUnauthenticated: true, escalation: { channel: gone } },
+      {
+        bot: new TriageBot(shared.library, shared.index),
+        state: new MemoryState(),
+        logger: createLogger('silent'),
+      },
+      { metrics },
+    );
+    http.markReady();
+    servers.push(http);
+    const base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+    const client = new TeamsClient(() => base, connector);
+    const place = personalChat(`a:gone-${++chats}`);
+    await client.say(place, jean, '200039');
+    const answer = connector.calls.at(-1);
+    const dialog = await client.fetchDialog(
+      place,
+      jean,
+      buttonOf(cardOfCall(answer), 'Escalader').data,
+      answer?.id,
+    );
+    connector.calls.length = 0;
+    expect(await client.submitDialog(place, jean, filled(dialog, {}))).toBeNull();
+    expect(sentTo()).toEqual([['POST', place.conversation.id]]);
+    expect(textsOf(cardOfCall(connector.calls[0])).slice(0, 2)).toEqual([
+      'Dossier 1 ouvert',
+      'Aucun canal d’experts n’est configuré : transmettez-leur cette fiche.',
+    ]);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(
+      /uc_triage_outbound_failures_total\{platform="teams"\} 1/,
+    );
   });
 });
 

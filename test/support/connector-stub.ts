@@ -26,6 +26,8 @@ export class ConnectorStub {
   posts = 0;
   /** The members of each team or channel (by its conversation id): the members API answers from it. */
   readonly members = new Map<string, Map<string, string>>();
+  /** Conversations that refuse messages with 403 (a channel the bot was removed from). */
+  readonly refused = new Set<string>();
   /** Every request to the members API, by its path. */
   readonly memberLookups: string[] = [];
   private server: Server | null = null;
@@ -71,6 +73,22 @@ export class ConnectorStub {
       res.statusCode = 429;
       res.setHeader('retry-after', this.retryAfter);
       res.end(JSON.stringify({ error: { code: 'Throttled' } }));
+      return;
+    }
+    const conversation = /^\/v3\/conversations\/([^/]+)\//.exec(path)?.[1];
+    if (conversation && this.refused.has(conversation)) {
+      res.statusCode = 403;
+      res.end(
+        JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'not in the roster' } }),
+      );
+      return;
+    }
+    // As the Agents Playground's connector does: a conversation type it does not know is refused.
+    const type = (JSON.parse(raw || '{}') as { conversation?: { conversationType?: unknown } }).conversation
+      ?.conversationType;
+    if (type !== undefined && !['personal', 'groupChat', 'channel'].includes(String(type))) {
+      res.statusCode = 400;
+      res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'Invalid input' } }));
       return;
     }
     const accept = () => {
