@@ -187,6 +187,12 @@ describe('escalation as a case in Teams', () => {
     expect(buttonOf(notice, 'Voir le dossier chez les experts').url).toBe(
       `https://teams.microsoft.com/l/message/${encodeURIComponent(EXPERTS)}/${post?.id}?tenantId=tenant-1&parentMessageId=${post?.id}`,
     );
+    // The triage is over once escalated: its "Escalader" again says so, in the dialog.
+    const over = await teams.client.fetchDialog(place, jean, escalate.data, id);
+    expect(textsOf(dialogCard(over))).toEqual([
+      'Ce diagnostic guidé est terminé ou a expiré : rien n’a changé. Tapez « diagnostic » pour en lancer un autre.',
+    ]);
+    expect(connector.calls).toHaveLength(2);
     const [stored] = await teams.store.list();
     expect(stored).toMatchObject({ id: 1, state: 'open', treeId: 'sign-in', openedBy: 'Jean Tech' });
     expect(stored?.checklist[0]?.answer).toBe('jean@exemple.fr');
@@ -196,6 +202,7 @@ describe('escalation as a case in Teams', () => {
     connector.calls.length = 0;
     const taken = await teams.client.execute(experts, alice, buttonOf(card, 'Je prends'), post?.id as string);
     expect(taken.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardProblems(taken.value)).toEqual([]);
     expect(textsOf(taken.value)[0]).toBe(
       "Dossier 1 (pris en charge) — Activation de l'utilisateur et échec de connexion SSO",
     );
@@ -230,6 +237,7 @@ describe('escalation as a case in Teams', () => {
       filled(resolveForm, { answer, entry: 'webex-nope' }),
     );
     const again = dialogCard(wrong);
+    expect(cardProblems(again)).toEqual([]);
     expect(textsOf(again)[0]).toBe(
       '« webex-nope » n’est pas une entrée de la base de connaissances (voir uc-triage kb show).',
     );
@@ -321,6 +329,7 @@ describe('escalation as a case in Teams', () => {
     connector.calls.length = 0;
     const late = await teams.client.execute(experts, alice, buttonOf(card, 'Je prends'), id);
     expect(textsOf(late.value)[0]).toBe(`Le dossier ${caseId} est fermé sans réponse : rouvrez-le d’abord.`);
+    expect(cardProblems(late.value)).toEqual([]);
     expect(textsOf(late.value)[1]).toMatch(/\(fermé sans réponse\)/);
     expect(connector.calls).toEqual([]);
     const reopened = await teams.client.execute(experts, alice, buttonOf(closed.value, 'Rouvrir'), id);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TaskModuleRequest, TaskModuleResponse, TurnContext } from 'botbuilder';
-import { decodeAction, strings } from '../../../src/index.js';
+import { decodeAction, strings, triageCardUpdate } from '../../../src/index.js';
 import { incomingOf, localeOf, type TeamsDeps } from '../context.js';
 import { dialog, formCard, lineDialog, viewDialog } from '../dialogs.js';
 
@@ -19,6 +19,11 @@ export async function fetchDialog(
     const action = decodeAction(request?.data);
     if (!action) return lineDialog(strings(localeOf(context.activity) ?? 'fr').ui.staleButton);
     const reply = await deps.bot.handle(await incomingOf(deps, context, { action }));
+    // "Escalader" on a triage's card that has moved on, or on a triage over: its one line.
+    const card = action.kind === 'triage-control' ? triageCardUpdate(reply) : null;
+    const ui = strings(reply.language).ui;
+    if (card === 'stale') return lineDialog(ui.staleTriageCard);
+    if (card === 'ended') return lineDialog(ui.endedTriageCard);
     const form = deps.bot.form(reply);
     if (!form) return viewDialog(deps.bot.view(reply, { private: true }));
     // One per dialog shown: its submission opens one case however often it arrives.
