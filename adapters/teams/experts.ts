@@ -9,14 +9,34 @@ import type { Logger } from '../logger.js';
 export const MEMBERSHIP_TTL_MS = 5 * 60_000;
 /** Members remembered at most (the oldest forgotten first). */
 const MAX_CACHED = 5000;
+/** The members API answers within this, or the click is not vouched for (a case's commands are invokes Teams waits on). */
+export const MEMBERS_TIMEOUT_MS = 5000;
+
+/** A member lookup that did not answer in time. */
+class MembersTimeout extends Error {
+  constructor() {
+    super(`the members API did not answer within ${MEMBERS_TIMEOUT_MS} ms`);
+    this.name = 'MembersTimeout';
+  }
+}
+
+function withinTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MembersTimeout()), MEMBERS_TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Who may act on cases in Teams: the members of the experts' team, asked of the Bot Connector's
  * members API (TeamsInfo.getTeamMember: GET /v3/conversations/{team}/members/{user}) and cached
  * briefly. The team is TEAMS_ESCALATION_TEAM, else the team of the experts' channel as a click
  * from that channel says (channelData.team), else the channel itself (its own members: the General
- * channel's id is the team's, a private channel has its own). A members API that fails vouches
- * for no one (logged, not cached): a case is never changed on a guess.
+ * channel's id is the team's, a private channel has its own). A members API that fails or does
+ * not answer within MEMBERS_TIMEOUT_MS vouches for no one (logged, not cached): a case is never
+ * changed on a guess.
  */
 export class ExpertsDirectory {
   private readonly cache = new Map<string, { member: boolean; until: number }>();
@@ -37,7 +57,7 @@ export class ExpertsDirectory {
     if (cached && cached.until > this.now()) return cached.member;
     let member: boolean;
     try {
-      await TeamsInfo.getTeamMember(context, team, user);
+      await withinTimeout(TeamsInfo.getTeamMember(context, team, user));
       member = true;
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode !== 404) {

@@ -336,6 +336,28 @@ describe('escalation as a case in Teams', () => {
     expect(textsOf(reopened.value)[0]).toMatch(/\(ouvert\)/);
   });
 
+  it('vouches for no one while the members API fails or does not answer, and asks again next time', async () => {
+    const place = personalChat(`a:members-${++chats}`);
+    const { card, id } = await openCase(teams.client, place);
+    const experts = channelThread(EXPERTS, id, TEAM);
+    const carol: TeamsUser = { id: '29:carol', name: 'Carol Expert' };
+    connector.members.get(TEAM)?.set(carol.id, carol.name);
+    connector.calls.length = 0;
+    try {
+      for (const answer of ['error', 'hang'] as const) {
+        connector.membersApi = answer;
+        const refused = await teams.client.execute(experts, carol, buttonOf(card, 'Je prends'), id);
+        expect(textsOf(refused.value)[0]).toMatch(/^Seuls les experts/);
+      }
+    } finally {
+      connector.membersApi = 'ok';
+    }
+    expect(connector.calls).toEqual([]);
+    const taken = await teams.client.execute(experts, carol, buttonOf(card, 'Je prends'), id);
+    expect(textsOf(taken.value)[0]).toMatch(/\(pris en charge\)/);
+    expect(connector.memberLookups.filter((p) => p.endsWith(carol.id))).toHaveLength(3);
+  });
+
   it('opens one case when the dialog is submitted twice', async () => {
     const place = personalChat(`a:twice-${++chats}`);
     await teams.client.say(place, jean, '200039');

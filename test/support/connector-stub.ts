@@ -28,6 +28,8 @@ export class ConnectorStub {
   readonly members = new Map<string, Map<string, string>>();
   /** Conversations that refuse messages with 403 (a channel the bot was removed from). */
   readonly refused = new Set<string>();
+  /** How the members API answers: from `members`, with a 500, or never. */
+  membersApi: 'ok' | 'error' | 'hang' = 'ok';
   /** Every request to the members API, by its path. */
   readonly memberLookups: string[] = [];
   private server: Server | null = null;
@@ -45,6 +47,12 @@ export class ConnectorStub {
 
   private answerMembers(path: string, res: ServerResponse): void {
     this.memberLookups.push(path);
+    if (this.membersApi === 'hang') return;
+    if (this.membersApi === 'error') {
+      res.statusCode = 500;
+      res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'unavailable' } }));
+      return;
+    }
     const [, conversation, user] =
       /^\/v3\/conversations\/([^/]+)\/(?:paged)?members(?:\/([^/?]+))?/.exec(path) ?? [];
     const members = this.members.get(conversation ?? '') ?? new Map<string, string>();
