@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { CardFactory, type TaskModuleResponse } from 'botbuilder';
 import { ellipsize, type FormView, type ReplyView, strings } from '../../src/index.js';
 import { type AdaptiveCard, MAX_BUTTON_TITLE, renderCard, textBlock } from './cards.js';
@@ -95,6 +96,11 @@ export function formCard(
       },
     ],
   };
+}
+
+/** A form in a dialog of its own, with its one-time key: its submission opens one case however often it arrives. */
+export function formDialog(form: FormView): TaskModuleResponse {
+  return dialog(formCard(form, { once: randomBytes(12).toString('base64url') }), form.title);
 }
 
 /** What a dialog's submission carries: its DialogData, and the inputs' values by field id. */

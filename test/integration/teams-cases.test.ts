@@ -358,6 +358,42 @@ describe('escalation as a case in Teams', () => {
     expect(connector.memberLookups.filter((p) => p.endsWith(carol.id))).toHaveLength(3);
   });
 
+  it('escalates a diagnosis from the "Diagnostiquer ce message" dialog, the case form in the same dialog', async () => {
+    const place = channelThread('19:support@thread.tacv2', '1700000000002', '19:other-team@thread.tacv2');
+    const submitAction = async (data: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+      const res = await teams.client.post(
+        teams.client.activity(place, jean, {
+          type: 'invoke',
+          name: 'composeExtension/submitAction',
+          value: { commandId: 'diagnoseMessage', commandContext: 'message', data, ...extra },
+        }),
+      );
+      expect(res.status).toBe(200);
+      const body = await res.text();
+      return body ? JSON.parse(body) : null;
+    };
+    const content = '<p>ERROR activation 200039<br>[11:02:33] ACS callEndReason {code: 487, subCode: 0}</p>';
+    const diagnosis = await submitAction(
+      {},
+      { messagePayload: { id: 'm1', body: { contentType: 'html', content } } },
+    );
+    const escalate = buttonOf(dialogCard(diagnosis), 'Escalader');
+    const dialog = await submitAction(escalate.data);
+    const form = dialogCard(dialog);
+    expect(cardProblems(form)).toEqual([]);
+    expect(inputsOf(form)[0]?.id).toBe('summary');
+    connector.calls.length = 0;
+    expect(await submitAction(filled(dialog, { summary: 'deux erreurs à l’activation' }))).toEqual({});
+    expect(sentTo()).toEqual([
+      ['POST', EXPERTS],
+      ['POST', place.conversation.id],
+    ]);
+    const card = cardOfCall(connector.calls[0]);
+    expect(textsOf(card).join('\n')).toContain('deux erreurs à l’activation');
+    expect(textsOf(card).join('\n')).toContain('Ouvert par Jean Tech');
+    expect(textsOf(cardOfCall(connector.calls[1]))[0]).toMatch(/^Dossier \d+ ouvert$/);
+  });
+
   it('opens one case when the dialog is submitted twice', async () => {
     const place = personalChat(`a:twice-${++chats}`);
     await teams.client.say(place, jean, '200039');

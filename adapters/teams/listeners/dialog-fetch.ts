@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { TaskModuleRequest, TaskModuleResponse, TurnContext } from 'botbuilder';
 import { decodeAction, strings, triageCardUpdate } from '../../../src/index.js';
 import { incomingOf, localeOf, type TeamsDeps } from '../context.js';
-import { dialog, formCard, lineDialog, viewDialog } from '../dialogs.js';
+import { formDialog, lineDialog, viewDialog } from '../dialogs.js';
 
 /**
  * A button whose reply is a form ("Escalader", "Résoudre") fetched its dialog (task/fetch): the
@@ -25,10 +24,7 @@ export async function fetchDialog(
     if (card === 'stale') return lineDialog(ui.staleTriageCard);
     if (card === 'ended') return lineDialog(ui.endedTriageCard);
     const form = deps.bot.form(reply);
-    if (!form) return viewDialog(deps.bot.view(reply, { private: true }));
-    // One per dialog shown: its submission opens one case however often it arrives.
-    const once = randomBytes(12).toString('base64url');
-    return dialog(formCard(form, { once }), form.title);
+    return form ? formDialog(form) : viewDialog(deps.bot.view(reply, { private: true }));
   } catch (error) {
     deps.metrics?.outboundFailures.inc({ platform: 'teams' });
     deps.logger.error({ err: error }, 'Teams dialog could not be fetched');
