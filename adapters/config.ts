@@ -53,6 +53,24 @@ const Env = z.object({
   ),
   MicrosoftAppTenantId: optional,
   TEAMS_ALLOW_UNAUTHENTICATED: flag,
+  TEAMS_ESCALATION_CHANNEL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^[^;\s]+$/,
+        'must be the conversation id of a Teams channel (19:…@thread.tacv2), without ";messageid=…"',
+      )
+      .optional(),
+  ),
+  TEAMS_ESCALATION_TEAM: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[^;\s]+$/, 'must be the id of a Teams team (19:…@thread.tacv2)')
+      .optional(),
+  ),
+  TEAMS_ESCALATION_SERVICE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   REDIS_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   TRIAGE_SESSION_TTL_SECONDS: z.preprocess(
     emptyToUndefined,
@@ -82,12 +100,27 @@ export interface SlackConfig {
   escalationChannel?: string;
 }
 
+/**
+ * The experts' channel of Teams: where case cards are posted, and whose team's members may act on
+ * them ([teams](../docs/teams.md#escalation-the-experts-channel)).
+ */
+export interface TeamsEscalationConfig {
+  /** The channel's conversation id (TEAMS_ESCALATION_CHANNEL). */
+  channel: string;
+  /** Whose members are the experts (TEAMS_ESCALATION_TEAM); by default the channel's own team. */
+  team?: string;
+  /** The Bot Connector's URL for the channel (TEAMS_ESCALATION_SERVICE_URL); by default the technician's. */
+  serviceUrl?: string;
+}
+
 export interface TeamsConfig {
   appId?: string;
   appPassword?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId?: string;
   allowUnauthenticated: boolean;
+  /** Without it, a case's card is given to the technician to forward. */
+  escalation?: TeamsEscalationConfig;
 }
 
 export interface Config {
@@ -169,6 +202,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
       ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
       ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+      ...(e.TEAMS_ESCALATION_CHANNEL
+        ? {
+            escalation: {
+              channel: e.TEAMS_ESCALATION_CHANNEL,
+              ...(e.TEAMS_ESCALATION_TEAM ? { team: e.TEAMS_ESCALATION_TEAM } : {}),
+              ...(e.TEAMS_ESCALATION_SERVICE_URL ? { serviceUrl: e.TEAMS_ESCALATION_SERVICE_URL } : {}),
+            },
+          }
+        : {}),
     };
   }
   const host = e.HOST ?? (teams?.allowUnauthenticated ? LOOPBACK : undefined);

@@ -1,4 +1,13 @@
-import { ellipsize, type ReplyView, type ViewBlock, type ViewButton } from '../../src/index.js';
+import { type Activity, CardFactory } from 'botbuilder';
+import {
+  ellipsize,
+  opensForm,
+  type ReplyView,
+  renderText,
+  type ViewBlock,
+  type ViewButton,
+} from '../../src/index.js';
+import type { Link } from './deep-links.js';
 
 /** Version 1.5 renders in Teams desktop, web and mobile. */
 export const CARD_VERSION = '1.5';
@@ -31,18 +40,34 @@ export function textBlock(text: string, extra: Element = {}): Element {
   return { type: 'TextBlock', text: keepLines(ellipsize(text, MAX_BLOCK_CHARS)), wrap: true, ...extra };
 }
 
-/** An Action.Submit carries the core action itself as its data (activity.value when clicked). */
+/**
+ * The experts' commands on a case's card are Universal Actions (Action.Execute, an
+ * adaptiveCard/action invoke): the bot answers the click with a card that only the person who
+ * clicked sees, so a refusal ("only the experts…") stays private, and updates the card for
+ * everyone when the command is applied.
+ */
+const EXECUTED: ReadonlySet<string> = new Set(['case-take', 'case-close', 'case-reopen']);
+
+/**
+ * A button carries the core action itself as its data: an Action.Submit comes back as a message
+ * whose value it is; one whose reply is a form fetches a dialog (task/fetch) with it; an expert's
+ * command is an Action.Execute (above).
+ */
 function submit(button: ViewButton): Element {
-  return {
-    type: 'Action.Submit',
+  const common = {
     title: ellipsize(button.label, MAX_BUTTON_TITLE),
-    data: button.action,
     ...(button.style === 'primary'
       ? { style: 'positive' }
       : button.style === 'danger'
         ? { style: 'destructive' }
         : {}),
   };
+  const { action } = button;
+  if (opensForm(action))
+    return { type: 'Action.Submit', ...common, data: { ...action, msteams: { type: 'task/fetch' } } };
+  if (EXECUTED.has(action.kind))
+    return { type: 'Action.Execute', ...common, verb: action.kind, data: action };
+  return { type: 'Action.Submit', ...common, data: action };
 }
 
 function elementsOf(block: ViewBlock): Element[] {
@@ -93,5 +118,28 @@ export function renderCard(view: ReplyView): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     body: view.blocks.flatMap(elementsOf),
+  };
+}
+
+/** A card with links below it (Action.OpenUrl): the way to the experts' post, to the technician's conversation. */
+export function withLinks(card: AdaptiveCard, links: readonly (Link | undefined)[]): AdaptiveCard {
+  const actions = links
+    .filter((l): l is Link => l !== undefined)
+    .map((l) => ({ type: 'Action.OpenUrl', title: ellipsize(l.label, MAX_BUTTON_TITLE), url: l.url }));
+  return actions.length > 0 ? { ...card, body: [...card.body, { type: 'ActionSet', actions }] } : card;
+}
+
+/** A card with one line above it, in the attention colour: a refusal shown to the person who clicked. */
+export function withNotice(card: AdaptiveCard, text: string): AdaptiveCard {
+  return { ...card, body: [textBlock(text, { color: 'Attention', weight: 'Bolder' }), ...card.body] };
+}
+
+/** A card as a message: the card carries its own plain-text fallback; the summary is what notifications show. */
+export function cardActivity(card: AdaptiveCard, view: ReplyView): Partial<Activity> {
+  const text = renderText(view).text;
+  return {
+    type: 'message',
+    summary: [...text].slice(0, 200).join(''),
+    attachments: [CardFactory.adaptiveCard({ ...card, fallbackText: [...text].slice(0, 1000).join('') })],
   };
 }

@@ -1,7 +1,22 @@
-import type { Activity } from 'botbuilder';
-import type { ConversationRef, Language, SharedState, TriageBot } from '../../src/index.js';
+import type { Activity, TurnContext } from 'botbuilder';
+import type {
+  ConversationRef,
+  CoreAction,
+  IncomingMessage,
+  Language,
+  SharedState,
+  TriageBot,
+} from '../../src/index.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { ExpertsDirectory } from './experts.js';
+import type { ExpertsChannel } from './experts-channel.js';
+
+/** The experts' channel and who its experts are, when TEAMS_ESCALATION_CHANNEL is set. */
+export interface TeamsEscalation {
+  channel: ExpertsChannel;
+  experts: ExpertsDirectory;
+}
 
 /** What every Teams listener needs: the core, the shared state (dedupe), a logger and the metrics. */
 export interface TeamsDeps {
@@ -11,10 +26,12 @@ export interface TeamsDeps {
   logger: Logger;
   /** Replies that could not be delivered and redeliveries dropped are counted here. */
   metrics?: Metrics | undefined;
+  /** Without it, a case's card is given to the technician to forward, and no one is an expert. */
+  escalation?: TeamsEscalation | undefined;
 }
 
 /** What the process gives the Teams adapter; the metrics come with its operations (TeamsOps). */
-export type TeamsServices = Omit<TeamsDeps, 'metrics'>;
+export type TeamsServices = Omit<TeamsDeps, 'metrics' | 'escalation'>;
 
 /** The one conversation key of Teams: a channel thread (";messageid=") or a chat. */
 export function conversationOf(activity: Activity): ConversationRef {
@@ -31,4 +48,39 @@ export function conversationOf(activity: Activity): ConversationRef {
 export function localeOf(activity: Activity): Language | undefined {
   const locale = (activity.locale ?? '').slice(0, 2).toLowerCase();
   return locale === 'fr' || locale === 'en' ? locale : undefined;
+}
+
+/** The experts' commands: only a member of the experts' team may, and the adapter says who is. */
+const EXPERT_COMMANDS: ReadonlySet<string> = new Set([
+  'case-take',
+  'case-resolve',
+  'case-close',
+  'case-reopen',
+]);
+
+/**
+ * The turn's activity as the core's message: where, who (id and display name), the locale, the
+ * button clicked, and for an expert's command whether the sender is a member of the experts' team.
+ */
+export async function incomingOf(
+  deps: TeamsDeps,
+  context: TurnContext,
+  message: { text?: string; action?: CoreAction | null },
+): Promise<IncomingMessage> {
+  const activity = context.activity;
+  const { action } = message;
+  const locale = localeOf(activity);
+  const vouched =
+    action && EXPERT_COMMANDS.has(action.kind) && deps.escalation
+      ? await deps.escalation.experts.vouches(context)
+      : undefined;
+  return {
+    conversation: conversationOf(activity),
+    text: message.text ?? '',
+    ...(activity.from?.id ? { user: activity.from.id } : {}),
+    ...(activity.from?.name ? { userName: activity.from.name } : {}),
+    ...(action ? { action } : {}),
+    ...(locale ? { locale } : {}),
+    ...(vouched !== undefined ? { expert: vouched } : {}),
+  };
 }

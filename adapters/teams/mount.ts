@@ -12,6 +12,8 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { PlatformAdapter } from '../platform.js';
 import type { TeamsServices } from './context.js';
+import { ExpertsDirectory } from './experts.js';
+import { ExpertsChannel } from './experts-channel.js';
 import { TeamsTriageHandler } from './handler.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -46,6 +48,9 @@ export class GuardedCloudAdapter extends CloudAdapter {
     private readonly ops: TeamsOps = {},
   ) {
     super(auth);
+    // Proactive messages (the experts' channel, the technician told) get their connector here.
+    const create = auth.createConnectorFactory.bind(auth);
+    auth.createConnectorFactory = (identity) => withoutConnectorRetries(create(identity));
   }
 
   async handle(req: Request, res: Response, logic: (context: TurnContext) => Promise<void>): Promise<void> {
@@ -146,7 +151,20 @@ export function mountTeams(
     // Only logged: an apology that fails to send would turn the turn into a 500.
     deps.logger.error({ err: error }, 'Teams turn failed');
   };
-  const handler = new TeamsTriageHandler(deps);
+  const escalation = config.escalation
+    ? {
+        channel: new ExpertsChannel({
+          adapter,
+          appId: config.appId ?? '',
+          config: config.escalation,
+          bot: deps.bot,
+          logger: deps.logger,
+          metrics: deps.metrics,
+        }),
+        experts: new ExpertsDirectory(config.escalation, deps.logger),
+      }
+    : undefined;
+  const handler = new TeamsTriageHandler({ ...deps, escalation });
   app.post(
     TEAMS_MESSAGES_PATH,
     express.json({ limit: BODY_LIMIT }),

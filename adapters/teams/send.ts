@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,17 +51,12 @@ export function retryAfterMs(header: string | undefined, now = Date.now()): numb
  * Teams throttles each conversation (about 7 messages/s) and answers 429: wait and retry, with
  * exponential backoff (or the Retry-After it gives, up to RETRY_AFTER_CAP_MS), a few times before
  * giving up. This is the only retry loop (the connector client's own is off): at most `attempts`
- * POSTs per reply. A reply given up throws ReplyGivenUp: the caller counts and logs it.
+ * calls per reply. A reply given up throws ReplyGivenUp: the caller counts and logs it.
  */
-export async function sendWithRetry(
-  context: TurnContext,
-  activity: Partial<Activity>,
-  attempts = SEND_ATTEMPTS,
-): Promise<void> {
+async function withRetry<T>(call: () => Promise<T>, attempts: number): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await withTimeout(context.sendActivity(activity), SEND_TIMEOUT_MS);
-      return;
+      return await withTimeout(call(), SEND_TIMEOUT_MS);
     } catch (error) {
       const e = error as {
         statusCode?: number;
@@ -82,4 +77,23 @@ export async function sendWithRetry(
       await sleep(asked ?? 250 * 2 ** attempt);
     }
   }
+}
+
+/** A reply posted in the turn's conversation (POST), retried on 429: its id, to update it later. */
+export async function sendWithRetry(
+  context: TurnContext,
+  activity: Partial<Activity>,
+  attempts = SEND_ATTEMPTS,
+): Promise<ResourceResponse | undefined> {
+  return withRetry(() => context.sendActivity(activity), attempts);
+}
+
+/** A message of the turn's conversation replaced by `activity` (PUT, updateActivity), retried on 429. */
+export async function updateWithRetry(
+  context: TurnContext,
+  id: string,
+  activity: Partial<Activity>,
+  attempts = SEND_ATTEMPTS,
+): Promise<void> {
+  await withRetry(() => context.updateActivity({ ...activity, id }), attempts);
 }

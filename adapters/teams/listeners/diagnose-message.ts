@@ -7,7 +7,9 @@ import {
 import { type CoreAction, decodeAction, strings } from '../../../src/index.js';
 import { attachmentsText, messageBodyText } from '../activity-text.js';
 import { renderCard } from '../cards.js';
-import { conversationOf, localeOf, type TeamsDeps } from '../context.js';
+import { incomingOf, localeOf, type TeamsDeps } from '../context.js';
+import { formDialog } from '../dialogs.js';
+import { submitDialog } from './dialog-submit.js';
 
 /** The message action of the manifest (composeExtensions): "Diagnostiquer ce message". */
 export const DIAGNOSE_COMMAND_ID = 'diagnoseMessage';
@@ -50,6 +52,10 @@ async function diagnose(
 ): Promise<MessagingExtensionActionResponse> {
   const activity = context.activity;
   const language = localeOf(activity);
+  // The case form of "Escalader", filled in this dialog: as any dialog's (an empty answer closes it).
+  if (typeof submitted.data?.form === 'object' && submitted.data.form !== null)
+    return ((await submitDialog(deps, context, { data: submitted.data })) ??
+      {}) as MessagingExtensionActionResponse;
   const clicked = decodeAction(submitted.data);
   let action: CoreAction;
   if (clicked) action = clicked;
@@ -64,13 +70,10 @@ async function diagnose(
       return dialog(strings(language ?? 'fr').ui.emptyMessage);
     action = { kind: 'diagnose', text };
   }
-  const reply = await deps.bot.handle({
-    conversation: conversationOf(activity),
-    text: '',
-    action,
-    ...(activity.from?.id ? { user: activity.from.id } : {}),
-    ...(language ? { locale: language } : {}),
-  });
+  const reply = await deps.bot.handle(await incomingOf(deps, context, { action }));
+  // "Escalader": the case form, in this dialog.
+  const form = deps.bot.form(reply);
+  if (form) return formDialog(form) as MessagingExtensionActionResponse;
   // "Partager": the diagnosis as shown (its record), in the compose box; an expired one says so in the dialog.
   const shared = reply.kind === 'answer' && reply.shared === true;
   const card = renderCard(deps.bot.view(reply, { private: !shared }));

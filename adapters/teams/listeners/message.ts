@@ -1,9 +1,10 @@
 import { type Activity, MessageFactory, type TurnContext } from 'botbuilder';
-import { decodeAction, detectLanguage, strings } from '../../../src/index.js';
+import { actsOnTriageCard, decodeAction, detectLanguage, strings } from '../../../src/index.js';
 import { questionText } from '../activity-text.js';
-import { conversationOf, localeOf, type TeamsDeps } from '../context.js';
-import { sendReply } from '../reply.js';
+import { caseApplied, caseOpened } from '../case-replies.js';
+import { incomingOf, type TeamsDeps } from '../context.js';
 import { sendWithRetry } from '../send.js';
+import { onTriageCard, postReply } from '../triage-card.js';
 
 function isMentioned(activity: Activity): boolean {
   return (activity.entities ?? []).some(
@@ -15,7 +16,8 @@ function isMentioned(activity: Activity): boolean {
 /**
  * A message: in a personal chat every message is a question; in a group chat only when the bot is
  * mentioned (Teams delivers channel messages to a bot only when it is mentioned). A card button
- * (Action.Submit) comes back as a message whose `value` is a core action: the same door.
+ * (Action.Submit) comes back as a message whose `value` is a core action: the same door; a guided
+ * triage's buttons update their card in place (triage-card.ts).
  */
 export async function answerMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const activity = context.activity;
@@ -28,15 +30,12 @@ export async function answerMessage(deps: TeamsDeps, context: TurnContext): Prom
   }
   if (!action) {
     if (activity.conversation?.conversationType === 'groupChat' && !isMentioned(activity)) return;
-    if (!text) return sendReply(deps, context, { kind: 'help', language: detectLanguage(text) });
+    if (!text) return postReply(deps, context, { kind: 'help', language: detectLanguage(text) });
   }
-  const locale = localeOf(activity);
-  const reply = await deps.bot.handle({
-    conversation: conversationOf(activity),
-    text,
-    ...(activity.from?.id ? { user: activity.from.id } : {}),
-    ...(action ? { action } : {}),
-    ...(locale ? { locale } : {}),
-  });
-  await sendReply(deps, context, reply);
+  if (action && actsOnTriageCard(action)) return onTriageCard(deps, context, action);
+  const reply = await deps.bot.handle(await incomingOf(deps, context, { text, action }));
+  // A case's buttons sent as a message (a client without dialogs or Universal Actions).
+  if (reply.kind === 'case-opened') return caseOpened(deps, context, reply);
+  if (reply.kind === 'case-card') return caseApplied(deps, context, reply);
+  await postReply(deps, context, reply);
 }

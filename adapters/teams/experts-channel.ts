@@ -1,0 +1,207 @@
+import type {
+  ChannelAccount,
+  CloudAdapter,
+  ConversationAccount,
+  ConversationReference,
+  TurnContext,
+} from 'botbuilder';
+import {
+  type Case,
+  type CaseCardReply,
+  type CaseConversation,
+  type CaseOpenedReply,
+  strings,
+  type TriageBot,
+} from '../../src/index.js';
+import type { TeamsEscalationConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import { type AdaptiveCard, cardActivity, renderCard, withLinks } from './cards.js';
+import { channelMessageLink, type Link, technicianLink } from './deep-links.js';
+import { sendWithRetry, updateWithRetry } from './send.js';
+
+/**
+ * Where a case's card was posted in Teams, and what telling the technician needs: Case.expertsPost
+ * is `teams:` and this as JSON (the core keeps it, opaque), so another instance or a restarted one
+ * updates the same card and reaches the same conversation.
+ */
+export interface TeamsCasePost {
+  /** The experts' channel, the card's activity id, the Bot Connector URL that reaches them, the tenant. */
+  channel: string;
+  activity: string;
+  serviceUrl: string;
+  tenant?: string;
+  /** The technician's conversation: its type, the Bot Connector URL that reaches it, the way back to it. */
+  technician: { type?: string; serviceUrl: string; link?: Link };
+}
+
+const PREFIX = 'teams:';
+
+/** A case's Teams post, or null when it has none (not posted from Teams, or not posted). */
+export function postOf(c: Case): TeamsCasePost | null {
+  if (!c.expertsPost?.startsWith(PREFIX)) return null;
+  try {
+    const post = JSON.parse(c.expertsPost.slice(PREFIX.length)) as TeamsCasePost;
+    return typeof post.channel === 'string' && typeof post.activity === 'string' ? post : null;
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
+}
+
+/** The technician's conversation id as Teams knows it: a channel thread is "channel;messageid=root". */
+function conversationIdOf(c: CaseConversation): string {
+  return c.thread === c.channel ? c.channel : `${c.channel};messageid=${c.thread}`;
+}
+
+/**
+ * The experts' channel (TEAMS_ESCALATION_CHANNEL): a new case's card is posted there as a new
+ * thread, each expert's command updates that card in place, and the technician's conversation is
+ * told. Both are proactive messages through the CloudAdapter (continueConversationAsync), so the
+ * card and the conversation are reached from any turn, any instance, after any restart.
+ */
+export class ExpertsChannel {
+  constructor(
+    private readonly deps: {
+      adapter: CloudAdapter;
+      /** The bot's app id (empty without authentication): the identity proactive messages are sent as. */
+      appId: string;
+      config: TeamsEscalationConfig;
+      bot: TriageBot;
+      logger: Logger;
+      metrics?: Metrics | undefined;
+    },
+  ) {}
+
+  /**
+   * Posts the new case's card in the experts' channel, with the way back to the technician's
+   * conversation, and records where (bot.cases.attachExpertsPost). The link to the post, or null
+   * when it could not be posted (logged and counted: the technician then gets the card to forward).
+   */
+  async publish(context: TurnContext, reply: CaseOpenedReply): Promise<Link | null> {
+    const { config, bot, logger } = this.deps;
+    const activity = context.activity;
+    const tenant = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
+    const serviceUrl = config.serviceUrl ?? activity.serviceUrl;
+    const s = strings(reply.card.language).cases;
+    const back = technicianLink(activity, { conversation: s.technicianLink, chatWith: s.chatWith });
+    const view = bot.view(reply.card);
+    let posted: string | undefined;
+    try {
+      await this.inConversation(
+        serviceUrl,
+        { id: config.channel, type: 'channel', tenantId: tenant },
+        activity.recipient,
+        async (ctx) => {
+          posted = (await sendWithRetry(ctx, cardActivity(withLinks(renderCard(view), [back]), view)))?.id;
+        },
+      );
+    } catch (error) {
+      this.deps.metrics?.outboundFailures.inc({ platform: 'teams' });
+      logger.error({ err: error, case: reply.case.id }, 'case card not posted in the experts’ channel');
+      return null;
+    }
+    if (!posted) return null;
+    const post: TeamsCasePost = {
+      channel: config.channel,
+      activity: posted,
+      serviceUrl,
+      ...(tenant ? { tenant } : {}),
+      technician: {
+        ...(activity.conversation?.conversationType ? { type: activity.conversation.conversationType } : {}),
+        serviceUrl: activity.serviceUrl,
+        ...(back ? { link: back } : {}),
+      },
+    };
+    try {
+      await bot.cases.attachExpertsPost(reply.case.id, `${PREFIX}${JSON.stringify(post)}`);
+    } catch (error) {
+      // The card is posted and works (its buttons name the case); only later updates of it are lost.
+      logger.error(
+        { err: error, case: reply.case.id },
+        'where the case card was posted could not be recorded',
+      );
+    }
+    return {
+      url: channelMessageLink(config.channel, posted, tenant),
+      label: strings(reply.language).cases.expertsLink,
+    };
+  }
+
+  /** The experts' card of a case as it now is, with the way back to the technician's conversation. */
+  card(reply: CaseCardReply): AdaptiveCard {
+    const view = this.deps.bot.view(reply);
+    return withLinks(renderCard(view), [postOf(reply.case)?.technician.link]);
+  }
+
+  /**
+   * An expert's command applied: the card is updated in place for everyone (PUT), and the
+   * technician's conversation is told (with the expert's answer when resolved). Each failure is
+   * logged and counted, and does not stop the other.
+   */
+  async applied(context: TurnContext, reply: CaseCardReply): Promise<void> {
+    const { bot, logger, metrics } = this.deps;
+    const c = reply.case;
+    const post = postOf(c);
+    const failed = (what: string) => (error: unknown) => {
+      metrics?.outboundFailures.inc({ platform: 'teams' });
+      logger.error({ err: error, case: c.id }, what);
+    };
+    const me = context.activity.recipient;
+    if (post) {
+      const view = bot.view(reply);
+      const channel = { id: post.channel, type: 'channel', tenantId: post.tenant };
+      await this.inConversation(post.serviceUrl, channel, me, (ctx) =>
+        updateWithRetry(ctx, post.activity, cardActivity(this.card(reply), view)),
+      ).catch(failed('case card not updated'));
+    }
+    if (!reply.notify || c.conversation.platform !== 'teams') return;
+    const notice = bot.view(reply.notify);
+    const serviceUrl = post?.technician.serviceUrl ?? context.activity.serviceUrl;
+    const conversation = {
+      id: conversationIdOf(c.conversation),
+      type:
+        post?.technician.type ?? (c.conversation.thread === c.conversation.channel ? 'personal' : 'channel'),
+      tenantId: c.conversation.workspace,
+    };
+    await this.inConversation(serviceUrl, conversation, me, async (ctx) => {
+      await sendWithRetry(ctx, cardActivity(renderCard(notice), notice));
+    }).catch(failed('technician not told of the case'));
+  }
+
+  /**
+   * Runs `work` in a conversation the turn is not in (a proactive turn of the CloudAdapter). Its
+   * failure is thrown here: the adapter would only hand it to onTurnError, and the caller must know.
+   */
+  private async inConversation(
+    serviceUrl: string,
+    conversation: { id: string; type: string; tenantId?: string | undefined },
+    bot: ChannelAccount | undefined,
+    work: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const reference: Partial<ConversationReference> = {
+      channelId: 'msteams',
+      serviceUrl,
+      // Teams needs no conversation name.
+      conversation: {
+        id: conversation.id,
+        isGroup: conversation.type !== 'personal',
+        conversationType: conversation.type,
+        ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
+      } as ConversationAccount,
+      ...(bot ? { bot } : {}),
+    };
+    let failure: { error: unknown } | undefined;
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+      // The continuation activity has a random id that every message would reply to: these are
+      // new messages of the conversation (POST …/activities), a new thread in a channel.
+      context.activity.id = undefined as unknown as string;
+      try {
+        await work(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+  }
+}

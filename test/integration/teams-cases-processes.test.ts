@@ -1,0 +1,178 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cardProblems } from '../support/adaptive-cards.js';
+import { ConnectorStub } from '../support/connector-stub.js';
+import { redisAvailability, TestRedis } from '../support/redis.js';
+import {
+  buttonOf,
+  type Card,
+  cardOfCall,
+  channelThread,
+  filled,
+  personalChat,
+  TeamsClient,
+  type TeamsPlace,
+  type TeamsUser,
+  textsOf,
+} from '../support/teams-client.js';
+
+/**
+ * Cases outlive the Teams process that opened them: `npm start`'s entry point, run for real with
+ * the experts' channel set, on one SQLite file across a restart, and as two instances on one Redis.
+ */
+const connector = new ConnectorStub();
+const EXPERTS = '19:experts@thread.tacv2';
+const TEAM = '19:support-team@thread.tacv2';
+const jean: TeamsUser = { id: '29:jean', name: 'Jean Tech', aadObjectId: 'aad-jean' };
+const alice: TeamsUser = { id: '29:alice', name: 'Alice Expert' };
+const { available } = redisAvailability();
+
+const children: ChildProcess[] = [];
+let dir = '';
+beforeAll(async () => {
+  await connector.start();
+  connector.members.set(TEAM, new Map([[alice.id, alice.name]]));
+  dir = mkdtempSync(join(tmpdir(), 'teams-cases-'));
+});
+afterAll(async () => {
+  await connector.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  connector.calls.length = 0;
+});
+afterEach(async () => {
+  await Promise.all(children.splice(0).map(stop));
+});
+
+/** `node dist/adapters/main.js` with Teams (unauthenticated, on 127.0.0.1) and the experts' channel; ready when /readyz says so. */
+async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; client: TeamsClient }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ['dist/adapters/main.js'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+      TEAMS_ESCALATION_CHANNEL: EXPERTS,
+      TEAMS_ESCALATION_TEAM: TEAM,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  for (const started = Date.now(); ; ) {
+    if (Date.now() - started > 20_000) throw new Error('the bot was not ready within 20 s');
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, client: new TeamsClient(() => base, connector) };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+const conversationOf = (call: { path: string }) =>
+  /^\/v3\/conversations\/([^/]+)\/activities/.exec(call.path)?.[1];
+
+/** "Escalader" under an answer and its dialog, fetched (and later submitted) on any instance. */
+async function escalationDialog(client: TeamsClient, place: TeamsPlace): Promise<Card> {
+  await client.say(place, jean, '200039');
+  const answer = connector.calls.at(-1);
+  return client.fetchDialog(place, jean, buttonOf(cardOfCall(answer), 'Escalader').data, answer?.id);
+}
+
+/** The case's card as last posted or updated in the experts' channel, and its id. */
+function expertsCard(): { card: Card; id: string } {
+  const call = connector.calls.findLast((c) => conversationOf(c) === EXPERTS);
+  if (!call) throw new Error('nothing in the experts’ channel');
+  return { card: cardOfCall(call), id: call.id };
+}
+
+/** Takes and resolves the case on `take` then `resolve` (instances), checking the card and the technician each time. */
+async function takeAndResolve(
+  take: TeamsClient,
+  resolve: TeamsClient,
+  technician: TeamsPlace,
+): Promise<void> {
+  const { card, id } = expertsCard();
+  const experts = channelThread(EXPERTS, id, TEAM);
+  connector.calls.length = 0;
+  await take.execute(experts, alice, buttonOf(card, 'Je prends'), id);
+  expect(connector.calls.map((c) => [c.method, conversationOf(c)])).toEqual([
+    ['PUT', EXPERTS],
+    ['POST', technician.conversation.id],
+  ]);
+  expect(connector.calls[0]?.path).toBe(`/v3/conversations/${EXPERTS}/activities/${id}`);
+  const taken = cardOfCall(connector.calls[0]);
+  const form = await resolve.fetchDialog(experts, alice, buttonOf(taken, 'Résoudre').data, id);
+  connector.calls.length = 0;
+  const answer = 'Adresse supprimée de l’autre organisation : activation refaite.';
+  expect(await resolve.submitDialog(experts, alice, filled(form, { answer }))).toBeNull();
+  expect(connector.calls.map((c) => [c.method, conversationOf(c)])).toEqual([
+    ['PUT', EXPERTS],
+    ['POST', technician.conversation.id],
+  ]);
+  expect(textsOf(cardOfCall(connector.calls[0]))[0]).toMatch(/^Dossier 1 \(résolu\) — 200039/);
+  const told = cardOfCall(connector.calls[1]);
+  expect(cardProblems(told)).toEqual([]);
+  expect(textsOf(told)).toContain(answer);
+}
+
+describe('a Teams case across processes', () => {
+  it('survives a restart: a new process on the same SQLite file updates the same card and tells the technician', async () => {
+    const env = { FEEDBACK_DB: join(dir, 'restart.sqlite') };
+    const technician = personalChat('a:restart-jean');
+    const first = await startBot(env);
+    const dialog = await escalationDialog(first.client, technician);
+    expect(
+      await first.client.submitDialog(technician, jean, filled(dialog, { 'item-1': 'ORG-42' })),
+    ).toBeNull();
+    const opened = expertsCard();
+    expect(textsOf(opened.card)[0]).toMatch(/^Dossier 1 \(ouvert\) — 200039/);
+    await stop(first.child);
+
+    const second = await startBot(env);
+    await takeAndResolve(second.client, second.client, technician);
+    expect(expertsCard().id).toBe(opened.id);
+  });
+
+  it.skipIf(!available)(
+    'is shared by two instances on one Redis, and one dialog opens one case on either',
+    async () => {
+      const redis = new TestRedis();
+      await redis.start();
+      try {
+        const env = { REDIS_URL: redis.url, FEEDBACK_DB: join(dir, 'unused.sqlite') };
+        const [a, b] = await Promise.all([startBot(env), startBot(env)]);
+        if (!a || !b) throw new Error('two instances');
+        const technician = personalChat('a:redis-jean');
+        const dialog = await escalationDialog(a.client, technician);
+        const data = filled(dialog, { summary: '200039 à l’activation' });
+        // The same dialog submitted to both instances (a retried delivery): one case, one card.
+        await Promise.all([
+          a.client.submitDialog(technician, jean, data),
+          b.client.submitDialog(technician, jean, data),
+        ]);
+        expect(connector.calls.filter((c) => conversationOf(c) === EXPERTS)).toHaveLength(1);
+        await takeAndResolve(b.client, a.client, technician);
+      } finally {
+        await Promise.all(children.splice(0).map(stop));
+        await redis.stop();
+      }
+    },
+  );
+});
