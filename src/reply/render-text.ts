@@ -34,7 +34,10 @@ export function renderText(view: ReplyView, options: { numbered?: boolean } = {}
         lines.push(block.text);
         break;
       case 'section':
-        lines.push(`${block.label}${l.colon} ${block.text}`);
+        // A list (the compact findings) starts under its label, one item a line.
+        if (block.text.split('\n').every((line) => line.startsWith('• ')))
+          lines.push(`${block.label}${l.colon}`, ...block.text.split('\n').map((line) => `  ${line}`));
+        else lines.push(`${block.label}${l.colon} ${block.text}`);
         break;
       case 'choices':
         if (block.label) lines.push(`${block.label}${l.colon}`);

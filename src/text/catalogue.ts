@@ -31,6 +31,12 @@ const fr = {
       `Le code ${code} existe dans ${product} (« ${meaning} ») : s’agit-il de ce produit ?`,
     and: 'et',
     findings: (n: number, list: string) => `${n} constats : ${list}`,
+    moreFindings: (n: number) =>
+      n === 1
+        ? '1 autre constat, en bref (Détails ci-dessous) :'
+        : `${n} autres constats, en bref (Détails ci-dessous) :`,
+    unlistedFindings: (n: number, codes: string) =>
+      `Et ${n === 1 ? '1 autre' : `${n} autres`} : ${codes}. Tapez un code pour sa réponse complète.`,
     details: 'Détails',
     line: 'Ligne',
     empty:
@@ -217,6 +223,10 @@ const en: Catalogue = {
       `Code ${code} exists in ${product} ("${meaning}"): is this that product?`,
     and: 'and',
     findings: (n: number, list: string) => `${n} findings: ${list}`,
+    moreFindings: (n: number) =>
+      n === 1 ? '1 more finding, in brief (Details below):' : `${n} more findings, in brief (Details below):`,
+    unlistedFindings: (n: number, codes: string) =>
+      `And ${n} more: ${codes}. Type a code for its full answer.`,
     details: 'Details',
     line: 'Line',
     empty:

@@ -97,11 +97,15 @@ function blocksOf(block: ViewBlock, index: number, counter: Counter): KnownBlock
     }
     case 'preformatted':
       return codeSections(block.text);
-    case 'choices':
-      return [
-        ...(block.label ? [section(`*${escapeMrkdwn(block.label)}*`)] : []),
-        buttons(block.buttons, `choices_${index}`, counter),
-      ];
+    case 'choices': {
+      // An actions block holds at most 25 buttons: more choices (every finding of a long log) take several.
+      const rows: KnownBlock[] = [];
+      for (let i = 0; i < block.buttons.length; i += LIMITS.actionsElements) {
+        const row = block.buttons.slice(i, i + LIMITS.actionsElements);
+        rows.push(buttons(row, i === 0 ? `choices_${index}` : `choices_${index}_${i}`, counter));
+      }
+      return [...(block.label ? [section(`*${escapeMrkdwn(block.label)}*`)] : []), ...rows];
+    }
     case 'controls':
       return [buttons(block.buttons, `controls_${index}`, counter)];
     case 'divider':
