@@ -32,6 +32,7 @@ export type {
   AlternativesReply,
   AnswerReply,
   ChooseTreeReply,
+  CourtesyReply,
   FeedbackAckReply,
   FullTextReply,
   HelpReply,

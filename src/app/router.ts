@@ -5,7 +5,8 @@ import type { Language } from '../text/language.js';
 import type { TriageAction } from '../triage/actions.js';
 import type { ButtonReplies } from './buttons.js';
 import type { Conversation } from './conversation.js';
-import type { ConversationLanguages } from './conversation-language.js';
+import type { PersonLanguages } from './conversation-language.js';
+import { courtesyOf } from './courtesy.js';
 import { isHelpRequest } from './help.js';
 import type { IncomingMessage } from './messages.js';
 import type { Recording } from './recording.js';
@@ -17,12 +18,13 @@ function isTriageAction(action: CoreAction): action is TriageAction & { l?: Lang
 }
 
 /**
- * Where a message goes: a help request gets the help; a typed message, a follow-up or a triage
- * button is a turn of the conversation; any other button gets its reply, recorded.
+ * Where a message goes: a help request gets the help, a greeting or thanks a word back; a typed
+ * message, a follow-up or a triage button is a turn of the conversation; any other button gets its
+ * reply, recorded.
  */
 export class Router {
   constructor(
-    private readonly languages: ConversationLanguages,
+    private readonly languages: PersonLanguages,
     private readonly conversation: Conversation,
     private readonly buttons: ButtonReplies,
     private readonly recording: Recording,
@@ -35,6 +37,9 @@ export class Router {
     const language = this.languages.languageOf(incoming);
     if (!action || action.kind === 'ask') {
       if (isHelpRequest(text)) return { kind: 'help', language };
+      // "bonjour", "merci": said to the bot, not asked; the triage, if any, waits.
+      const courtesy = action ? null : courtesyOf(text);
+      if (courtesy) return { kind: 'courtesy', language, courtesy: courtesy.kind };
       return this.conversation.take(incoming, text, language);
     }
     if (isTriageAction(action)) return this.conversation.take(incoming, text, language, action);

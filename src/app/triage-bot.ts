@@ -16,7 +16,7 @@ import type { TriageTree } from '../triage/tree.js';
 import { Answers } from './answers.js';
 import { ButtonReplies } from './buttons.js';
 import { Conversation } from './conversation.js';
-import { ConversationLanguages } from './conversation-language.js';
+import { PersonLanguages } from './conversation-language.js';
 import { type Library, loadLibrary } from './library.js';
 import type { IncomingMessage } from './messages.js';
 import { Recording } from './recording.js';
@@ -88,7 +88,7 @@ export class TriageBot {
       logger: options.logger ?? stderrLogger,
     });
     this.router = new Router(
-      new ConversationLanguages(),
+      new PersonLanguages(),
       conversation,
       new ButtonReplies(this.kb, trees, this.answers),
       this.recording,

@@ -51,8 +51,8 @@ export interface ViewOptions {
   shareTo?: string;
 }
 
-/** What the view needs from the knowledge base: the covered products' names. */
-export type ViewKnowledge = Pick<KnowledgeBase, 'products' | 'productLabel'>;
+/** What the view needs from the knowledge base: the covered products' names, the follow-ups in each language. */
+export type ViewKnowledge = Pick<KnowledgeBase, 'products' | 'productLabel' | 'followUpIn'>;
 
 /** At most this many follow-up questions are offered under an answer. */
 export const FOLLOW_UPS_SHOWN = 5;
@@ -74,10 +74,6 @@ const COMPACT_LINES_PER_BLOCK = 15;
  * (Teams keeps text blocks well under its 28 KB card limit) cuts it there.
  */
 export const FULL_TEXT_AFTER = 1800;
-
-function percent(score: number): string {
-  return `${Math.round(score * 100)} %`;
-}
 
 /** The covered products in words: "A, B et C". */
 export function coveredProducts(kb: ViewKnowledge, language: Language): string {
@@ -283,7 +279,8 @@ function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOption
     { type: 'title', text: resultTitle(kb, best, language) },
     ...resultBlocks(best, language),
   ];
-  const followUps = best.followUps.slice(0, FOLLOW_UPS_SHOWN);
+  // Asked in the reply's language when clicked: an English reply asks the English question.
+  const followUps = best.followUps.slice(0, FOLLOW_UPS_SHOWN).map((f) => kb.followUpIn(f, language));
   if (followUps.length > 0) {
     blocks.push({
       type: 'choices',
@@ -315,7 +312,7 @@ function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOption
   if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   blocks.push({
     type: 'meta',
-    text: `${l.source}${l.colon} ${citationOf(best)} · ${l.confidence}${l.colon} ${percent(best.score)}`,
+    text: `${l.source}${l.colon} ${citationOf(best)} · ${l.confidence}${l.colon} ${strings(language).report.percent(best.score)}`,
   });
   return blocks;
 }
@@ -426,6 +423,8 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
           { type: 'meta', text: s.help.triageHint },
         ],
       };
+    case 'courtesy':
+      return { language, blocks: [{ type: 'paragraph', text: s.ui[reply.courtesy] }] };
     case 'alternatives': {
       const others = reply.answer.results.slice(1);
       if (others.length === 0) return { language, blocks: [{ type: 'paragraph', text: s.answer.noAnswer }] };

@@ -70,6 +70,9 @@ const fr = {
     terminalWelcome:
       'UC Triage — terminal. Posez un code d’erreur, une ligne de journal ou un symptôme.\n« aide » pour des exemples, Ctrl-D pour quitter.',
     goodbye: 'Au revoir.',
+    greeting:
+      'Bonjour ! Envoyez-moi un code d’erreur, une ligne de journal ou un symptôme (« aide » pour des exemples).',
+    thanks: 'Avec plaisir ! Si le problème revient, envoyez-moi son code ou son symptôme.',
     usage: (command: string) =>
       `Usage : \`${command} <code, ligne de journal ou symptôme>\`, par exemple \`${command} 200039\`, \`${command} callEndReason 487\`, \`${command} l'utilisateur ne voit pas l'icône d'appel\`.`,
   },
@@ -259,6 +262,8 @@ const en: Catalogue = {
     terminalWelcome:
       'UC Triage — terminal. Ask an error code, a log line or a symptom.\n"help" for examples, Ctrl-D to quit.',
     goodbye: 'Goodbye.',
+    greeting: 'Hello! Send me an error code, a log line or a symptom ("help" for examples).',
+    thanks: "You're welcome! If the problem comes back, send me its code or its symptom.",
     usage: (command: string) =>
       `Usage: \`${command} <code, log line or symptom>\`, e.g. \`${command} 200039\`, \`${command} callEndReason 487\`, \`${command} user cannot sign in with SSO\`.`,
   },
