@@ -49,6 +49,8 @@ export interface ViewOptions {
   inlineAlternatives?: boolean;
   /** Where "share" posts, for the adapter (e.g. the thread of a diagnosed message); opaque to the core. */
   shareTo?: string;
+  /** Typed numbers and + / - stand for the buttons (the terminal chat): the help says so. */
+  typedChoices?: boolean;
 }
 
 /** What the view needs from the knowledge base: the covered products' names, the follow-ups in each language. */
@@ -386,6 +388,19 @@ function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
     return blocks;
   }
   blocks.push({ type: 'meta', text: l.fixedHint }, controls);
+  // The fix a triage reached is an answer like another: rated the same way.
+  const fix = view.state === 'outcome' ? view.outcome?.result : undefined;
+  if (fix) {
+    const q = view.origin ?? view.title;
+    const b = strings(language).buttons;
+    blocks.push({
+      type: 'controls',
+      buttons: [
+        { label: b.useful, action: { kind: 'feedback', useful: true, q, id: fix.id, l: language } },
+        { label: b.notUseful, action: { kind: 'feedback', useful: false, q, id: fix.id, l: language } },
+      ],
+    });
+  }
   return blocks;
 }
 
@@ -420,7 +435,14 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
               action: { kind: 'ask', q, l: language },
             })),
           },
-          { type: 'meta', text: s.help.triageHint },
+          {
+            type: 'paragraph',
+            text: [
+              s.help.wordsTitle,
+              ...s.help.words,
+              ...(options.typedChoices ? s.help.typedWords : []),
+            ].join('\n'),
+          },
         ],
       };
     case 'courtesy':

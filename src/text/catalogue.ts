@@ -62,7 +62,9 @@ const fr = {
     thanksUseful: 'Merci, c’est noté.',
     thanksNotUseful: 'Merci, c’est noté : cela aide à améliorer les réponses.',
     feedbackHint: '+ utile · - pas utile',
-    noAnswerToRate: 'Il n’y a pas encore de réponse à évaluer dans cette conversation.',
+    noAnswerToRate:
+      'Il n’y a pas de réponse à évaluer ici : « + » et « - » notent la dernière réponse affichée.',
+    alreadyRated: 'Cette réponse est déjà notée, merci.',
     emptyMessage: 'Ce message ne contient pas de texte à analyser.',
     unreadAttachments: (names: string) =>
       `Pièce jointe non lue (trop volumineuse, hors de Slack ou sans réponse) : ${names}. Le diagnostic porte sur le reste du message.`,
@@ -88,7 +90,17 @@ const fr = {
     closing:
       'Chaque réponse cite la section source. Si je ne sais pas, je le dis et je propose les sections les plus proches.',
     exampleQueries: ['200039', 'callEndReason 487', "l'utilisateur ne voit pas l'icône d'appel"],
-    triageHint: 'Tapez « diagnostic » pour un diagnostic guidé.',
+    wordsTitle: 'Ce que vous pouvez taper :',
+    words: [
+      '  • diagnostic [symptôme] : un diagnostic guidé, une question à la fois (ex. « diagnostic l’icône d’appel est absente »)',
+      '  • pendant un diagnostic : le numéro ou les mots d’une option ; « retour » (question précédente), « recommencer », « reprendre » (revoir la question), « escalader » (le résumé à transmettre au support), « arrêter » ou « stop »',
+      '  • aide : cette aide',
+    ],
+    /** Where typed numbers and + / - stand for the buttons (the terminal chat). */
+    typedWords: [
+      '  • un numéro : le choix de ce numéro (une option, une piste, une question de suivi)',
+      '  • + ou - : la dernière réponse était utile, ou pas',
+    ],
   },
   triage: {
     colon: ' :',
@@ -118,6 +130,8 @@ const fr = {
     collect: 'À collecter',
     sources: 'Sources',
     none: 'aucun',
+    /** "Lignes de journal : (aucune)": lines are feminine. */
+    noLines: 'aucune',
   },
   notices: {
     unavailable: 'Le diagnostic guidé est temporairement indisponible ; voici la réponse directe.',
@@ -130,6 +144,8 @@ const fr = {
     'no-session':
       'Aucun diagnostic guidé en cours dans cette conversation. Tapez « diagnostic » pour en démarrer un.',
     'choose-tree': 'Quel diagnostic guidé voulez-vous lancer ?',
+    'from-symptom':
+      'Votre description répond déjà à la première question : je passe à la suivante (« retour » pour y revenir).',
   },
   report: {
     percent: (rate: number) => `${Math.round(rate * 100)} %`,
@@ -254,7 +270,8 @@ const en: Catalogue = {
     thanksUseful: 'Thanks, noted.',
     thanksNotUseful: 'Thanks, noted: it helps improve the answers.',
     feedbackHint: '+ useful · - not useful',
-    noAnswerToRate: 'There is no answer to rate in this conversation yet.',
+    noAnswerToRate: 'There is no answer to rate here: "+" and "-" rate the last answer shown.',
+    alreadyRated: 'This answer is already rated, thanks.',
     emptyMessage: 'This message has no text to analyse.',
     unreadAttachments: (names: string) =>
       `Attachment not read (too large, not on Slack or no answer): ${names}. The diagnosis covers the rest of the message.`,
@@ -279,7 +296,16 @@ const en: Catalogue = {
     closing:
       'Every answer cites its source section. When I do not know, I say so and offer the closest sections.',
     exampleQueries: ['200039', 'callEndReason 487', 'user cannot sign in with SSO'],
-    triageHint: 'Type "triage" for a guided triage.',
+    wordsTitle: 'What you can type:',
+    words: [
+      '  • triage [symptom]: a guided triage, one question at a time (e.g. "triage the calling icon is missing")',
+      '  • during a triage: the number or the words of an option; "back" (previous question), "restart", "resume" (show the question again), "escalate" (the summary to hand to support), "stop"',
+      '  • help: this help',
+    ],
+    typedWords: [
+      '  • a number: the choice of that number (an option, a lead, a follow-up question)',
+      '  • + or -: the last answer was useful, or not',
+    ],
   },
   triage: {
     colon: ':',
@@ -308,6 +334,7 @@ const en: Catalogue = {
     collect: 'To collect',
     sources: 'Sources',
     none: 'none',
+    noLines: 'none',
   },
   notices: {
     unavailable: 'Guided triage is temporarily unavailable; here is the direct answer.',
@@ -319,6 +346,8 @@ const en: Catalogue = {
     paused: 'Triage paused: answer the question below or type "resume".',
     'no-session': 'No guided triage in progress in this conversation. Type "triage" to start one.',
     'choose-tree': 'Which guided triage do you want to start?',
+    'from-symptom':
+      'Your description already answers the first question: on to the next ("back" to return to it).',
   },
   report: {
     percent: (rate: number) => `${Math.round(rate * 100)}%`,

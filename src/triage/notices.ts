@@ -7,4 +7,5 @@ export type TriageNotice =
   | 'switched-tree'
   | 'paused'
   | 'no-session'
-  | 'choose-tree';
+  | 'choose-tree'
+  | 'from-symptom';
