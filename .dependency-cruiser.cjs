@@ -1,9 +1,9 @@
 /**
  * The dependency rules. The core (src/) knows nothing about chat platforms, and its folders form
  * layers that only import downwards: text < knowledge < intent < search < decision < answer < feedback < triage
- * < reply < app < cli (state and ports stand alone). src/index.ts, the public entry, sits on top.
+ * < cases < reply < app < cli (state and ports stand alone). src/index.ts, the public entry, sits on top.
  */
-const LAYERS = ['text', 'knowledge', 'intent', 'search', 'decision', 'answer', 'feedback', 'triage', 'reply', 'app', 'cli'];
+const LAYERS = ['text', 'knowledge', 'intent', 'search', 'decision', 'answer', 'feedback', 'triage', 'cases', 'reply', 'app', 'cli'];
 
 const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `layer-${layer}-imports-only-below`,

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import {
   ASK_COMMAND,
   CALIBRATE_COMMAND,
+  CASES_USAGE,
+  Cases,
   type CommandSpec,
   KB_USAGE,
   kbBuild,
@@ -12,12 +15,14 @@ import {
   loadLibrary,
   parseAskArgs,
   parseCalibrateArgs,
+  parseCasesArgs,
   parseCommandLine,
   parseKbArgs,
   parseReportArgs,
   REPORT_COMMANDS,
   runAsk,
   runCalibrate,
+  runCases,
   runReport,
   TriageBot,
   UsageError,
@@ -34,7 +39,9 @@ const USAGE = `Usage:
   ${KB_USAGE}
   ${REPORT_COMMANDS.gaps.usage}
   ${REPORT_COMMANDS.usage.usage}
+  ${REPORT_COMMANDS.cases.usage}
   ${REPORT_COMMANDS['export-eval'].usage}
+  ${CASES_USAGE.join('\n  ')}
   ${CALIBRATE_COMMAND.usage}`;
 
 /** The usage lines of one command (`uc-triage report --help`); empty for an unknown command. */
@@ -79,15 +86,25 @@ async function report(args: string[]): Promise<void> {
   const config = await loadConfig();
   const library = await loadLibrary();
   const bot = new TriageBot(library);
-  const output = await withStore(config, (store) =>
-    runReport(options, {
-      store,
-      normalize: (text) => bot.searchWords(text),
-      isCode: (id) => library.kb.byId.get(id)?.kind === 'code',
-      isEntry: (id) => library.kb.byId.has(id),
-      writeFile: (file, content) => writeFileSync(file, content, 'utf8'),
-    }),
-  );
+  const output = await withStore(config, async (store) => {
+    // The experts' answers and the escalations are in the case store (the same settings as feedback).
+    const { openCaseStore } = await import('./feedback/open.js');
+    const cases =
+      options.kind === 'export-eval' ? null : await openCaseStore(config, undefined, { reachable: true });
+    try {
+      return await runReport(options, {
+        store,
+        normalize: (text) => bot.searchWords(text),
+        isCode: (id) => library.kb.byId.get(id)?.kind === 'code',
+        isEntry: (id) => library.kb.byId.has(id),
+        ...(cases ? { cases: () => cases.list() } : {}),
+        library,
+        writeFile: (file, content) => writeFileSync(file, content, 'utf8'),
+      });
+    } finally {
+      await cases?.close();
+    }
+  });
   finish(output, 0);
 }
 
@@ -116,9 +133,31 @@ async function chat(args: string[]): Promise<void> {
   parseCommandLine(CHAT_COMMAND, args);
   const { runTerminalChat, terminalLocale } = await import('./terminal/chat.js');
   const { withRecordingBot } = await import('./feedback/open.js');
-  process.exitCode = await withRecordingBot(await loadConfig(), await logger(), (bot) =>
-    runTerminalChat(bot, process.stdin, process.stdout, terminalLocale(process.env)),
+  process.exitCode = await withRecordingBot(
+    await loadConfig(),
+    await logger(),
+    (bot) => runTerminalChat(bot, process.stdin, process.stdout, terminalLocale(process.env)),
+    { cases: true },
   );
+}
+
+/** The experts' commands on cases, in the deployment's case store (the same settings as the bot). */
+async function cases(args: string[]): Promise<void> {
+  const options = parseCasesArgs(args);
+  const config = await loadConfig();
+  const { kb } = await loadLibrary();
+  const { openCaseStore } = await import('./feedback/open.js');
+  const store = await openCaseStore(config, undefined, { reachable: true });
+  try {
+    const result = await runCases(options, {
+      cases: new Cases(store, (id) => kb.byId.has(id)),
+      kb,
+      defaultActor: userInfo().username,
+    });
+    finish(result.output, result.exitCode);
+  } finally {
+    await store.close();
+  }
 }
 
 /** Refits the decision (knowledge/decision.yaml) from the labelled sets; see docs/answering.md. */
@@ -127,7 +166,14 @@ async function calibrate(args: string[]): Promise<void> {
   finish(await runCalibrate(new TriageBot(await loadLibrary()), options), 0);
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, calibrate, chat, kb, report };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  ask,
+  calibrate,
+  cases,
+  chat,
+  kb,
+  report,
+};
 
 async function main(argv: string[]): Promise<void> {
   const [command = '', ...rest] = argv;

@@ -35,6 +35,16 @@ const Env = z.object({
     z.string().startsWith('xapp-', 'must be an app-level token (xapp-...)').optional(),
   ),
   SLACK_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  ESCALATION_CHANNEL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^[CG][A-Z0-9]{2,}$/,
+        'must be the id of the Slack experts’ channel (C… or G…, at the bottom of its details), not its name',
+      )
+      .optional(),
+  ),
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
   MicrosoftAppType: z.preprocess(
@@ -65,6 +75,11 @@ export interface SlackConfig {
   signingSecret: string;
   appToken?: string;
   apiUrl?: string;
+  /**
+   * The experts' channel (ESCALATION_CHANNEL): case cards are posted there, and its members may
+   * take and resolve them. Without it, the technician gets the card to forward.
+   */
+  escalationChannel?: string;
 }
 
 export interface TeamsConfig {
@@ -95,6 +110,8 @@ export interface Config {
   metricsToken?: string;
   /** Recording of questions and feedback; null with FEEDBACK=off. */
   feedback: { file?: string; retentionDays: number } | null;
+  /** The SQLite file of feedback and cases (FEEDBACK_DB) when set: cases use it even with FEEDBACK=off. */
+  feedbackDb?: string;
 }
 
 /** Where an unauthenticated bot listens unless HOST says otherwise: this machine only. */
@@ -128,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.SLACK_API_URL
         ? { apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }
         : {}),
+      ...(e.ESCALATION_CHANNEL ? { escalationChannel: e.ESCALATION_CHANNEL } : {}),
     };
   }
   let teams: TeamsConfig | undefined;
@@ -166,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.FEEDBACK === 'off'
         ? null
         : { retentionDays: e.FEEDBACK_RETENTION_DAYS, ...(e.FEEDBACK_DB ? { file: e.FEEDBACK_DB } : {}) },
+    ...(e.FEEDBACK_DB ? { feedbackDb: e.FEEDBACK_DB } : {}),
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),

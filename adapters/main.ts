@@ -12,7 +12,7 @@ import {
 } from '../src/index.js';
 import { type Config, isLoopback, loadConfig } from './config.js';
 import { ConfigError, CredentialError } from './errors.js';
-import { openFeedback, withRecordingBot } from './feedback/open.js';
+import { openCasesFor, openFeedback, withRecordingBot } from './feedback/open.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
@@ -42,9 +42,13 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
     (state as { onFallback: () => void }).onFallback = () => metrics.redisFallbacks.inc();
   const feedback = await openFeedback(config, logger, redis);
   if (feedback) feedback.recorder.onDrop = (reason) => metrics.feedbackDropped.inc({ reason });
+  const cases = await openCasesFor(config, logger, redis);
   const bot = await TriageBot.load({
     sessions,
+    cases,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    // The records of what replies showed live with the rest of the shared state: any instance answers a button.
+    state,
     logger,
     ...(feedback ? { recorder: feedback.recorder } : {}),
     observe: (message, reply, seconds) => {
@@ -98,6 +102,7 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
         .stop()
         .catch((err: unknown) => logger.error({ err, platform: platform.name }, 'stop failed'));
     await feedback?.close().catch((err: unknown) => logger.error({ err }, 'feedback store close failed'));
+    await cases.close().catch((err: unknown) => logger.error({ err }, 'case store close failed'));
     await state.close();
     logger.info({ inTime }, 'stopped');
     process.exit(inTime ? 0 : 1);
@@ -154,7 +159,7 @@ async function main(): Promise<void> {
       config,
       quiet,
       (bot) => runTerminalChat(bot, process.stdin, process.stdout, terminalLocale(process.env)),
-      quiet,
+      { botLogger: quiet, cases: true },
     );
     return;
   }

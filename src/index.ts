@@ -10,8 +10,41 @@ export {
   type Platform,
 } from './app/messages.js';
 export { TriageBot, type TriageBotOptions } from './app/triage-bot.js';
+export type { CaseAction } from './cases/actions.js';
+export {
+  applyCommand,
+  CASE_STATES,
+  type Case,
+  type CaseCommand,
+  type CaseCommandKind,
+  type CaseConversation,
+  type CaseEvent,
+  type CaseState,
+  type ChecklistAnswer,
+  type NewCase,
+} from './cases/case.js';
+export { type CaseOpening, Cases } from './cases/cases.js';
+export { type CaseDraft, type ChecklistItem, MAX_DRAFT_JSON } from './cases/draft.js';
+export {
+  CaseError,
+  CaseInputError,
+  CaseNotAuthorised,
+  CaseNotFound,
+  type CaseRefusal,
+  CaseStoreUnavailable,
+  CaseTransitionError,
+} from './cases/errors.js';
+export { type CaseStore, MemoryCaseStore, type StoredCase } from './cases/store.js';
 export { ASK_COMMAND, answerJson, parseAskArgs, runAsk } from './cli/ask.js';
 export { CALIBRATE_COMMAND, parseCalibrateArgs, runCalibrate } from './cli/calibrate.js';
+export {
+  CASES_COMMANDS,
+  CASES_USAGE,
+  type CaseListItem,
+  caseListItem,
+  parseCasesArgs,
+  runCases,
+} from './cli/cases.js';
 export {
   type CommandSpec,
   parseCommandLine,
@@ -26,11 +59,28 @@ export { redact } from './feedback/redact.js';
 export { type KnowledgeBase, packageRoot } from './knowledge/kb.js';
 export * from './knowledge/types.js';
 export { type CoreAction, decodeAction, encodeAction, MAX_CARRIED_QUESTION } from './reply/actions.js';
+export {
+  ANSWER_FIELD,
+  ENTRY_FIELD,
+  type FormField,
+  type FormSubmit,
+  type FormView,
+  itemField,
+  opensForm,
+  SUMMARY_FIELD,
+  submitForm,
+} from './reply/form.js';
 export { LEGACY_SLACK_ACTION_IDS } from './reply/legacy-actions.js';
 export { renderText, type TextRendering } from './reply/render-text.js';
 export type {
   AlternativesReply,
   AnswerReply,
+  CaseCardReply,
+  CaseFormReply,
+  CaseNoticeReply,
+  CaseOpenedReply,
+  CaseRefusedReply,
+  CaseResolveFormReply,
   ChooseTreeReply,
   CourtesyReply,
   FeedbackAckReply,
@@ -40,6 +90,7 @@ export type {
   TreeChoice,
   TriageStepReply,
 } from './reply/reply.js';
+export { actsOnTriageCard, type TriageCardUpdate, triageCardUpdate } from './reply/triage-card.js';
 export {
   FOLLOW_UPS_SHOWN,
   FULL_TEXT_AFTER,
@@ -53,6 +104,6 @@ export { CATALOGUE, strings } from './text/catalogue.js';
 export { ellipsize } from './text/ellipsize.js';
 export { detectLanguage, type Language } from './text/language.js';
 export type { TriageAction } from './triage/actions.js';
-export type { TriageControl, TriageSession } from './triage/engine.js';
+export { asksToEscalate, type TriageControl, type TriageSession } from './triage/engine.js';
 export type { TriageNotice } from './triage/notices.js';
 export { MemorySessionStore, type SessionStore, type StoredSession } from './triage/store.js';

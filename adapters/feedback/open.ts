@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
-import { FeedbackRecorder, type FeedbackStore, packageRoot, TriageBot } from '../../src/index.js';
+import {
+  type Case,
+  type CaseStore,
+  CaseStoreUnavailable,
+  FeedbackRecorder,
+  type FeedbackStore,
+  packageRoot,
+  type StoredCase,
+  TriageBot,
+} from '../../src/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 
@@ -35,6 +44,70 @@ export async function openFeedbackStore(
   }
   const { SqliteFeedbackStore } = await import('./sqlite-store.js');
   return new SqliteFeedbackStore(config.feedback?.file ?? DEFAULT_FEEDBACK_DB);
+}
+
+/**
+ * The case store: in the same store as feedback (Redis whenever REDIS_URL is set, else the SQLite
+ * file FEEDBACK_DB), whatever FEEDBACK says: escalations are not feedback. `redis`: the server's
+ * client; without it the store opens its own and closes it.
+ */
+export async function openCaseStore(
+  config: Config,
+  redis?: Redis,
+  /** Refuse a Redis that is not reachable now (a CLI command must not act on nothing). */
+  options: { reachable?: boolean } = {},
+): Promise<CaseStore> {
+  if (redis) {
+    const { RedisCaseStore } = await import('../redis/redis-case-store.js');
+    return new RedisCaseStore(redis);
+  }
+  if (config.redisUrl) {
+    const { RedisCaseStore } = await import('../redis/redis-case-store.js');
+    const { connectRedis } = await import('../redis/connect.js');
+    const own = await connectRedis(config.redisUrl);
+    if (options.reachable && own.status !== 'ready') {
+      own.disconnect();
+      throw new Error(`the case store is in Redis (REDIS_URL) and Redis cannot be reached`);
+    }
+    return new RedisCaseStore(own, true);
+  }
+  const { SqliteCaseStore } = await import('./sqlite-case-store.js');
+  return new SqliteCaseStore(config.feedbackDb ?? DEFAULT_FEEDBACK_DB);
+}
+
+/** A case store that could not be opened: every case action says cases are unavailable (an escalation still shows its card). */
+class UnopenedCaseStore implements CaseStore {
+  constructor(private readonly why: unknown) {}
+  private refuse(): never {
+    throw new CaseStoreUnavailable('the case store could not be opened at start', { cause: this.why });
+  }
+  async open(): Promise<Case> {
+    this.refuse();
+  }
+  async get(): Promise<StoredCase | null> {
+    this.refuse();
+  }
+  async save(): Promise<boolean> {
+    this.refuse();
+  }
+  async list(): Promise<Case[]> {
+    this.refuse();
+  }
+  async close(): Promise<void> {}
+}
+
+/**
+ * The case store of a process that serves (the server, the terminal chat): one that cannot be
+ * opened never stops the bot; it says so once, and every case action replies that cases are
+ * unavailable (an escalation gives its card to forward, as before cases existed).
+ */
+export async function openCasesFor(config: Config, logger: Logger, redis?: Redis): Promise<CaseStore> {
+  try {
+    return await openCaseStore(config, redis);
+  } catch (error) {
+    logger.error({ err: error }, 'case store unavailable: escalations cannot be opened as cases');
+    return new UnopenedCaseStore(error);
+  }
 }
 
 export interface Feedback {
@@ -85,23 +158,27 @@ export async function openFeedback(config: Config, logger: Logger, redis?: Redis
 
 /**
  * Runs `use` with a bot that records into the feedback store (none with FEEDBACK=off): the
- * terminal chat and `ask --record`. The recorder is flushed and the store closed afterwards.
- * `botLogger`: where the bot's own warnings go (the chat keeps stdout for itself).
+ * terminal chat and `ask --record`. With `cases` (the chat), its escalations are kept in the case
+ * store. The recorder is flushed and the stores closed afterwards. `botLogger`: where the bot's own
+ * warnings go (the chat keeps stdout for itself).
  */
 export async function withRecordingBot<T>(
   config: Config,
   logger: Logger,
   use: (bot: TriageBot) => Promise<T>,
-  botLogger?: Logger,
+  options: { botLogger?: Logger; cases?: boolean } = {},
 ): Promise<T> {
   const feedback = await openFeedback(config, logger);
+  const cases = options.cases ? await openCasesFor(config, logger) : undefined;
   try {
     const bot = await TriageBot.load({
-      ...(botLogger ? { logger: botLogger } : {}),
+      ...(options.botLogger ? { logger: options.botLogger } : {}),
       ...(feedback ? { recorder: feedback.recorder } : {}),
+      ...(cases ? { cases } : {}),
     });
     return await use(bot);
   } finally {
     await feedback?.close();
+    await cases?.close();
   }
 }

@@ -1,40 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { FeedbackEvent, FeedbackStore } from '../../src/index.js';
+import { isBusy, openFeedbackFile } from './sqlite-schema.js';
 
-/** The schema version this code writes (PRAGMA user_version); a newer file is refused, not damaged. */
-const SCHEMA_VERSION = 1;
+export { FeedbackSchemaError } from './sqlite-schema.js';
 
 /** How long an event may wait for the file's write lock before the recorder drops it. */
 export const LOCK_PATIENCE_MS = 30_000;
 /** A locked file is tried again after this, doubling up to RETRY_MAX_MS. */
 const RETRY_FIRST_MS = 20;
 const RETRY_MAX_MS = 500;
-/** Opening the file (schema, journal mode) may wait this long for a lock: it happens before serving. */
-const OPEN_BUSY_TIMEOUT_MS = 2000;
-
-const MIGRATIONS: Record<number, string> = {
-  1: `
-    CREATE TABLE events (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      at TEXT NOT NULL,
-      type TEXT NOT NULL,
-      platform TEXT NOT NULL,
-      body TEXT NOT NULL
-    );
-    CREATE INDEX events_at ON events (at);
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  `,
-};
-
-export class FeedbackSchemaError extends Error {
-  constructor(file: string, version: number) {
-    super(`${file}: feedback schema version ${version} is newer than this bot (${SCHEMA_VERSION})`);
-    this.name = 'FeedbackSchemaError';
-  }
-}
 
 interface Waiting {
   event: FeedbackEvent;
@@ -43,13 +18,9 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-const isBusy = (error: unknown) =>
-  typeof (error as { code?: unknown }).code === 'string' &&
-  /^SQLITE_(BUSY|LOCKED)/.test((error as { code: string }).code);
-
 /**
- * The embedded feedback store: SQLite in one file (FEEDBACK_DB), created on first use, WAL mode so
- * reports read while the bot writes.
+ * The embedded feedback store: SQLite in one file (FEEDBACK_DB, see sqlite-schema.ts), created on
+ * first use, WAL mode so reports read while the bot writes; cases live in the same file.
  *
  * better-sqlite3 is synchronous and its busy timeout waits on the event loop: a write lock held by
  * another process would stall every answer. So once open, the connection never waits for a lock
@@ -71,31 +42,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
     options: { lockPatienceMs?: number } = {},
   ) {
     this.appendTimeoutMs = options.lockPatienceMs ?? LOCK_PATIENCE_MS;
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file, { timeout: OPEN_BUSY_TIMEOUT_MS });
-    try {
-      // The version is read before anything is written: a newer file is left exactly as it is.
-      const current = this.db.pragma('user_version', { simple: true }) as number;
-      if (current > SCHEMA_VERSION) throw new FeedbackSchemaError(file, current);
-      this.db.pragma('journal_mode = WAL');
-      // WAL with NORMAL: a commit does not wait for the disk (an event may be lost on a power cut).
-      this.db.pragma('synchronous = NORMAL');
-      this.migrate(current);
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
-    this.db.pragma('busy_timeout = 0');
+    this.db = openFeedbackFile(file);
     this.insert = this.db.prepare('INSERT INTO events (at, type, platform, body) VALUES (?, ?, ?, ?)');
-  }
-
-  private migrate(current: number): void {
-    for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[version] as string);
-        this.db.pragma(`user_version = ${version}`);
-      })();
-    }
   }
 
   append(event: FeedbackEvent, signal?: AbortSignal): Promise<void> {

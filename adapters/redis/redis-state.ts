@@ -6,8 +6,8 @@ import { connectRedis } from './connect.js';
 /**
  * SharedState in Redis, for several instances behind a load balancer. Commands time out after
  * 500 ms instead of waiting ~73 s in ioredis' offline queue: while Redis is down, each instance
- * falls back to its own memory (dedupe and thread following keep working, per instance) and
- * Redis is used again as soon as it is back.
+ * falls back to its own memory (dedupe, thread following and the records of what replies showed
+ * keep working, per instance) and Redis is used again as soon as it is back.
  */
 export class RedisState implements SharedState {
   private readonly local = new MemoryState();
@@ -66,6 +66,25 @@ export class RedisState implements SharedState {
         await this.redis.set(key, '1', 'EX', ttlSeconds);
       },
       async () => {},
+    );
+  }
+
+  /** Written through to local memory too, like remember: during an outage this instance still finds it. */
+  async put(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.local.put(key, value, ttlSeconds);
+    return this.attempt(
+      async () => {
+        await this.redis.set(key, value, 'EX', ttlSeconds);
+      },
+      async () => {},
+    );
+  }
+
+  /** From Redis, else from local memory (a value put while Redis was down lives only there). */
+  get(key: string): Promise<string | null> {
+    return this.attempt(
+      async () => (await this.redis.get(key)) ?? (await this.local.get(key)),
+      () => this.local.get(key),
     );
   }
 

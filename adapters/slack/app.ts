@@ -11,6 +11,7 @@ import { SlackApiHealth } from './api-health.js';
 import { fileOrigins } from './attached-files.js';
 import type { SlackServices } from './context.js';
 import { dedupeEvents } from './dedupe.js';
+import { ExpertsChannel } from './experts.js';
 import { registerListeners } from './listeners/index.js';
 import { SLACK_API_TIMEOUT_MS, SlackOutbound } from './outbound.js';
 import { slackRequestGuard } from './request-guard.js';
@@ -106,7 +107,8 @@ export function createSlackApp(
   const health = new SlackApiHealth();
   ops.readiness?.probe('slack', async () => health.problem());
   const outbound = new SlackOutbound({ logger: services.logger, health, metrics: ops.metrics });
-  const deps = { ...services, outbound };
+  const experts = config.escalationChannel ? new ExpertsChannel(config.escalationChannel, outbound) : null;
+  const deps = { ...services, outbound, experts };
   let initialized = false;
   ops.readiness?.notReady('slack', 'starting');
   let app: App;

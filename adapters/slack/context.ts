@@ -1,5 +1,6 @@
 import type { ConversationRef, SharedState, TriageBot } from '../../src/index.js';
 import type { Logger } from '../logger.js';
+import type { ExpertsChannel } from './experts.js';
 import type { SlackOutbound } from './outbound.js';
 
 /** What every Slack listener needs: the core, the shared state, a logger and the outbound policy. */
@@ -9,10 +10,15 @@ export interface SlackDeps {
   logger: Logger;
   /** Every message to Slack goes through it: retries, rate limits, failures counted. */
   outbound: SlackOutbound;
+  /** The experts' channel (ESCALATION_CHANNEL): case cards go there, its members act on them; null when not set. */
+  experts: ExpertsChannel | null;
 }
 
-/** What the process gives the Slack adapter; the outbound policy is built from its metrics and readiness. */
-export type SlackServices = Omit<SlackDeps, 'outbound'>;
+/**
+ * What the process gives the Slack adapter; the outbound policy is built from its metrics and
+ * readiness, the experts' channel from the configuration.
+ */
+export type SlackServices = Omit<SlackDeps, 'outbound' | 'experts'>;
 
 /** How long the bot keeps following a thread it answered. */
 export const THREAD_TTL_SECONDS = 7 * 24 * 3600;

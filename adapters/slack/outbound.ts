@@ -23,6 +23,11 @@ export interface DeliveryPolicy {
 export const REPLY_POLICY: DeliveryPolicy = { attempts: 4, budgetMs: 30_000 };
 /** An apology: one try. Slack just failed the answer; retrying the apology only adds load and delay. */
 export const APOLOGY_POLICY: DeliveryPolicy = { attempts: 1, budgetMs: 0 };
+/**
+ * A call someone is waiting on within seconds (views.open: its trigger_id lasts 3 s; the experts'
+ * channel's members, read while a click or a form waits): one try, a fallback answers otherwise.
+ */
+export const ONE_TRY: DeliveryPolicy = { attempts: 1, budgetMs: 0 };
 
 /** A reply given up because Slack rate-limited it for longer than its budget. */
 export class SlackRateLimited extends Error {
@@ -140,6 +145,19 @@ export class SlackOutbound {
       this.options.metrics?.outboundFailures.inc({ platform: 'slack' });
       throw error;
     }
+  }
+
+  /** chat.update: a message the bot posted, replaced in place (a triage card, an experts' case card). */
+  updateMessage(
+    client: WebClient,
+    message: { channel: string; ts: string; text: string; blocks?: unknown[] },
+    policy: DeliveryPolicy = REPLY_POLICY,
+  ): Promise<unknown> {
+    return this.deliver(() =>
+      this.call({ method: 'chat.update', channel: message.channel }, policy, () =>
+        client.chat.update(message as never),
+      ),
+    );
   }
 
   /** chat.postMessage as one message to users (an answer, a share, an apology with APOLOGY_POLICY). */

@@ -2,6 +2,7 @@ import { isValidSlackRequest } from '@slack/bolt';
 import type { NextFunction, Request, Response } from 'express';
 import getRawBody from 'raw-body';
 import type { Logger } from '../logger.js';
+import { FORM_CALLBACK_ID } from './cases/modal.js';
 import { DIAGNOSE_CALLBACK_ID } from './listeners/shortcuts/diagnose-message.js';
 
 /** Slack payloads are small; anything bigger is refused before any parsing. */
@@ -56,7 +57,18 @@ export function classifySlackBody(raw: string, contentType: string | undefined):
       b.message !== null;
     return ok ? 'routable' : typeof b.callback_id === 'string' ? 'ignored' : 'malformed';
   }
-  // Other Slack payloads (global shortcuts, views, app_rate_limited...) are valid but unused: acknowledge them.
+  if (b.type === 'view_submission') {
+    // The bot's forms (the case form, an expert's resolution): routed only with what their listener reads.
+    const view = b.view as { callback_id?: unknown; private_metadata?: unknown } | null | undefined;
+    const ok =
+      typeof view === 'object' &&
+      view !== null &&
+      view.callback_id === FORM_CALLBACK_ID &&
+      typeof view.private_metadata === 'string' &&
+      typeof (b.user as { id?: unknown } | null)?.id === 'string';
+    return ok ? 'routable' : typeof view?.callback_id === 'string' ? 'ignored' : 'malformed';
+  }
+  // Other Slack payloads (global shortcuts, view_closed, app_rate_limited...) are valid but unused: acknowledge them.
   return typeof b.type === 'string' ? 'ignored' : 'malformed';
 }
 

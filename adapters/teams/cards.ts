@@ -4,7 +4,10 @@ import { ellipsize, type ReplyView, type ViewBlock, type ViewButton } from '../.
 export const CARD_VERSION = '1.5';
 /** Teams refuses messages over ~100 KB and cards over ~28 KB: each text block is kept well below. */
 export const MAX_BLOCK_CHARS = 1800;
-/** Buttons do not wrap: longer titles are cut by Teams itself, mid-word. */
+/**
+ * Buttons do not wrap: longer titles are cut by Teams itself, mid-word. The core's labels fit
+ * (MAX_BUTTON_LABEL); what a label leaves out is in the card's body, above its button.
+ */
 export const MAX_BUTTON_TITLE = 48;
 /** The escalation summary is kept whole up to this size (one monospace block per line). */
 const MAX_PREFORMATTED_CHARS = 6000;
@@ -68,9 +71,13 @@ function elementsOf(block: ViewBlock): Element[] {
         }));
     case 'choices':
       // One button per row: readable on mobile, and clear of the limit on the card's root actions.
+      // A label that says less than its text (a lead's product and title) has the text above it.
       return [
         ...(block.label ? [textBlock(block.label, { weight: 'Bolder', spacing: 'Medium' })] : []),
-        ...block.buttons.map((b) => ({ type: 'ActionSet', actions: [submit(b)] })),
+        ...block.buttons.flatMap((b) => [
+          ...(b.text === undefined ? [] : [textBlock(b.text, { spacing: 'Medium' })]),
+          { type: 'ActionSet', actions: [submit(b)] },
+        ]),
       ];
     case 'controls':
       return [{ type: 'ActionSet', actions: block.buttons.map(submit) }];

@@ -8,8 +8,9 @@ import { sendWithRetry } from './send.js';
 export async function sendReply(deps: TeamsDeps, context: TurnContext, reply: Reply): Promise<void> {
   const view = deps.bot.view(reply);
   const text = renderText(view).text;
-  // A rating is acknowledged in one line of text: the answer is not posted again.
-  if (reply.kind === 'feedback-ack') return void (await sendWithRetry(context, MessageFactory.text(text)));
+  // A rating is acknowledged in one line of text (the answer is not posted again); an expired button too.
+  if (reply.kind === 'feedback-ack' || reply.kind === 'expired')
+    return void (await sendWithRetry(context, MessageFactory.text(text)));
   const attachment = CardFactory.adaptiveCard({
     ...renderCard(view),
     fallbackText: [...text].slice(0, 1000).join(''),

@@ -1,12 +1,16 @@
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import {
+  asksToEscalate,
   type ConversationRef,
   type CoreAction,
   type Language,
+  type Reply,
   strings,
   type TriageBot,
 } from '../../src/index.js';
+import { FormPrompts } from './form.js';
 import { renderTerminalReply } from './render.js';
 
 /** "+" / "utile" / "useful" rate the last answer as useful (group 1), "-" / "pas utile" / "not useful" as not. */
@@ -17,6 +21,17 @@ const FEEDBACK_WORDS = /^\s*(?:(\+|utile|useful)|-|pas utile|not useful)\s*$/i;
  * typing cannot press Enter twice in 40 ms; a pasted log arrives all at once.
  */
 export const PASTE_QUIET_MS = 40;
+
+const PROMPT = 'uc-triage> ';
+
+/** The system user: who opens a case from this terminal. */
+function whoAmI(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'terminal';
+  }
+}
 
 /**
  * The terminal adapter: a peer of Slack and Teams, and what `npm start` runs without credentials.
@@ -29,21 +44,63 @@ export async function runTerminalChat(
   locale?: Language,
 ): Promise<number> {
   const interactive = Boolean((input as Readable & { isTTY?: boolean }).isTTY);
-  const rl = createInterface({ input, output, terminal: interactive, prompt: 'uc-triage> ' });
+  const rl = createInterface({ input, output, terminal: interactive, prompt: PROMPT });
   const conversation: ConversationRef = {
     platform: 'terminal',
     workspace: 'local',
     channel: 'tty',
     thread: String(process.pid),
   };
+  const userName = whoAmI();
   let choices: CoreAction[] = [];
   let feedback: { useful?: CoreAction; notUseful?: CoreAction } = {};
+  /** A form being filled (the case form): each line answers its current field. */
+  let form: FormPrompts | null = null;
   /** The language of the last reply: what the chat's own lines are said in. */
   let language: Language = locale ?? 'fr';
   /** The answer shown was just rated: "+" again rates nothing. */
   let rated = false;
 
+  const handle = (text: string, action?: CoreAction) =>
+    bot.handle({
+      conversation,
+      text,
+      userName,
+      ...(action ? { action } : {}),
+      ...(locale ? { locale } : {}),
+    });
+
+  const show = async (reply: Reply): Promise<void> => {
+    language = reply.language;
+    rated = reply.kind === 'feedback-ack';
+    const asked = bot.form(reply);
+    if (asked) {
+      // A form is prompts here: the checklist asked one item at a time.
+      form = new FormPrompts(asked);
+      choices = [];
+      feedback = {};
+      output.write(`\n${form.intro()}\n\n${form.question()}\n`);
+      rl.setPrompt('> ');
+      return;
+    }
+    const rendered = renderTerminalReply(bot, reply);
+    // A rating is acknowledged in one line: the numbers of the answer it rated still stand.
+    if (!rated) choices = rendered.choices;
+    // "+" and "-" rate the last answer shown, once.
+    feedback = rendered.feedback;
+    output.write(`\n${rendered.text}\n\n`);
+  };
+
+  const fill = async (filling: FormPrompts, line: string): Promise<void> => {
+    const next = filling.answer(line);
+    if (next !== null) return void output.write(`${next}\n`);
+    form = null;
+    rl.setPrompt(PROMPT);
+    await show(await handle('', filling.submission() ?? undefined));
+  };
+
   const answer = async (message: string): Promise<void> => {
+    if (form) return fill(form, message);
     if (message.trim() === '') return;
     const number = /^\s*(\d{1,2})\s*$/.exec(message);
     const rating = FEEDBACK_WORDS.exec(message);
@@ -53,21 +110,14 @@ export async function runTerminalChat(
       output.write(`\n${rated ? ui.alreadyRated : ui.noAnswerToRate}\n\n`);
       return;
     }
-    const action = rate ?? (number ? choices[Number(number[1]) - 1] : undefined);
-    const reply = await bot.handle({
-      conversation,
-      text: action ? '' : message,
-      ...(action ? { action } : {}),
-      ...(locale ? { locale } : {}),
-    });
-    const rendered = renderTerminalReply(bot, reply);
-    language = reply.language;
-    rated = reply.kind === 'feedback-ack';
-    // A rating is acknowledged in one line: the numbers of the answer it rated still stand.
-    if (!rated) choices = rendered.choices;
-    // "+" and "-" rate the last answer shown, once.
-    feedback = rendered.feedback;
-    output.write(`\n${rendered.text}\n\n`);
+    // "escalader" escalates what the last reply offers to escalate (its button), as a click would.
+    const escalation = asksToEscalate(message)
+      ? choices.find(
+          (a) => a.kind === 'escalate' || (a.kind === 'triage-control' && a.control === 'escalate'),
+        )
+      : undefined;
+    const action = rate ?? escalation ?? (number ? choices[Number(number[1]) - 1] : undefined);
+    await show(await handle(action ? '' : message, action));
   };
 
   // Messages are answered one at a time, in order; a paste is gathered first.

@@ -1,6 +1,6 @@
 import type { Decision, DecisionKind, NoAnswerReason } from '../decision/decide.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import type { Product } from '../knowledge/types.js';
+import type { Entry, Product } from '../knowledge/types.js';
 import type { Hit } from '../search/hits.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
@@ -56,7 +56,11 @@ export interface Answer {
 }
 
 function toResult(kb: KnowledgeBase, hit: Hit): AnswerResult {
-  const entry = hit.entry;
+  return resultOf(kb, hit.entry, hit.confidence);
+}
+
+/** The answer result of an entry with its confidence: what a search hit becomes, or a record of it. */
+export function resultOf(kb: KnowledgeBase, entry: Entry, score: number): AnswerResult {
   // Curated follow-up questions first; without them, the related sections are what to look at next.
   const curated = kb.followUpsOf(entry);
   const followUps = curated.length > 0 ? [...curated] : kb.relatedOf(entry).map((r) => r.title);
@@ -75,7 +79,7 @@ function toResult(kb: KnowledgeBase, hit: Hit): AnswerResult {
       severity: entry.severity,
       steps: [],
       followUps,
-      score: hit.confidence,
+      score,
       id: entry.id,
       source: entry.source,
       lines: entry.lines,
@@ -93,7 +97,7 @@ function toResult(kb: KnowledgeBase, hit: Hit): AnswerResult {
     severity: null,
     steps: entry.steps,
     followUps,
-    score: hit.confidence,
+    score,
     id: entry.id,
     source: entry.source,
     lines: entry.lines,
@@ -179,19 +183,24 @@ function findingsOf(kb: KnowledgeBase, query: string, hits: Hit[]): Finding[] {
     const code = hit.mention?.code as string;
     if (seen.has(`${entry.product}:${code}`)) continue;
     seen.add(`${entry.product}:${code}`);
-    const result = toResult(kb, hit);
-    findings.push({
-      code,
-      product: entry.product,
-      id: entry.id,
-      title: entry.kind === 'code' ? entry.message : entry.title,
-      cause: entry.kind === 'code' ? result.cause : null,
-      action: result.action,
-      line: lineOf(query, lines, code),
-      citation: citationOf(entry),
-    });
+    findings.push(findingOf(kb, entry, code, lineOf(query, lines, code)));
   }
   return findings;
+}
+
+/** What the sources say of a code read from a line of a message: a finding, or a record of it. */
+export function findingOf(kb: KnowledgeBase, entry: Entry, code: string, line: string): Finding {
+  const result = resultOf(kb, entry, 1);
+  return {
+    code,
+    product: entry.product,
+    id: entry.id,
+    title: entry.kind === 'code' ? entry.message : entry.title,
+    cause: entry.kind === 'code' ? result.cause : null,
+    action: result.action,
+    line,
+    citation: citationOf(entry),
+  };
 }
 
 export function citationOf(result: Pick<AnswerResult, 'source' | 'sectionPath' | 'lines'>): string {

@@ -1,4 +1,5 @@
 import type { Answer } from '../answer/answer.js';
+import type { CaseAction } from '../cases/actions.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { CoreAction } from '../reply/actions.js';
 import type { AnswerReply, Reply } from '../reply/reply.js';
@@ -8,9 +9,13 @@ import { offerFor } from '../triage/fit.js';
 import type { TriageTree } from '../triage/tree.js';
 import type { Answers } from './answers.js';
 import { fullTextReply } from './full-text.js';
+import type { Shown } from './shown.js';
 
-/** An action that shows something without touching the conversation's triage. */
-export type ButtonAction = Exclude<CoreAction, TriageAction | { kind: 'ask' }>;
+/** An action that shows something without touching the conversation's triage (cases, escalation included, have their own replies). */
+export type ButtonAction = Exclude<
+  CoreAction,
+  TriageAction | CaseAction | { kind: 'ask' } | { kind: 'escalate' }
+>;
 
 /** The replies of the buttons that leave the conversation's triage alone (and of a diagnosed message). */
 export class ButtonReplies {
@@ -20,26 +25,33 @@ export class ButtonReplies {
     private readonly answers: Answers,
   ) {}
 
-  reply(action: ButtonAction, language: Language): Reply {
+  /** `shown`: what the button acts on, found again (shown.ts); share, ratings and "not it" always have one. */
+  reply(action: ButtonAction, shown: Shown | undefined, language: Language): Reply {
     const { answers } = this;
     switch (action.kind) {
-      case 'pick':
+      case 'pick': {
         // The full answer of one lead or finding, with its follow-ups and the guided triage that fits it.
+        const q = shown?.query;
         return this.withOffer(
-          answers.forEntry(action.id, language, action.q ?? action.id) ??
-            answers.forQuestion(action.q ?? '', language),
+          answers.forEntry(action.id, language, q ?? action.id) ?? answers.forQuestion(q ?? '', language),
           language,
         );
-      case 'alternatives':
-        return { kind: 'alternatives', language, answer: answers.forQuestion(action.q, language) };
-      case 'share': {
-        const answer =
-          (action.id && answers.forEntry(action.id, language, action.q)) ||
-          answers.forQuestion(action.q, language);
-        return { kind: 'answer', language, answer, shared: true };
       }
+      case 'alternatives':
+        return shown ? { kind: 'alternatives', language, answer: shown.answer() } : expired(language);
+      case 'share':
+        // What was shown, as it was (every finding of a long diagnosis), where its record says.
+        return shown
+          ? {
+              kind: 'answer',
+              language,
+              answer: shown.answer(),
+              shared: true,
+              ...(shown.to !== undefined ? { to: shown.to } : {}),
+            }
+          : expired(language);
       case 'feedback':
-        return { kind: 'feedback-ack', language, useful: action.useful };
+        return shown ? { kind: 'feedback-ack', language, useful: action.useful } : expired(language);
       case 'diagnose':
         return this.withOffer(answers.forMessage(action.text, language), language);
       case 'full':
@@ -52,3 +64,5 @@ export class ButtonReplies {
     return { kind: 'answer', language, answer, ...(offer ? { triageOffer: offer } : {}) };
   }
 }
+
+const expired = (language: Language): Reply => ({ kind: 'expired', language });

@@ -1,26 +1,32 @@
 import type { Answer } from '../answer/answer.js';
+import { Cases } from '../cases/cases.js';
+import { type CaseStore, MemoryCaseStore } from '../cases/store.js';
 import { type CandidateExplanation, explainDecision } from '../decision/explain.js';
 import { type DecisionModel, modelOf } from '../decision/model.js';
 import type { FeedbackRecorder } from '../feedback/recorder.js';
 import { IntentParser, MAX_QUERY_LENGTH } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import { type CoreLogger, stderrLogger } from '../ports/logger.js';
+import { type FormView, formOf } from '../reply/form.js';
 import type { Reply } from '../reply/reply.js';
 import { type ReplyView, replyView, type ViewOptions } from '../reply/view.js';
 import { loadSearchIndex } from '../search/cache.js';
 import type { Retrieval } from '../search/retrieval.js';
 import { SearchIndex } from '../search/search-index.js';
+import { MemoryState, type SharedState } from '../state/shared-state.js';
 import { detectLanguage } from '../text/language.js';
 import { MemorySessionStore, type SessionStore } from '../triage/store.js';
 import type { TriageTree } from '../triage/tree.js';
 import { Answers } from './answers.js';
 import { ButtonReplies } from './buttons.js';
+import { CaseReplies } from './case-replies.js';
 import { Conversation } from './conversation.js';
 import { PersonLanguages } from './conversation-language.js';
 import { type Library, loadLibrary } from './library.js';
 import type { IncomingMessage } from './messages.js';
 import { Recording } from './recording.js';
 import { Router } from './router.js';
+import { ShownReplies } from './shown.js';
 
 export interface TriageBotOptions {
   sessions?: SessionStore;
@@ -35,6 +41,13 @@ export interface TriageBotOptions {
   recorder?: FeedbackRecorder;
   /** Told of every reply and the time it took (metrics). */
   observe?: (message: IncomingMessage, reply: Reply, seconds: number) => void;
+  /** Where escalations are kept as cases (SQLite or Redis, as feedback); in memory when not given. */
+  cases?: CaseStore;
+  /**
+   * Where the records of what replies showed are kept, for their buttons (the process's
+   * SharedState: Redis shares them between instances); in memory by default.
+   */
+  state?: SharedState;
 }
 
 /**
@@ -53,6 +66,11 @@ export class TriageBot {
   readonly recorder: FeedbackRecorder | undefined;
   /** Every answer, one method per purpose (a question, a diagnosed message, a picked entry). */
   readonly answers: Answers;
+  /**
+   * Escalations as cases: adapters list them, and record where they posted a case's card
+   * (`cases.attachExpertsPost`); opening and the experts' commands go through `handle`.
+   */
+  readonly cases: Cases;
   private readonly recording: Recording;
   private readonly router: Router;
   private readonly observe: TriageBotOptions['observe'];
@@ -74,6 +92,13 @@ export class TriageBot {
     this.recording = new Recording(this.recorder, this.kb);
     const trees = new Map(library.trees.map((t) => [t.id, t]));
     const ttlSeconds = options.sessionTtlSeconds ?? 86_400;
+    const now = options.now ?? Date.now;
+    const logger = options.logger ?? stderrLogger;
+    this.cases = new Cases(
+      options.cases ?? new MemoryCaseStore(),
+      (id) => this.kb.byId.has(id),
+      () => new Date(now()),
+    );
     const conversation = new Conversation({
       kb: this.kb,
       trees,
@@ -84,14 +109,23 @@ export class TriageBot {
       sessions: this.sessions,
       ttlSeconds,
       idleMs: options.idleTimeoutMs ?? ttlSeconds * 1000,
-      now: options.now ?? Date.now,
-      logger: options.logger ?? stderrLogger,
+      now,
+      logger,
     });
+    const state = options.state ?? new MemoryState(options.now);
     this.router = new Router(
       new PersonLanguages(),
       conversation,
       new ButtonReplies(this.kb, trees, this.answers),
       this.recording,
+      new ShownReplies({ kb: this.kb, answers: this.answers, state, logger }),
+      new CaseReplies({
+        kb: this.kb,
+        trees,
+        parser: this.parser,
+        cases: this.cases,
+        logger,
+      }),
     );
   }
 
@@ -112,6 +146,15 @@ export class TriageBot {
   /** A reply as the platform-neutral view every adapter renders. */
   view(reply: Reply, options: ViewOptions = {}): ReplyView {
     return replyView(reply, this.kb, options);
+  }
+
+  /**
+   * The form a reply asks to fill (the case form, an expert's resolution), or null: adapters
+   * render it as a Slack modal, a Teams dialog or terminal prompts, and hand
+   * `submitForm(form.submit, values)` back to `handle`.
+   */
+  form(reply: Reply): FormView | null {
+    return formOf(reply, this.kb);
   }
 
   /** One question answered from the sources, outside any conversation (the `ask` command). */

@@ -1,8 +1,9 @@
 import type { Answer, AnswerResult } from '../answer/answer.js';
+import { checklistOf, draftFromTriage } from '../cases/draft.js';
 import type { Intent } from '../intent/intent.js';
 import { MAX_QUERY_LENGTH } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
-import type { AnswerReply, ChooseTreeReply, TriageStepReply } from '../reply/reply.js';
+import type { AnswerReply, CaseFormReply, ChooseTreeReply, TriageStepReply } from '../reply/reply.js';
 import type { Language } from '../text/language.js';
 import { problemLinesOf } from '../text/log-lines.js';
 import type { TriageAction } from '../triage/actions.js';
@@ -26,8 +27,11 @@ import type { TriageNotice } from '../triage/notices.js';
 import type { TriageTree } from '../triage/tree.js';
 import { viewOf } from '../triage/view.js';
 
-/** What a turn of a conversation replies: an answer (possibly with a triage offer), a choice of trees, or a triage step. */
-export type TurnReply = AnswerReply | ChooseTreeReply | TriageStepReply;
+/**
+ * What a turn of a conversation replies: an answer (possibly with a triage offer), a choice of
+ * trees, a triage step, or the case form of an escalated triage.
+ */
+export type TurnReply = AnswerReply | ChooseTreeReply | TriageStepReply | CaseFormReply;
 
 /** What one message does to a triage session: the session to save (or delete) and the reply. */
 export interface Transition {
@@ -86,14 +90,28 @@ export function takeTurn(
   if (control) {
     if (!session || !tree)
       return { session, reply: { ...answerReply(ctx, '', language), notice: 'no-session' } };
+    // A control of a card the triage has moved on from (another step, another tree) acts on nothing.
+    if (action?.kind === 'triage-control' && !isOnCard(action, session))
+      return step(ctx, tree, session, language, undefined, 'stale-choice');
     return onControl(ctx, tree, session, control, language);
   }
+  // "escalader" with no triage: what to escalate is under an answer (its button), not in the words.
+  if (!session && !action && parseControl(text) === 'escalate')
+    return { session, reply: { ...answerReply(ctx, '', language), notice: 'nothing-to-escalate' } };
   const start = parseStart(text);
   if (start) return startTriage(ctx, start.symptom, text, language, notice);
   if (session && tree && session.status === 'active') return inTriage(ctx, tree, session, text, language);
   const reply = answerReply(ctx, text, language, notice);
   // A finished triage stays in the store until it expires, so "retour" and "escalader" still work.
   return { session: session?.status === 'finished' ? session : null, reply };
+}
+
+/** Whether a control's card (its tree and step, when it names them) is the session's current step. */
+function isOnCard(action: { treeId?: string; step?: number }, session: TriageSession): boolean {
+  return (
+    (action.treeId === undefined || action.treeId === session.treeId) &&
+    (action.step === undefined || action.step === stepNumber(session))
+  );
 }
 
 function onControl(
@@ -110,23 +128,17 @@ function onControl(
       return step(ctx, tree, restart(tree, session, ctx.now), language);
     case 'resume':
       return step(ctx, tree, { ...session, updatedAt: ctx.now }, language);
-    case 'escalate':
-      return end(ctx, tree, session, language, 'escalation');
-    case 'stop':
-      return end(ctx, tree, session, language, 'stopped');
+    case 'escalate': {
+      // The triage is over: its path, codes and log lines go into the case form.
+      const draft = draftFromTriage(tree, session);
+      const checklist = checklistOf(ctx.kb, ctx.trees, draft);
+      return { session: null, reply: { kind: 'case-form', language, draft, checklist } };
+    }
+    case 'stop': {
+      const view = viewOf(ctx.kb, tree, session, language, (id) => ctx.entryResult(id, language), 'stopped');
+      return { session: null, reply: { kind: 'triage', language, view } };
+    }
   }
-}
-
-/** Escalation or stop: the session is over, the view says how. */
-function end(
-  ctx: TriageContext,
-  tree: TriageTree,
-  session: TriageSession,
-  language: Language,
-  state: 'escalation' | 'stopped',
-): Transition {
-  const view = viewOf(ctx.kb, tree, session, language, (id) => ctx.entryResult(id, language), state);
-  return { session: null, reply: { kind: 'triage', language, view } };
 }
 
 function startTriage(
@@ -220,8 +232,9 @@ function step(
   notice?: TriageNotice,
 ): Transition {
   const view = viewOf(ctx.kb, tree, session, language, (id) => ctx.entryResult(id, language));
+  // An outcome, fixed or not, stays in the store until it expires: "retour" and "escalader" still work.
   return {
-    session: view.state === 'question' || view.state === 'outcome' ? session : null,
+    session,
     reply: { kind: 'triage', language, view, ...(answer ? { answer } : {}), ...(notice ? { notice } : {}) },
   };
 }

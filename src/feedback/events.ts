@@ -24,11 +24,16 @@ export interface QuestionEvent extends EventBase {
   suggestions?: string[];
 }
 
+/** Why an answer was not useful, when the person said: not the right topic, or the right one that does not answer. */
+export type NotUsefulReason = 'wrong-topic' | 'does-not-answer';
+
 /** "Utile" / "Pas utile" ("Ce n'était pas ça" counts as not useful). */
 export interface HelpfulnessEvent extends EventBase {
   type: 'feedback';
   useful: boolean;
   entry?: string;
+  /** With a "not useful": why, when the button said (absent from earlier events and plain "Pas utile" clicks). */
+  reason?: NotUsefulReason;
 }
 
 /** The entry that was right for a question: an alternative picked, or where a guided triage ended. */
@@ -38,7 +43,21 @@ export interface CorrectionEvent extends EventBase {
   via: 'pick' | 'triage';
 }
 
-export type FeedbackEvent = QuestionEvent | HelpfulnessEvent | CorrectionEvent;
+/**
+ * A guided triage started, or finished (it reached an outcome, with or without a fix). `query` is
+ * the question it started from ('' when none). Escalations are the cases, not events.
+ */
+export interface TriageEvent extends EventBase {
+  type: 'triage';
+  step: 'started' | 'finished';
+  tree: string;
+  /** When the triage started (ISO-8601): with the tree, which run a step belongs to, counted once. */
+  startedAt: string;
+  /** When finished: the entry the outcome cites, if any. */
+  outcome?: string;
+}
+
+export type FeedbackEvent = QuestionEvent | HelpfulnessEvent | CorrectionEvent | TriageEvent;
 
 /** Where events are kept: SQLite in a file (embedded default) or a Redis stream (several instances). */
 export interface FeedbackStore {

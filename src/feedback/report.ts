@@ -1,13 +1,38 @@
 import { Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { strings } from '../text/catalogue.js';
 import type { Language } from '../text/language.js';
+import { countBy, mostFrequent } from './counting.js';
 import type { FeedbackEvent, QuestionEvent } from './events.js';
+import {
+  casesOf,
+  type Normalize,
+  type ResolvedCase,
+  type UnansweredGroup,
+  unansweredGroups,
+} from './gap-groups.js';
+import { type KeywordProposal, keywordsPatch } from './keywords-patch.js';
+import { type QuestionKind, questionKind } from './question-kind.js';
 import { redact } from './redact.js';
+
+export type { CaseAnswer, Normalize, ResolvedCase, UnansweredGroup } from './gap-groups.js';
+
+/** Unanswered messages that are no knowledge gap, counted apart. */
+export interface NotGaps {
+  smallTalk: number;
+  menuPicks: number;
+  outOfScope: number;
+}
 
 /** The JSON shape of `uc-triage report gaps` (a contract: extend, never rename). */
 export interface GapsReport {
   since: string;
-  unanswered: { query: string; count: number; examples: string[]; suggestions: string[] }[];
+  /** The platform the report is restricted to (`--platform`), null for all. */
+  platform: string | null;
+  /** Knowledge gaps only: small talk, menu picks and out-of-scope questions are in `notGaps`. */
+  unanswered: UnansweredGroup[];
+  notGaps: NotGaps;
+  /** The out-of-scope questions (counted in notGaps), most frequent first: to check each was rightly declined. */
+  outOfScope: { query: string; count: number }[];
   notHelpful: { id: string; count: number; queries: string[] }[];
   corrections: { query: string; id: string; count: number }[];
   /** The corrections as lines to paste under `keywords:` in knowledge/overlays/keywords.yaml. */
@@ -18,74 +43,20 @@ export interface GapsReport {
    * export-eval. Ids are cut to UNKNOWN_ID_SHOWN characters.
    */
   unknownEntries: { id: string; count: number }[];
+  /**
+   * Keywords a maintainer could add to knowledge/overlays/keywords.yaml, as a YAML document shaped
+   * like that file, to review and merge by hand (never applied automatically): for each resolved
+   * case related to an entry, the questions of the group it matches and the case's summary; and
+   * the corrections. Phrases the file already has are left out. Empty when there is nothing to add.
+   */
+  keywordsPatch: string;
 }
+
+/** At most this many out-of-scope questions are listed. */
+const OUT_OF_SCOPE_SHOWN = 10;
 
 /** An unknown id is shown at most this long (it is whatever a client sent). */
 const UNKNOWN_ID_SHOWN = 100;
-
-/** At most this many examples or queries are listed per group. */
-const EXAMPLES = 5;
-
-/** Turns a question into the words that say what it is about (the search normaliser). */
-export type Normalize = (text: string) => string[];
-
-function countBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
-
-function mostFrequent(values: string[], limit = EXAMPLES): string[] {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([v]) => v);
-}
-
-/**
- * Unanswered questions grouped when they have the same normalised words or the same closest entry
- * (a union-find over both keys), biggest groups first.
- */
-function unansweredGroups(questions: QuestionEvent[], normalize: Normalize): GapsReport['unanswered'] {
-  const parent = questions.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
-    return i;
-  };
-  const firstWith = new Map<string, number>();
-  questions.forEach((q, i) => {
-    const words = [...new Set(normalize(q.query))].sort().join(' ');
-    for (const key of [
-      `w:${words}`,
-      ...((q.suggestions?.[0] ?? q.top) ? [`e:${q.suggestions?.[0] ?? q.top}`] : []),
-    ]) {
-      if (key === 'w:') continue;
-      const other = firstWith.get(key);
-      if (other === undefined) firstWith.set(key, i);
-      else parent[find(i)] = find(other);
-    }
-  });
-  const groups = countBy(
-    questions.map((q, i) => ({ q, root: find(i) })),
-    (x) => String(x.root),
-  );
-  return [...groups.values()]
-    .map((members) => {
-      const queries = members.map((m) => m.q.query);
-      return {
-        query: mostFrequent(queries, 1)[0] ?? '',
-        count: members.length,
-        examples: mostFrequent(queries),
-        suggestions: mostFrequent(
-          members.flatMap((m) => m.q.suggestions ?? (m.q.top ? [m.q.top] : [])),
-          3,
-        ),
-      };
-    })
-    .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query));
-}
 
 /** Is this id an entry of the knowledge base? */
 export type IsEntry = (id: string) => boolean;
@@ -118,19 +89,64 @@ function unknownEntriesOf(events: FeedbackEvent[], isEntry: IsEntry): GapsReport
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
 
+/** How many unanswered questions of each kind that is no gap. */
+export function notGapsOf(questions: QuestionEvent[]): NotGaps {
+  const kinds = questions.map(questionKind);
+  const count = (kind: QuestionKind) => kinds.filter((k) => k === kind).length;
+  return { smallTalk: count('small-talk'), menuPicks: count('menu-pick'), outOfScope: count('out-of-scope') };
+}
+
+export interface GapsOptions {
+  /** The platform the events were restricted to, null for all (said in the report). */
+  platform?: string | null;
+  /** Resolved cases: their experts' answers are shown next to the groups they match. */
+  cases?: ResolvedCase[];
+  /** Today's knowledge/overlays/keywords.yaml: the patch proposes no phrase it already has. */
+  keywords?: Readonly<Record<string, readonly string[]>>;
+  /** The language of the patch's comments. */
+  language?: Language;
+}
+
+/** What the patch proposes: per resolved case related to an entry, the questions of the group it matches; the corrections. */
+function proposals(
+  groups: { group: UnansweredGroup; cases: ResolvedCase[] }[],
+  corrections: GapsReport['corrections'],
+  isEntry: IsEntry,
+): KeywordProposal[] {
+  const fromCases = groups.flatMap(({ group, cases }) =>
+    cases
+      .filter((c) => c.entry !== undefined && isEntry(c.entry))
+      .map((c) => ({
+        entry: c.entry as string,
+        phrases: [...group.examples, redact(c.summary)],
+        cases: [c.id],
+        corrections: 0,
+      })),
+  );
+  const fromCorrections = corrections.map((c) => ({
+    entry: c.id,
+    phrases: [c.query],
+    cases: [],
+    corrections: c.count,
+  }));
+  return [...fromCases, ...fromCorrections];
+}
+
 export function gapsReport(
   stored: FeedbackEvent[],
   since: Date,
   normalize: Normalize,
   isEntry: IsEntry,
+  options: GapsOptions = {},
 ): GapsReport {
   const unknownEntries = unknownEntriesOf(stored, isEntry);
   const events = redactedAgain(stored).filter(
     (e) => !((e.type === 'correction' || e.type === 'feedback') && e.entry && !isEntry(e.entry)),
   );
-  const unanswered = events.filter(
+  const declined = events.filter(
     (e): e is QuestionEvent => e.type === 'question' && !e.answered && e.query.trim() !== '',
   );
+  const unanswered = declined.filter((q) => questionKind(q) === 'gap');
   const notUseful = events.filter((e) => e.type === 'feedback' && !e.useful && e.entry);
   const notHelpful = [
     ...countBy(notUseful, (e) => (e.type === 'feedback' ? (e.entry as string) : '')).entries(),
@@ -154,13 +170,40 @@ export function gapsReport(
       count: list.length,
     }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  const resolved = options.cases ?? [];
+  const groups = unansweredGroups(unanswered, normalize).map((keyed) => {
+    const cases = casesOf(keyed, resolved, normalize);
+    const answers = cases.map(({ id, answer, entry, resolvedAt }) => ({
+      id,
+      answer,
+      ...(entry ? { entry } : {}),
+      resolvedAt,
+    }));
+    return { group: { ...keyed.group, cases: answers }, cases };
+  });
   return {
     since: since.toISOString(),
-    unanswered: unansweredGroups(unanswered, normalize),
+    platform: options.platform ?? null,
+    unanswered: groups.map((g) => g.group),
+    notGaps: notGapsOf(declined),
+    outOfScope: [
+      ...countBy(
+        declined.filter((q) => questionKind(q) === 'out-of-scope'),
+        (q) => q.query,
+      ).entries(),
+    ]
+      .map(([query, list]) => ({ query, count: list.length }))
+      .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
+      .slice(0, OUT_OF_SCOPE_SHOWN),
     notHelpful,
     corrections,
     keywordsYaml: keywordsLines(corrections),
     unknownEntries,
+    keywordsPatch: keywordsPatch(
+      proposals(groups, corrections, isEntry),
+      options.keywords ?? {},
+      options.language ?? 'fr',
+    ),
   };
 }
 
@@ -194,95 +237,6 @@ export function keywordsLines(corrections: GapsReport['corrections']): string {
     .split('\n')
     .map((line) => `  ${line}`)
     .join('\n');
-}
-
-export interface UsageReport {
-  since: string;
-  totals: {
-    questions: number;
-    answered: number;
-    answeredRate: number;
-    feedback: number;
-    feedbackRate: number;
-    useful: number;
-    notUseful: number;
-    corrections: number;
-  };
-  days: { date: string; questions: number; answered: number; feedback: number }[];
-  platforms: {
-    platform: string;
-    questions: number;
-    answered: number;
-    answeredRate: number;
-    feedback: number;
-  }[];
-  topCodes: { id: string; count: number }[];
-  topSections: { id: string; count: number }[];
-}
-
-const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
-
-/** Questions per day, answered and feedback rates, top entries and platforms. `isCode` tells codes from sections. */
-export function usageReport(
-  events: FeedbackEvent[],
-  since: Date,
-  until: Date,
-  isCode: (id: string) => boolean,
-  top = 10,
-): UsageReport {
-  const questions = events.filter((e): e is QuestionEvent => e.type === 'question');
-  const feedback = events.filter((e) => e.type === 'feedback');
-  const days: UsageReport['days'] = [];
-  for (
-    let day = new Date(since.toISOString().slice(0, 10));
-    day <= until;
-    day = new Date(day.getTime() + 86_400_000)
-  ) {
-    const date = day.toISOString().slice(0, 10);
-    const mine = questions.filter((q) => q.at.startsWith(date));
-    days.push({
-      date,
-      questions: mine.length,
-      answered: mine.filter((q) => q.answered).length,
-      feedback: feedback.filter((f) => f.at.startsWith(date)).length,
-    });
-  }
-  const platforms = [...countBy(questions, (q) => q.platform).entries()].map(([platform, list]) => {
-    const answered = list.filter((q) => q.answered).length;
-    const fb = feedback.filter((f) => f.platform === platform).length;
-    return {
-      platform,
-      questions: list.length,
-      answered,
-      answeredRate: rate(answered, list.length),
-      feedback: fb,
-    };
-  });
-  const answeredTops = questions.filter((q) => q.answered && q.top).map((q) => q.top as string);
-  const ranked = (filter: (id: string) => boolean) =>
-    [...countBy(answeredTops.filter(filter), (id) => id).entries()]
-      .map(([id, list]) => ({ id, count: list.length }))
-      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id))
-      .slice(0, top);
-  const answered = questions.filter((q) => q.answered).length;
-  const useful = feedback.filter((f) => f.type === 'feedback' && f.useful).length;
-  return {
-    since: since.toISOString(),
-    totals: {
-      questions: questions.length,
-      answered,
-      answeredRate: rate(answered, questions.length),
-      feedback: feedback.length,
-      feedbackRate: rate(feedback.length, questions.length),
-      useful,
-      notUseful: feedback.length - useful,
-      corrections: events.filter((e) => e.type === 'correction').length,
-    },
-    days,
-    platforms: platforms.sort((a, b) => b.questions - a.questions),
-    topCodes: ranked(isCode),
-    topSections: ranked((id) => !isCode(id)),
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { escalationProblems } from './escalation.js';
 import { ingestSource } from './ingest.js';
 import { assemble, DEFAULT_KNOWLEDGE_DIR, fingerprint, type KnowledgeBase } from './kb.js';
 import { danglingOverlayRefs, loadOverlays } from './overlays.js';
@@ -17,11 +18,12 @@ export function buildKnowledgeBase(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): Knowle
   const { products } = loadRegistry(knowledgeDir);
   const entries = ingestAll(knowledgeDir);
   const overlays = loadOverlays(knowledgeDir);
-  const dangling = danglingOverlayRefs(
-    overlays,
-    new Set(entries.map((e) => e.id)),
-    new Set(products.map((p) => p.id)),
-  );
+  const productIds = new Set(products.map((p) => p.id));
+  const dangling = [
+    ...danglingOverlayRefs(overlays, new Set(entries.map((e) => e.id)), productIds),
+    // A checklist item the source does not say would be shown to technicians as if it did.
+    ...escalationProblems(overlays.escalation, new Map(entries.map((e) => [e.id, e])), productIds),
+  ];
   if (dangling.length > 0)
     throw new Error(`Knowledge overlays point at missing entries:\n${dangling.join('\n')}`);
   return assemble(entries, overlays, fingerprint(knowledgeDir), products);

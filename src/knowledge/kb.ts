@@ -49,6 +49,7 @@ export function fingerprint(knowledgeDir: string): string {
   const files = [
     join(knowledgeDir, 'sources.yaml'),
     join(knowledgeDir, 'decision.yaml'),
+    ...(existsSync(join(knowledgeDir, 'escalation.yaml')) ? [join(knowledgeDir, 'escalation.yaml')] : []),
     ...readdirSync(join(knowledgeDir, 'sources')).map((f) => join(knowledgeDir, 'sources', f)),
     ...readdirSync(join(knowledgeDir, 'overlays')).map((f) => join(knowledgeDir, 'overlays', f)),
     ...(existsSync(join(knowledgeDir, 'triage'))

@@ -1,4 +1,5 @@
 import { foldText } from '../text/fold.js';
+import { escalationProblems } from './escalation.js';
 import type { KnowledgeBase } from './kb.js';
 import { hasMojibake } from './mojibake.js';
 import { danglingOverlayRefs } from './overlays.js';
@@ -63,7 +64,9 @@ export function lintKnowledgeBase(kb: KnowledgeBase): string[] {
       }
     }
   }
-  problems.push(...danglingOverlayRefs(kb.overlays, seen, new Set(kb.products.map((p) => p.id))));
+  const products = new Set(kb.products.map((p) => p.id));
+  problems.push(...danglingOverlayRefs(kb.overlays, seen, products));
+  problems.push(...escalationProblems(kb.overlays.escalation, kb.byId, products));
   problems.push(...sharedSynonyms(kb.overlays.synonyms));
   problems.push(...vocabularyProblems(kb.overlays.vocabulary));
   return problems;

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { foldText } from '../text/fold.js';
+import { type Escalation, EscalationData, NO_ESCALATION } from './escalation.js';
 import type { VocabularyLists } from './vocabulary.js';
 
 const ProductsOverlay = z
@@ -118,6 +119,8 @@ export interface Overlays {
   decision: DecisionData;
   /** The words several parts of the bot read (overlays/vocabulary.yaml), as lists. */
   vocabulary: VocabularyLists;
+  /** What to collect before escalating (knowledge/escalation.yaml): never read by search. */
+  escalation: Escalation;
 }
 
 function readYaml<T>(file: string, schema: z.ZodType<T>): T {
@@ -136,7 +139,20 @@ export function loadOverlays(knowledgeDir: string): Overlays {
   const { entries: english } = readYaml(join(dir, 'english.yaml'), EnglishOverlay);
   const decision = readYaml(join(knowledgeDir, 'decision.yaml'), DecisionData);
   const { vocabulary } = readYaml(join(dir, 'vocabulary.yaml'), VocabularyOverlay);
-  return { products, synonyms, followUps, related, keywords, outOfScope, english, decision, vocabulary };
+  const escalationFile = join(knowledgeDir, 'escalation.yaml');
+  const escalation = existsSync(escalationFile) ? readYaml(escalationFile, EscalationData) : NO_ESCALATION;
+  return {
+    products,
+    synonyms,
+    followUps,
+    related,
+    keywords,
+    outOfScope,
+    english,
+    decision,
+    vocabulary,
+    escalation,
+  };
 }
 
 /** Every overlay item must point at an existing entry or product. */

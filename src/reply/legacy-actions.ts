@@ -2,7 +2,10 @@
  * Buttons posted by earlier versions stay clickable: their values are rewritten here, in one place,
  * into today's action vocabulary (actions.ts validates the result like any other value). Slack
  * values {q, l} / {id, l}, whose kind the button's action id gave; Teams data {kind: followUp,
- * ...}, {kind: pick, context} and {kind: 'triage', triage: {...}}.
+ * ...}, {kind: pick, context} and {kind: 'triage', triage: {...}}; and the buttons that carried
+ * their question ({kind: share|feedback|alternatives|escalate|pick, q, id}) before a button referred to
+ * the record of what was shown: their question and entry become `carried`. A share's `to` is
+ * dropped: where a share posts is never taken from a button.
  */
 
 /** The kind of an action, by the Slack action id of the buttons that carried none in their value. */
@@ -17,6 +20,16 @@ const KIND_BY_SLACK_ACTION_ID: Record<string, string> = {
 export const LEGACY_SLACK_ACTION_IDS: readonly string[] = [...Object.keys(KIND_BY_SLACK_ACTION_ID), 'triage'];
 
 const TRIAGE_KINDS = new Set(['triage-start', 'triage-choice', 'triage-control']);
+
+/** The kinds that act on what a reply showed: today they carry a ref, earlier they carried the question. */
+const CARRYING_KINDS = new Set(['share', 'feedback', 'alternatives', 'escalate']);
+
+/** A value that carried its question, with what it carried moved under `carried` (q, and the entry id). */
+function withCarried(v: Record<string, unknown>, kind: string): Record<string, unknown> {
+  const { q, id, to: _droppedTarget, context: _context, ...rest } = v;
+  const carriedId = kind === 'pick' ? {} : typeof id === 'string' ? { id } : {};
+  return { ...rest, kind, ...(kind === 'pick' ? { id } : {}), carried: { q, ...carriedId } };
+}
 
 /**
  * A button's value in today's vocabulary (today's values come back unchanged); null for an earlier
@@ -41,10 +54,17 @@ export function upgradeLegacyAction(
     return { ...triage, l: v.l };
   }
   if (kind === 'followUp') return { ...v, kind: 'ask' };
+  // A value with a ref is today's; one with a question is an earlier version's.
+  if (v.ref !== undefined) return kind === v.kind ? v : { ...v, kind };
+  if (typeof kind === 'string' && CARRYING_KINDS.has(kind) && typeof v.q === 'string')
+    return withCarried(v, kind);
   // The question a pick answers was once called `context`.
-  if (kind === 'pick' && typeof v.q !== 'string' && context !== undefined) return { ...v, kind, q: context };
+  const pickQuestion = typeof v.q === 'string' ? v.q : context;
+  if (kind === 'pick' && pickQuestion !== undefined) return withCarried({ ...v, q: pickQuestion }, 'pick');
   if (kind === undefined && typeof v.id === 'string' && v.id.length > 0)
-    return { ...v, kind: 'pick', q: context ?? v.q };
+    return pickQuestion === undefined
+      ? { ...v, kind: 'pick' }
+      : withCarried({ ...v, q: pickQuestion }, 'pick');
   if (kind === undefined && typeof v.q === 'string') return { ...v, kind: 'ask' };
   return kind === v.kind ? v : { ...v, kind };
 }

@@ -40,8 +40,8 @@ export function renderText(view: ReplyView, options: { numbered?: boolean } = {}
   const numbers = options.numbered ? numbersOf(view) : new Map<ViewButton, number>();
   const lines: string[] = [];
   const feedback: TextRendering['feedback'] = {};
-  const item = (button: ViewButton) =>
-    options.numbered ? `  ${numbers.get(button)}) ${button.label}` : `  - ${button.label}`;
+  const item = (button: ViewButton, label = button.label) =>
+    options.numbered ? `  ${numbers.get(button)}) ${label}` : `  - ${label}`;
   for (const block of view.blocks) {
     switch (block.type) {
       case 'title':
@@ -60,14 +60,15 @@ export function renderText(view: ReplyView, options: { numbered?: boolean } = {}
       case 'choices':
         // A label that asks or already introduces ("Vouliez-vous dire :") takes no second colon.
         if (block.label) lines.push(/[:?]$/.test(block.label) ? block.label : `${block.label}${l.colon}`);
-        lines.push(...block.buttons.map(item));
+        // Text has room for the whole of a label the buttons shorten.
+        lines.push(...block.buttons.map((b) => item(b, b.text ?? b.label)));
         break;
       case 'controls': {
         if (!options.numbered) break;
         const rating = block.buttons.filter((b) => b.action.kind === 'feedback');
         for (const b of rating)
           if (b.action.kind === 'feedback') feedback[b.action.useful ? 'useful' : 'notUseful'] = b.action;
-        lines.push(...block.buttons.filter((b) => b.action.kind !== 'feedback').map(item));
+        lines.push(...block.buttons.filter((b) => b.action.kind !== 'feedback').map((b) => item(b)));
         if (rating.length > 0) lines.push(`(${ui.feedbackHint})`);
         break;
       }

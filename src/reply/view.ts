@@ -1,60 +1,33 @@
 import { type Answer, type AnswerResult, citationOf, type Finding } from '../answer/answer.js';
-import type { KnowledgeBase } from '../knowledge/kb.js';
 import { listOf, strings } from '../text/catalogue.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
+import type { TriageControl } from '../triage/engine.js';
 import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
 import type { CoreAction } from './actions.js';
+import type { ReplyView, ViewBlock, ViewButton, ViewKnowledge, ViewOptions } from './blocks.js';
+import { buttonLabel } from './button-label.js';
+import {
+  caseCardBlocks,
+  caseFormBlocks,
+  caseNoticeBlocks,
+  caseOpenedBlocks,
+  caseRefusedBlocks,
+  caseResolveFormBlocks,
+} from './case-view.js';
 import type { AnswerReply, ChooseTreeReply, Reply } from './reply.js';
 
-/** A button: its label, the core action it carries, and a hint of how much it matters. */
-export interface ViewButton {
-  label: string;
-  action: CoreAction;
-  style?: 'primary' | 'danger';
-}
+export type { ReplyView, ViewBlock, ViewButton, ViewKnowledge, ViewOptions } from './blocks.js';
 
 /**
- * One block of a reply, in reading order. Renderers map each type to their platform (Block Kit,
- * Adaptive Card, plain text) and apply their own size limits; they decide nothing else.
+ * A button for a text that may not fit a label: the label is the text cut after a word, and `full`
+ * (the text itself by default) is shown beside it when the label does not say it all.
  */
-export type ViewBlock =
-  /** The reply's headline. */
-  | { type: 'title'; text: string }
-  /** A short remark about the conversation (triage paused, session expired...), shown subdued. */
-  | { type: 'notice'; text: string }
-  | { type: 'paragraph'; text: string }
-  /** A labelled part of an answer (Cause, Action, Procédure, Étape 2). */
-  | { type: 'section'; label: string; text: string }
-  /** Small print: type, citation, confidence, hints. */
-  | { type: 'meta'; text: string }
-  /** A block to copy as is (the escalation summary). */
-  | { type: 'preformatted'; text: string }
-  /** Things to pick from, one per line (follow-ups, options, leads, trees, examples). */
-  | { type: 'choices'; label?: string; buttons: ViewButton[] }
-  /** What can be done with the reply (share, not it, start triage, back, stop...), in a row. */
-  | { type: 'controls'; buttons: ViewButton[] }
-  | { type: 'divider' };
-
-export interface ReplyView {
-  language: Language;
-  blocks: ViewBlock[];
+function labelled(text: string, action: CoreAction, full = text): ViewButton {
+  const label = buttonLabel(text);
+  return { label, action, ...(full !== label ? { text: full } : {}) };
 }
-
-export interface ViewOptions {
-  /** The reply is shown to one person only (Slack ephemeral, a message action): offer to share it. */
-  private?: boolean;
-  /** List the other candidates in the answer itself (terminal, CLI) instead of behind a button. */
-  inlineAlternatives?: boolean;
-  /** Where "share" posts, for the adapter (e.g. the thread of a diagnosed message); opaque to the core. */
-  shareTo?: string;
-  /** Typed numbers and + / - stand for the buttons (the terminal chat): the help says so. */
-  typedChoices?: boolean;
-}
-
-/** What the view needs from the knowledge base: the covered products' names, the follow-ups in each language. */
-export type ViewKnowledge = Pick<KnowledgeBase, 'products' | 'productLabel' | 'followUpIn'>;
 
 /** At most this many follow-up questions are offered under an answer. */
 export const FOLLOW_UPS_SHOWN = 5;
@@ -144,18 +117,22 @@ function shortProduct(kb: ViewKnowledge, product: string, language: Language): s
   return kb.productLabel(product, language).replace(/ \(.*\)$/, '');
 }
 
-/** "Partager dans le canal" on a private reply: where it posts (shareTo) is the adapter's business. */
-function shareButton(
-  q: string,
-  id: string | undefined,
+/** A lead to pick: its title on the button (the code and its first words), its product and whole title beside it. */
+function pickButton(
+  kb: ViewKnowledge,
+  result: AnswerResult,
+  ref: string | undefined,
   language: Language,
-  options: ViewOptions,
 ): ViewButton {
-  const to = options.shareTo ? { to: options.shareTo } : {};
-  return {
-    label: strings(language).buttons.share,
-    action: { kind: 'share', q, ...(id ? { id } : {}), l: language, ...to },
-  };
+  const action: CoreAction = { kind: 'pick', id: result.id, ...(ref ? { ref } : {}), l: language };
+  return labelled(result.title, action, resultTitle(kb, result, language));
+}
+
+const shareAction = (ref: string, language: Language): CoreAction => ({ kind: 'share', ref, l: language });
+
+/** "Escalader": the case form for what this reply showed, from its record. */
+function escalateButton(ref: string, language: Language): ViewButton {
+  return { label: strings(language).buttons.escalate, action: { kind: 'escalate', ref, l: language } };
 }
 
 /**
@@ -168,8 +145,10 @@ function shareButton(
 function findingsBlocks(
   kb: ViewKnowledge,
   answer: Answer,
+  ref: string | undefined,
   language: Language,
   options: ViewOptions,
+  escalate: boolean,
 ): ViewBlock[] {
   const l = strings(language).answer;
   const findings = sortedFindings(kb, answer.findings);
@@ -218,14 +197,21 @@ function findingsBlocks(
   blocks.push({
     type: 'choices',
     label: l.details,
-    // The button says which finding; it asks for that finding alone (never the whole paste again).
-    buttons: listed.map((f) => ({
-      label: name(f),
-      action: { kind: 'pick', id: f.id, q: name(f), l: language },
-    })),
+    // The button says which finding; it opens that finding alone, from the record of what was shown.
+    buttons: listed.map((f) =>
+      labelled(name(f), { kind: 'pick', id: f.id, ...(ref ? { ref } : {}), l: language }),
+    ),
   });
-  if (options.private)
-    blocks.push({ type: 'controls', buttons: [shareButton(answer.query, undefined, language, options)] });
+  // Shared as shown, where the record of this reply says (the diagnosed message's thread); escalated as shown.
+  const controls = ref
+    ? [
+        ...(options.private
+          ? [{ label: strings(language).buttons.share, action: shareAction(ref, language) }]
+          : []),
+        ...(escalate ? [escalateButton(ref, language)] : []),
+      ]
+    : [];
+  if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   return blocks;
 }
 
@@ -256,25 +242,39 @@ function countsPerProduct(kb: ViewKnowledge, findings: readonly Finding[], langu
     .join(', ');
 }
 
-function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOptions): ViewBlock[] {
-  const { answer, language } = reply;
+/**
+ * An answer, a diagnosis or a "Vouliez-vous dire". Its buttons that act on it (share, rate, its
+ * leads, escalate) refer to `ref`, the record of what it shows: a reply without one has none of them.
+ * `escalate`: offer "Escalader" (not under an off-script answer within a guided triage, whose own
+ * control escalates the triage with its path).
+ */
+function answerBlocks(
+  kb: ViewKnowledge,
+  reply: Pick<AnswerReply, 'answer' | 'language' | 'ref' | 'triageOffer'>,
+  options: ViewOptions,
+  escalate = true,
+): ViewBlock[] {
+  const { answer, language, ref } = reply;
   const l = strings(language).answer;
   const best = answer.results[0];
-  const q = answer.query;
-  if (answer.answered && answer.findings.length > 1) return findingsBlocks(kb, answer, language, options);
+  const withRef = ref ? { ref } : {};
+  if (answer.answered && answer.findings.length > 1)
+    return findingsBlocks(kb, answer, ref, language, options, escalate);
   if (!answer.answered || !best) {
     const blocks: ViewBlock[] = [{ type: 'paragraph', text: noAnswerLead(kb, answer).join('\n') }];
     if (answer.results.length > 0) {
       blocks.push({
         type: 'choices',
         label: l.didYouMean,
-        buttons: answer.results.map((r) => ({
-          label: r.title,
-          action: { kind: 'pick', id: r.id, q, l: language },
-        })),
+        buttons: answer.results.map((r) => pickButton(kb, r, ref, language)),
       });
     }
-    blocks.push({ type: 'meta', text: l.escalate });
+    // Nothing was asked (an empty message, a notice alone): nothing to escalate.
+    if (escalate && ref && answer.reason !== 'empty')
+      blocks.push(
+        { type: 'controls', buttons: [escalateButton(ref, language)] },
+        { type: 'meta', text: l.escalate },
+      );
     return blocks;
   }
   const blocks: ViewBlock[] = [
@@ -287,30 +287,31 @@ function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOption
     blocks.push({
       type: 'choices',
       label: l.followUps,
-      buttons: followUps.map((f) => ({ label: f, action: { kind: 'ask', q: f, l: language } })),
+      buttons: followUps.map((f) => labelled(f, { kind: 'ask', q: f, l: language })),
     });
   }
   const others = answer.results.slice(1);
   if (options.inlineAlternatives && others.length > 0)
-    blocks.push(alternativesChoices(kb, others, q, language));
+    blocks.push(alternativesChoices(kb, others, ref, language));
   const b = strings(language).buttons;
   const controls: ViewButton[] = [];
   if (reply.triageOffer) {
     controls.push({
       label: strings(language).triage.start,
-      action: { kind: 'triage-start', treeId: reply.triageOffer.treeId, q, l: language },
+      action: { kind: 'triage-start', treeId: reply.triageOffer.treeId, ...withRef, l: language },
       style: 'primary',
     });
   }
-  if (options.private)
-    controls.push({ label: b.share, action: { kind: 'share', q, id: best.id, l: language } });
-  if (!options.inlineAlternatives && others.length > 0)
-    controls.push({ label: b.notIt, action: { kind: 'alternatives', q, l: language } });
+  if (options.private && ref) controls.push({ label: b.share, action: shareAction(ref, language) });
+  if (!options.inlineAlternatives && others.length > 0 && ref)
+    controls.push({ label: b.notIt, action: { kind: 'alternatives', ref, l: language } });
   if (isLong(best)) controls.push({ label: b.fullText, action: { kind: 'full', id: best.id, l: language } });
-  controls.push(
-    { label: b.useful, action: { kind: 'feedback', useful: true, q, id: best.id, l: language } },
-    { label: b.notUseful, action: { kind: 'feedback', useful: false, q, id: best.id, l: language } },
-  );
+  if (escalate && ref) controls.push(escalateButton(ref, language));
+  if (ref)
+    controls.push(
+      { label: b.useful, action: { kind: 'feedback', useful: true, ref, l: language } },
+      { label: b.notUseful, action: { kind: 'feedback', useful: false, ref, l: language } },
+    );
   if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   blocks.push({
     type: 'meta',
@@ -322,51 +323,73 @@ function answerBlocks(kb: ViewKnowledge, reply: AnswerReply, options: ViewOption
 function alternativesChoices(
   kb: ViewKnowledge,
   others: AnswerResult[],
-  q: string,
+  ref: string | undefined,
   language: Language,
 ): ViewBlock {
-  const l = strings(language).answer;
   return {
     type: 'choices',
-    label: l.alternatives,
-    buttons: others.map((r) => ({
-      label: `${kb.productLabel(r.product, language)}${l.colon} ${r.title}`,
-      action: { kind: 'pick', id: r.id, q, l: language },
-    })),
+    label: strings(language).answer.alternatives,
+    buttons: others.map((r) => pickButton(kb, r, ref, language)),
   };
 }
 
-function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
+/** A question of the trail is cut to this length: the trail is a reminder, the step is the card. */
+export const TRAIL_QUESTION_SHOWN = 80;
+
+/** The answers given so far, one line each ("question → answer"): what a step's card keeps of the path. */
+function trailBlocks(view: TriageView, language: Language): ViewBlock[] {
+  if (view.path.length === 0) return [];
+  const l = strings(language).triage;
+  const lines = view.path.map((p) => `✓ ${ellipsize(p.question, TRAIL_QUESTION_SHOWN)} → ${p.answer}`);
+  return [{ type: 'meta', text: `${l.trail}${l.colon}\n${lines.join('\n')}` }];
+}
+
+/**
+ * The card of a guided triage once it has moved on to its result (options.triageTrail): its title
+ * and the trail of answers, the result following as a new message; or that it was stopped.
+ */
+function triageTrail(view: TriageView, language: Language): ViewBlock[] {
+  const l = strings(language).triage;
+  return [
+    { type: 'title', text: `${l.guided} — ${view.title}` },
+    ...trailBlocks(view, language),
+    { type: 'meta', text: view.state === 'stopped' ? l.stopped : l.resultBelow },
+  ];
+}
+
+/** `ref`: the record of the fix a triage ended on, for its "Utile" / "Pas utile". */
+function triageBlocks(view: TriageView, language: Language, ref?: string): ViewBlock[] {
   const l = strings(language).triage;
   const al = strings(language).answer;
   const title: ViewBlock = { type: 'title', text: `${l.guided} — ${view.title}` };
   if (view.state === 'stopped') return [{ type: 'paragraph', text: `${l.stopped} (${view.title})` }];
+  // Each control names the card it is on: once the triage has moved on, it acts on nothing.
+  const control = (control: TriageControl): CoreAction => ({
+    kind: 'triage-control',
+    control,
+    treeId: view.treeId,
+    step: view.step,
+    l: language,
+  });
   const controls: ViewBlock = {
     type: 'controls',
     buttons: [
-      ...(view.canGoBack
-        ? [
-            {
-              label: `← ${l.back}`,
-              action: { kind: 'triage-control', control: 'back', l: language } as CoreAction,
-            },
-          ]
-        : []),
-      { label: l.restart, action: { kind: 'triage-control', control: 'restart', l: language } },
-      { label: l.escalate, action: { kind: 'triage-control', control: 'escalate', l: language } },
-      { label: l.stop, action: { kind: 'triage-control', control: 'stop', l: language }, style: 'danger' },
+      ...(view.canGoBack ? [{ label: `← ${l.back}`, action: control('back') }] : []),
+      { label: l.restart, action: control('restart') },
+      { label: l.escalate, action: control('escalate') },
+      { label: l.stop, action: control('stop'), style: 'danger' },
     ],
   };
   if (view.state === 'question' && view.question) {
     return [
       title,
+      ...trailBlocks(view, language),
       { type: 'section', label: l.step(view.step), text: view.question.text },
       {
         type: 'choices',
-        buttons: view.question.options.map((o, option) => ({
-          label: o,
-          action: { kind: 'triage-choice', treeId: view.treeId, step: view.step, option, l: language },
-        })),
+        buttons: view.question.options.map((o, option) =>
+          labelled(o, { kind: 'triage-choice', treeId: view.treeId, step: view.step, option, l: language }),
+        ),
       },
       controls,
       { type: 'meta', text: `${l.source}${l.colon} ${view.question.citation.text}` },
@@ -384,20 +407,19 @@ function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
     blocks.push(
       { type: 'paragraph', text: l.escalationIntro },
       { type: 'preformatted', text: view.escalation.text },
+      controls,
     );
     return blocks;
   }
   blocks.push({ type: 'meta', text: l.fixedHint }, controls);
-  // The fix a triage reached is an answer like another: rated the same way.
-  const fix = view.state === 'outcome' ? view.outcome?.result : undefined;
-  if (fix) {
-    const q = view.origin ?? view.title;
+  // The fix a triage reached is an answer like another: rated the same way (shown.ts keeps it).
+  if (view.state === 'outcome' && ref) {
     const b = strings(language).buttons;
     blocks.push({
       type: 'controls',
       buttons: [
-        { label: b.useful, action: { kind: 'feedback', useful: true, q, id: fix.id, l: language } },
-        { label: b.notUseful, action: { kind: 'feedback', useful: false, q, id: fix.id, l: language } },
+        { label: b.useful, action: { kind: 'feedback', useful: true, ref, l: language } },
+        { label: b.notUseful, action: { kind: 'feedback', useful: false, ref, l: language } },
       ],
     });
   }
@@ -430,10 +452,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
           { type: 'paragraph', text: helpText(kb, language) },
           {
             type: 'choices',
-            buttons: s.help.exampleQueries.map((q) => ({
-              label: q,
-              action: { kind: 'ask', q, l: language },
-            })),
+            buttons: s.help.exampleQueries.map((q) => labelled(q, { kind: 'ask', q, l: language })),
           },
           {
             type: 'paragraph',
@@ -450,8 +469,10 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
     case 'alternatives': {
       const others = reply.answer.results.slice(1);
       if (others.length === 0) return { language, blocks: [{ type: 'paragraph', text: s.answer.noAnswer }] };
-      return { language, blocks: [alternativesChoices(kb, others, reply.answer.query, language)] };
+      return { language, blocks: [alternativesChoices(kb, others, reply.ref, language)] };
     }
+    case 'expired':
+      return { language, blocks: [{ type: 'paragraph', text: s.ui.expiredButton }] };
     case 'feedback-ack':
       return {
         language,
@@ -467,21 +488,38 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
         ],
       };
     case 'triage': {
+      if (options.triageTrail) return { language, blocks: triageTrail(reply.view, language) };
       const offscript = reply.answer
         ? [
-            ...answerBlocks(kb, { kind: 'answer', language, answer: reply.answer }, options),
+            ...answerBlocks(kb, { language, answer: reply.answer, ref: reply.ref }, options, false),
             { type: 'divider' } as ViewBlock,
           ]
         : [];
       return {
         language,
-        blocks: [...offscript, ...notice(reply.notice), ...triageBlocks(reply.view, language)],
+        blocks: [
+          ...offscript,
+          ...notice(reply.notice),
+          ...triageBlocks(reply.view, language, reply.view.state === 'outcome' ? reply.ref : undefined),
+        ],
       };
     }
     case 'choose-tree':
       return { language, blocks: [treeChoices(reply, language)] };
     case 'answer':
       return { language, blocks: [...notice(reply.notice), ...answerBlocks(kb, reply, options)] };
+    case 'case-form':
+      return { language, blocks: caseFormBlocks(kb, reply) };
+    case 'case-opened':
+      return { language, blocks: caseOpenedBlocks(kb, reply, options) };
+    case 'case-card':
+      return { language, blocks: caseCardBlocks(kb, reply.case, language, { buttons: true }) };
+    case 'case-notice':
+      return { language, blocks: caseNoticeBlocks(kb, reply) };
+    case 'case-resolve-form':
+      return { language, blocks: caseResolveFormBlocks(reply) };
+    case 'case-refused':
+      return { language, blocks: caseRefusedBlocks(kb, reply) };
   }
 }
 
@@ -490,9 +528,8 @@ function treeChoices(reply: ChooseTreeReply, language: Language): ViewBlock {
   return {
     type: 'choices',
     label: strings(language).notices['choose-tree'],
-    buttons: reply.trees.map((t) => ({
-      label: t.title,
-      action: { kind: 'triage-start', treeId: t.treeId, l: language },
-    })),
+    buttons: reply.trees.map((t) =>
+      labelled(t.title, { kind: 'triage-start', treeId: t.treeId, l: language }),
+    ),
   };
 }

@@ -6,10 +6,22 @@ const FRENCH_MARKS = /[àâçéèêëîïôûùüÿœ«»]| [:;?!]/i;
 
 type Phrases = Record<Language, unknown>;
 
-/** A phrase as a reply shows it: a function is called with "2" for each of its arguments. */
+/**
+ * An argument for any phrase function: "2" as a text or a number, a list of one "2", and "2" for
+ * any field of an object (a report's totals).
+ */
+const SAMPLE: unknown = new Proxy(['2'], {
+  get: (list, key) => {
+    if (key === Symbol.toPrimitive) return () => 2;
+    return key in list ? Reflect.get(list, key) : '2';
+  },
+});
+
+/** A phrase as a reply shows it: a function is called with the sample for each of its arguments. */
 function shown(value: unknown): string[] {
   if (typeof value === 'string') return [value];
-  if (typeof value === 'function') return [String(value(...Array.from({ length: value.length }, () => '2')))];
+  if (typeof value === 'function')
+    return [String(value(...Array.from({ length: value.length }, () => SAMPLE)))];
   if (Array.isArray(value)) return value.flatMap(shown);
   return [];
 }
@@ -49,8 +61,15 @@ export function catalogueProblems(catalogue: Record<Language, object> = CATALOGU
         );
       return;
     }
-    const french = shown(fr);
-    const english = shown(en);
+    let french: string[];
+    let english: string[];
+    try {
+      french = shown(fr);
+      english = shown(en);
+    } catch (error) {
+      problems.push(`catalogue: ${path} could not be read with sample arguments (${String(error)})`);
+      return;
+    }
     english.forEach((text, i) => {
       // Words the same in both that say a language were left untranslated ("Cause", "callEndReason
       // 487" are both).

@@ -41,8 +41,7 @@ const fr = {
     line: 'Ligne',
     empty:
       'Posez-moi un code d’erreur (ex. 200039, callEndReason 487, Event ID 20017), une ligne de journal ou un symptôme (ex. « l’utilisateur ne voit pas l’icône d’appel »).',
-    escalate:
-      'Si rien ne correspond, escaladez avec les informations à collecter (« quelles informations collecter »).',
+    escalate: 'Si rien ne correspond, « Escalader » ouvre un dossier pour les experts.',
     notFound: 'introuvable',
     apology: 'Désolé, je n’ai pas pu traiter ce message. Réessayez dans un instant.',
   },
@@ -52,6 +51,7 @@ const fr = {
     fullText: 'Texte complet de la section',
     useful: 'Utile',
     notUseful: 'Pas utile',
+    escalate: 'Escalader',
   },
   ui: {
     sharedBy: (user: string) => `${user} a partagé :`,
@@ -59,6 +59,11 @@ const fr = {
     cannotPost: 'Je n’ai pas pu publier dans ce canal : invitez-moi d’abord (/invite @UC Triage).',
     typeNumber: 'Tapez un numéro :',
     staleButton: 'Ce bouton n’est plus valide : posez la question à nouveau.',
+    expiredButton: 'Ce bouton a expiré : posez la question à nouveau.',
+    staleTriageCard:
+      'Cette carte du diagnostic n’est plus à jour : rien n’a changé. Continuez sur la carte la plus récente.',
+    endedTriageCard:
+      'Ce diagnostic guidé est terminé ou a expiré : rien n’a changé. Tapez « diagnostic » pour en lancer un autre.',
     thanksUseful: 'Merci, c’est noté.',
     thanksNotUseful: 'Merci, c’est noté : cela aide à améliorer les réponses.',
     feedbackHint: '+ utile · - pas utile',
@@ -114,10 +119,12 @@ const fr = {
     start: 'Lancer le diagnostic guidé',
     result: 'Résultat',
     fixedHint:
-      'Si cela ne résout pas le problème, tapez « escalader » pour le résumé à transmettre au support.',
+      'Si cela ne résout pas le problème, tapez « escalader » pour ouvrir un dossier pour les experts.',
     escalationIntro:
-      'Le guide ne donne pas de correctif pour ce cas : voici le résumé d’escalade à copier dans le dossier.',
+      'Le guide ne donne pas de correctif pour ce cas : voici le résumé d’escalade. « Escalader » ouvre un dossier pour les experts.',
     stopped: 'Diagnostic guidé arrêté.',
+    trail: 'Vos réponses',
+    resultBelow: 'Résultat ci-dessous.',
     source: 'Source',
   },
   escalation: {
@@ -146,6 +153,82 @@ const fr = {
     'choose-tree': 'Quel diagnostic guidé voulez-vous lancer ?',
     'from-symptom':
       'Votre description répond déjà à la première question : je passe à la suivante (« retour » pour y revenir).',
+    'nothing-to-escalate':
+      'Rien à escalader pour l’instant : posez votre question, puis cliquez « Escalader » sous la réponse.',
+  },
+  cases: {
+    caseLabel: (id: number) => `Dossier ${id}`,
+    noCases: 'Aucun dossier.',
+    formTitle: (title: string) => `Ouvrir un dossier — ${title}`,
+    formIntro:
+      'Complétez ce que vous avez pu collecter (laissez vide le reste) : les experts le verront avec le résumé.',
+    formFallback: 'Ouvrez le dossier : les experts verront ce résumé et ce qu’il reste à collecter.',
+    skipHint: 'ligne vide : passer',
+    keepHint: 'ligne vide : garder',
+    summary: 'Résumé',
+    product: 'Produit',
+    noProduct: 'non précisé',
+    path: 'Parcours',
+    codes: 'Codes vus',
+    logs: 'Lignes de journal',
+    collect: 'À collecter',
+    collected: 'Informations collectées',
+    notCollected: 'non renseigné',
+    sources: 'Sources',
+    open: 'Ouvrir le dossier',
+    /** Closes a form without sending it (a Slack modal's close button). */
+    cancel: 'Annuler',
+    opened: (id: number) => `Dossier ${id} ouvert`,
+    sentToExperts: 'Les experts l’ont reçu ; leur réponse vous sera donnée ici.',
+    forward: 'Aucun canal d’experts n’est configuré : transmettez-leur cette fiche.',
+    cliHint: (id: number) =>
+      `Les experts le prennent en charge avec : uc-triage cases take ${id} --by NOM, puis uc-triage cases resolve ${id} --answer "…"`,
+    openedBy: (by: string, at: string) => `Ouvert par ${by} le ${at}`,
+    takenBy: (by: string, at: string) => `Pris en charge par ${by} le ${at}`,
+    resolvedBy: (by: string, at: string) => `Résolu par ${by} le ${at}`,
+    closedAt: (at: string) => `Fermé sans réponse le ${at}`,
+    states: { open: 'ouvert', taken: 'pris en charge', resolved: 'résolu', closed: 'fermé sans réponse' },
+    take: 'Je prends',
+    resolve: 'Résoudre',
+    close: 'Fermer sans réponse',
+    reopen: 'Rouvrir',
+    expertAnswer: 'Réponse de l’expert',
+    relatedEntry: 'Entrée liée',
+    resolveTitle: (id: number, title: string) => `Résoudre le dossier ${id} — ${title}`,
+    answerField: 'Réponse de l’expert',
+    answerHint: 'Ce qui a résolu le problème, en quelques lignes : le technicien la reçoit.',
+    entryField: 'Entrée liée (facultatif)',
+    entryHint:
+      'L’identifiant d’une entrée de la base de connaissances (ex. webex-200039 ; uc-triage kb show).',
+    resolveFallback: (id: number) => `Répondez avec : uc-triage cases resolve ${id} --answer "…"`,
+    technicianLink: 'Ouvrir la conversation du technicien',
+    chatWith: (name: string) => `Écrire à ${name}`,
+    expertsLink: 'Voir le dossier chez les experts',
+    formUnreadable: 'Ce formulaire n’a pas pu être lu : rouvrez-le depuis la carte.',
+    notices: {
+      take: (id: number, by: string) => `Dossier ${id} : pris en charge par ${by}.`,
+      resolve: (id: number, by: string) => `Dossier ${id} résolu par ${by}`,
+      close: (id: number, by: string) => `Dossier ${id} fermé sans réponse par ${by}.`,
+      reopen: (id: number, by: string) => `Dossier ${id} rouvert par ${by}.`,
+    },
+    refused: {
+      notFound: (id: number) => `Le dossier ${id} n’existe pas.`,
+      notAnExpert:
+        'Seuls les experts (les membres de leur canal) peuvent prendre en charge, résoudre, fermer ou rouvrir un dossier.',
+      emptyAnswer: 'La réponse est vide : écrivez ce qui a résolu le problème.',
+      unknownEntry: (entry: string) =>
+        `« ${entry} » n’est pas une entrée de la base de connaissances (voir uc-triage kb show).`,
+      unavailable: 'Les dossiers sont momentanément indisponibles : réessayez dans un instant.',
+      unopened: 'Le dossier n’a pas pu être enregistré : voici la fiche à transmettre aux experts.',
+      /** A command the case's state does not allow: `command` take/resolve/close/reopen, `state` the case's. */
+      invalid: (id: number, command: string, state: string, takenBy?: string) => {
+        if (command === 'reopen') return `Le dossier ${id} n’est ni résolu ni fermé : rien à rouvrir.`;
+        if (state === 'taken')
+          return `Le dossier ${id} est déjà pris en charge${takenBy ? ` par ${takenBy}` : ''}.`;
+        if (state === 'resolved') return `Le dossier ${id} est déjà résolu.`;
+        return `Le dossier ${id} est fermé sans réponse : rouvrez-le d’abord.`;
+      },
+    },
   },
   report: {
     percent: (rate: number) => `${Math.round(rate * 100)} %`,
@@ -167,12 +250,51 @@ const fr = {
         notHelpful: 'pas-utile',
         correction: 'correction',
         unknownEntry: 'id-inconnu',
+        caseAnswer: 'réponse-expert',
+        outOfScope: 'hors-périmètre',
       },
+      outOfScope: 'Questions hors périmètre (déclinées : un système que les sources ne couvrent pas)',
+      notGaps: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `Comptés à part (ce ne sont pas des lacunes) : ${n.smallTalk} bavardage(s) (bonjour, merci, ok…), ${n.menuPicks} choix de menu (un numéro tapé), ${n.outOfScope} hors périmètre`,
+      caseAnswer: (id: number) => `réponse d’expert, dossier ${id}`,
+      patch:
+        'Des mots-clés sont proposés (dossiers résolus, corrections) : --patch FICHIER les écrit en YAML, à relire puis à fusionner à la main.',
+      patchTo: (file: string) =>
+        `Mots-clés proposés écrits dans ${file} : à relire puis à fusionner à la main`,
+      patchEmpty: 'Aucun mot-clé à proposer.',
+    },
+    cases: {
+      title: (since: string) => `Dossiers résolus depuis le ${since}`,
+      asked: 'Question',
+      answer: 'Réponse de l’expert',
+      entry: 'Entrée',
+      resolved: (by: string | null, at: string) => `résolu${by ? ` par ${by}` : ''} le ${at}`,
+      csvHeader: [
+        'dossier',
+        'produit',
+        'titre',
+        'question',
+        'réponse',
+        'entrée',
+        'titre_entrée',
+        'résolu_le',
+      ],
+    },
+    patch: {
+      header: [
+        'Mots-clés proposés pour knowledge/overlays/keywords.yaml (uc-triage report gaps --patch), jamais appliqués',
+        'automatiquement : relisez chaque phrase, puis ajoutez-la à la liste de son entrée sous `keywords:` (ou',
+        'l’entrée entière si elle n’y est pas encore), et lancez npm test.',
+      ],
+      from: (cases: number[], corrections: number) =>
+        [
+          ...(cases.length ? [`${cases.length === 1 ? 'dossier' : 'dossiers'} ${cases.join(', ')}`] : []),
+          ...(corrections ? [`${corrections} correction(s)`] : []),
+        ].join(' ; '),
     },
     usage: {
       title: (since: string) => `Utilisation depuis le ${since}`,
       htmlTitle: 'UC Triage — utilisation',
-      htmlHeading: (date: string) => `UC Triage — utilisation depuis le ${date}`,
       totals: (t: {
         questions: number;
         answered: number;
@@ -202,6 +324,77 @@ const fr = {
       noData: 'Aucune donnée.',
       csvHeader: ['date', 'questions', 'répondues', 'avis'],
       htmlWritten: (file: string) => `Rapport HTML écrit dans ${file}`,
+      onPlatform: (platform: string | null) =>
+        platform ? `plateforme : ${platform}` : 'toutes les plateformes',
+      period: (from: string, to: string) => `du ${from} au ${to}`,
+      answeredOfSources: (answered: number, asked: number) =>
+        `${answered} sur ${asked} questions sur les sources`,
+      apartCard: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `bavardage ${n.smallTalk} · numéro de menu ${n.menuPicks} · hors périmètre ${n.outOfScope}`,
+      more: {
+        answered: 'questions sur les sources répondues',
+        gaps: 'lacunes (sans réponse)',
+        apart: 'messages comptés à part',
+        notUseful: 'réponses jugées « pas utile »',
+        escalated: 'escalades (dossiers ouverts)',
+        medianResolve: 'délai médian de résolution',
+      },
+      apart: 'comptés à part',
+      apartHint: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `Ne sont pas des lacunes, et ne sont pas comptés ici : ${n.smallTalk} bavardage(s) (bonjour, merci, ok…), ${n.menuPicks} numéro(s) tapé(s) pour choisir dans une liste, ${n.outOfScope} question(s) hors périmètre.`,
+      gapsCard: (share: string, groups: number) =>
+        `${share} des questions sur les sources ; ${groups} sujet(s) ci-dessous`,
+      notUsefulCard: (feedback: number, useful: number) => `sur ${feedback} avis (${useful} utiles)`,
+      escalatedCard: (rate: string, waiting: number) =>
+        `${rate} des questions sur les sources ; ${waiting} en attente`,
+      resolvedCard: (resolved: number) => `sur ${resolved} dossier(s) résolu(s) dans la période`,
+      escalationRate: 'taux d’escalade',
+      gaps: 'Lacunes : questions sur les sources restées sans réponse',
+      gapsHint:
+        'Regroupées par mêmes mots ou même entrée la plus proche ; le détail et les mots-clés à ajouter : uc-triage report gaps.',
+      times: 'fois',
+      question: 'Question',
+      closest: 'Entrées les plus proches',
+      experts: 'Réponses des experts',
+      caseRef: (id: number) => `Dossier ${id}`,
+      notHelpful: 'Réponses jugées « pas utile »',
+      notHelpfulHint: 'Par entrée, avec la raison quand la personne l’a donnée.',
+      entry: 'Entrée',
+      notUseful: 'pas utile',
+      wrongTopic: 'pas le bon sujet',
+      doesNotAnswer: 'bon sujet, ne répond pas',
+      noReason: 'sans raison',
+      escalations: 'Escalades aux experts',
+      escalationsLine: (e: {
+        opened: number;
+        resolved: number;
+        closed: number;
+        waiting: number;
+        rate: string;
+      }) =>
+        `${e.opened} dossier(s) ouvert(s), ${e.resolved} résolu(s), ${e.closed} fermé(s) sans réponse, ${e.waiting} en attente aujourd’hui ; taux d’escalade : ${e.rate} des questions sur les sources`,
+      medianLine: (duration: string) => `délai médian de résolution : ${duration}`,
+      noResolution: 'aucun dossier résolu',
+      perProduct: 'Par produit',
+      product: 'Produit',
+      questionsAbout: 'questions sur le produit',
+      escalated: 'escaladées',
+      funnel: 'Diagnostics guidés : démarrés → terminés → escaladés',
+      funnelHint:
+        'Terminé : le diagnostic a atteint une conclusion ; escaladé : un dossier a été ouvert depuis ce diagnostic, terminé ou non.',
+      tree: 'Diagnostic',
+      started: 'démarrés',
+      finished: 'terminés',
+      funnelLine: (tree: string, started: number, finished: number, escalated: number) =>
+        `  ${tree} : ${started} → ${finished} → ${escalated}`,
+      duration: (ms: number) => {
+        const minutes = Math.round(ms / 60_000);
+        if (minutes < 60) return `${minutes} min`;
+        const hours = Math.floor(minutes / 60);
+        if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
+        return `${Math.floor(hours / 24)} j ${hours % 24} h`;
+      },
+      idHint: (id: string) => `identifiant : ${id}`,
     },
     exportEval: {
       intro: ' Candidats d’évaluation tirés des corrections des utilisateurs (uc-triage report export-eval).',
@@ -250,7 +443,7 @@ const en: Catalogue = {
     line: 'Line',
     empty:
       'Ask me an error code (e.g. 200039, callEndReason 487, Event ID 20017), a log line or a symptom (e.g. "the user has no call icon").',
-    escalate: 'If nothing fits, escalate with the information to collect ("what information to collect").',
+    escalate: 'If nothing fits, "Escalate" opens a case for the experts.',
     notFound: 'not found',
     apology: 'Sorry, I could not process this message. Please try again in a moment.',
   },
@@ -260,6 +453,7 @@ const en: Catalogue = {
     fullText: 'Full section text',
     useful: 'Useful',
     notUseful: 'Not useful',
+    escalate: 'Escalate',
   },
   ui: {
     sharedBy: (user: string) => `${user} shared:`,
@@ -267,6 +461,10 @@ const en: Catalogue = {
     cannotPost: 'I could not post in this channel: invite me to it first (/invite @UC Triage).',
     typeNumber: 'Type a number:',
     staleButton: 'This button is no longer valid: please ask again.',
+    expiredButton: 'This button has expired: ask the question again.',
+    staleTriageCard: 'This triage card is out of date: nothing changed. Carry on with the latest card.',
+    endedTriageCard:
+      'This guided triage is over or has expired: nothing changed. Type "triage" to start another.',
     thanksUseful: 'Thanks, noted.',
     thanksNotUseful: 'Thanks, noted: it helps improve the answers.',
     feedbackHint: '+ useful · - not useful',
@@ -318,10 +516,12 @@ const en: Catalogue = {
     escalate: 'Escalate',
     start: 'Start guided triage',
     result: 'Result',
-    fixedHint: 'If this does not fix it, type "escalate" for the summary to hand to support.',
+    fixedHint: 'If this does not fix it, type "escalate" to open a case for the experts.',
     escalationIntro:
-      'The guide gives no fix for this case: here is the escalation summary to copy into the case.',
+      'The guide gives no fix for this case: here is the escalation summary. "Escalate" opens a case for the experts.',
     stopped: 'Guided triage stopped.',
+    trail: 'Your answers',
+    resultBelow: 'Result below.',
     source: 'Source',
   },
   escalation: {
@@ -348,6 +548,77 @@ const en: Catalogue = {
     'choose-tree': 'Which guided triage do you want to start?',
     'from-symptom':
       'Your description already answers the first question: on to the next ("back" to return to it).',
+    'nothing-to-escalate':
+      'Nothing to escalate yet: ask your question, then click "Escalate" under the answer.',
+  },
+  cases: {
+    caseLabel: (id: number) => `Case ${id}`,
+    noCases: 'No case.',
+    formTitle: (title: string) => `Open a case — ${title}`,
+    formIntro: 'Fill in what you could collect (leave the rest empty): the experts see it with the summary.',
+    formFallback: 'Open the case: the experts see this summary and what is left to collect.',
+    skipHint: 'empty line: skip',
+    keepHint: 'empty line: keep',
+    summary: 'Summary',
+    product: 'Product',
+    noProduct: 'not given',
+    path: 'Path',
+    codes: 'Codes seen',
+    logs: 'Log lines',
+    collect: 'To collect',
+    collected: 'Information collected',
+    notCollected: 'not given',
+    sources: 'Sources',
+    open: 'Open the case',
+    cancel: 'Cancel',
+    opened: (id: number) => `Case ${id} opened`,
+    sentToExperts: 'The experts have it; their answer will be given here.',
+    forward: 'No experts’ channel is configured: forward them this card.',
+    cliHint: (id: number) =>
+      `Experts take it with: uc-triage cases take ${id} --by NAME, then uc-triage cases resolve ${id} --answer "…"`,
+    openedBy: (by: string, at: string) => `Opened by ${by} on ${at}`,
+    takenBy: (by: string, at: string) => `Taken by ${by} on ${at}`,
+    resolvedBy: (by: string, at: string) => `Resolved by ${by} on ${at}`,
+    closedAt: (at: string) => `Closed without an answer on ${at}`,
+    states: { open: 'open', taken: 'taken', resolved: 'resolved', closed: 'closed without an answer' },
+    take: 'I’ll take it',
+    resolve: 'Resolve',
+    close: 'Close without an answer',
+    reopen: 'Reopen',
+    expertAnswer: 'Expert’s answer',
+    relatedEntry: 'Related entry',
+    resolveTitle: (id: number, title: string) => `Resolve case ${id} — ${title}`,
+    answerField: 'Expert’s answer',
+    answerHint: 'What fixed it, in a few lines: the technician receives it.',
+    entryField: 'Related entry (optional)',
+    entryHint: 'The id of an entry of the knowledge base (e.g. webex-200039; uc-triage kb show).',
+    resolveFallback: (id: number) => `Answer with: uc-triage cases resolve ${id} --answer "…"`,
+    technicianLink: 'Open the technician’s conversation',
+    chatWith: (name: string) => `Chat with ${name}`,
+    expertsLink: 'See the case in the experts’ channel',
+    formUnreadable: 'This form could not be read: open it again from the card.',
+    notices: {
+      take: (id: number, by: string) => `Case ${id}: taken by ${by}.`,
+      resolve: (id: number, by: string) => `Case ${id} resolved by ${by}`,
+      close: (id: number, by: string) => `Case ${id} closed without an answer by ${by}.`,
+      reopen: (id: number, by: string) => `Case ${id} reopened by ${by}.`,
+    },
+    refused: {
+      notFound: (id: number) => `Case ${id} does not exist.`,
+      notAnExpert:
+        'Only the experts (the members of their channel) can take, resolve, close or reopen a case.',
+      emptyAnswer: 'The answer is empty: write what fixed the problem.',
+      unknownEntry: (entry: string) =>
+        `"${entry}" is not an entry of the knowledge base (see uc-triage kb show).`,
+      unavailable: 'Cases are unavailable for a moment: please try again shortly.',
+      unopened: 'The case could not be saved: here is the card to forward to the experts.',
+      invalid: (id: number, command: string, state: string, takenBy?: string) => {
+        if (command === 'reopen') return `Case ${id} is neither resolved nor closed: nothing to reopen.`;
+        if (state === 'taken') return `Case ${id} is already taken${takenBy ? ` by ${takenBy}` : ''}.`;
+        if (state === 'resolved') return `Case ${id} is already resolved.`;
+        return `Case ${id} is closed without an answer: reopen it first.`;
+      },
+    },
   },
   report: {
     percent: (rate: number) => `${Math.round(rate * 100)}%`,
@@ -369,12 +640,41 @@ const en: Catalogue = {
         notHelpful: 'not-helpful',
         correction: 'correction',
         unknownEntry: 'unknown-id',
+        caseAnswer: 'expert-answer',
+        outOfScope: 'out-of-scope',
       },
+      outOfScope: 'Out-of-scope questions (declined: a system the sources do not cover)',
+      notGaps: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `Counted apart (these are no gaps): ${n.smallTalk} small talk (hello, thanks, ok…), ${n.menuPicks} menu picks (a number typed), ${n.outOfScope} out of scope`,
+      caseAnswer: (id: number) => `expert's answer, case ${id}`,
+      patch:
+        'Keywords are proposed (resolved cases, corrections): --patch FILE writes them as YAML, to review and merge by hand.',
+      patchTo: (file: string) => `Proposed keywords written to ${file}: review them, then merge by hand`,
+      patchEmpty: 'No keyword to propose.',
+    },
+    cases: {
+      title: (since: string) => `Cases resolved since ${since}`,
+      asked: 'Question',
+      answer: 'Expert’s answer',
+      entry: 'Entry',
+      resolved: (by: string | null, at: string) => `resolved${by ? ` by ${by}` : ''} on ${at}`,
+      csvHeader: ['case', 'product', 'title', 'question', 'answer', 'entry', 'entry_title', 'resolved_at'],
+    },
+    patch: {
+      header: [
+        'Proposed keywords for knowledge/overlays/keywords.yaml (uc-triage report gaps --patch), never applied',
+        'automatically: review each phrase, then add it to its entry’s list under `keywords:` (or the whole',
+        'entry if it is not there yet), and run npm test.',
+      ],
+      from: (cases: number[], corrections: number) =>
+        [
+          ...(cases.length ? [`${cases.length === 1 ? 'case' : 'cases'} ${cases.join(', ')}`] : []),
+          ...(corrections ? [`${corrections} correction(s)`] : []),
+        ].join('; '),
     },
     usage: {
       title: (since: string) => `Usage since ${since}`,
       htmlTitle: 'UC Triage — usage',
-      htmlHeading: (date: string) => `UC Triage — usage since ${date}`,
       totals: (t: {
         questions: number;
         answered: number;
@@ -404,6 +704,76 @@ const en: Catalogue = {
       noData: 'No data.',
       csvHeader: ['date', 'questions', 'answered', 'feedback'],
       htmlWritten: (file: string) => `HTML report written to ${file}`,
+      onPlatform: (platform: string | null) => (platform ? `platform: ${platform}` : 'all platforms'),
+      period: (from: string, to: string) => `from ${from} to ${to}`,
+      answeredOfSources: (answered: number, asked: number) =>
+        `${answered} of ${asked} questions on the sources`,
+      apartCard: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `small talk ${n.smallTalk} · menu number ${n.menuPicks} · out of scope ${n.outOfScope}`,
+      more: {
+        answered: 'questions on the sources answered',
+        gaps: 'gaps (no answer)',
+        apart: 'messages counted apart',
+        notUseful: 'answers rated not useful',
+        escalated: 'escalations (cases opened)',
+        medianResolve: 'median time to resolve',
+      },
+      apart: 'counted apart',
+      apartHint: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+        `No gaps, and not counted here: ${n.smallTalk} small talk (hello, thanks, ok…), ${n.menuPicks} number(s) typed to pick from a list, ${n.outOfScope} out-of-scope question(s).`,
+      gapsCard: (share: string, groups: number) =>
+        `${share} of questions on the sources; ${groups} topic(s) below`,
+      notUsefulCard: (feedback: number, useful: number) => `of ${feedback} ratings (${useful} useful)`,
+      escalatedCard: (rate: string, waiting: number) =>
+        `${rate} of questions on the sources; ${waiting} waiting`,
+      resolvedCard: (resolved: number) => `over ${resolved} case(s) resolved in the period`,
+      escalationRate: 'escalation rate',
+      gaps: 'Gaps: questions on the sources left unanswered',
+      gapsHint:
+        'Grouped by same words or same closest entry; the details and the keywords to add: uc-triage report gaps.',
+      times: 'times',
+      question: 'Question',
+      closest: 'Closest entries',
+      experts: 'Experts’ answers',
+      caseRef: (id: number) => `Case ${id}`,
+      notHelpful: 'Answers rated not useful',
+      notHelpfulHint: 'Per entry, with the reason when the person gave one.',
+      entry: 'Entry',
+      notUseful: 'not useful',
+      wrongTopic: 'wrong topic',
+      doesNotAnswer: 'right topic, does not answer',
+      noReason: 'no reason',
+      escalations: 'Escalations to the experts',
+      escalationsLine: (e: {
+        opened: number;
+        resolved: number;
+        closed: number;
+        waiting: number;
+        rate: string;
+      }) =>
+        `${e.opened} case(s) opened, ${e.resolved} resolved, ${e.closed} closed without an answer, ${e.waiting} waiting today; escalation rate: ${e.rate} of questions on the sources`,
+      medianLine: (duration: string) => `median time to resolve: ${duration}`,
+      noResolution: 'no case resolved',
+      perProduct: 'Per product',
+      product: 'Product',
+      questionsAbout: 'questions on the product',
+      escalated: 'escalated',
+      funnel: 'Guided triage: started → finished → escalated',
+      funnelHint:
+        'Finished: the triage reached a conclusion; escalated: a case was opened from it, finished or not.',
+      tree: 'Triage',
+      started: 'started',
+      finished: 'finished',
+      funnelLine: (tree: string, started: number, finished: number, escalated: number) =>
+        `  ${tree}: ${started} → ${finished} → ${escalated}`,
+      duration: (ms: number) => {
+        const minutes = Math.round(ms / 60_000);
+        if (minutes < 60) return `${minutes} min`;
+        const hours = Math.floor(minutes / 60);
+        if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
+        return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+      },
+      idHint: (id: string) => `id: ${id}`,
     },
     exportEval: {
       intro: ' Candidate evaluation items from user corrections (uc-triage report export-eval).',

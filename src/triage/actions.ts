@@ -6,7 +6,11 @@ export type TriageAction =
   | { kind: 'triage-start'; treeId: string; q?: string }
   /** `step` guards against a click on the buttons of an earlier step. */
   | { kind: 'triage-choice'; treeId: string; step: number; option: number }
-  | { kind: 'triage-control'; control: TriageControl };
+  /**
+   * `treeId` and `step`: the card the control was on (left out by a typed control and by the buttons
+   * of earlier versions). A control from a card whose triage has moved on acts on nothing.
+   */
+  | { kind: 'triage-control'; control: TriageControl; treeId?: string; step?: number };
 
 const CONTROLS = new Set<string>(['back', 'restart', 'stop', 'escalate', 'resume']);
 
@@ -25,7 +29,17 @@ export function parseTriageAction(value: unknown): TriageAction | null {
     return { kind: 'triage-choice', treeId: a.treeId, step: a.step as number, option: a.option as number };
   }
   if (a.kind === 'triage-control' && CONTROLS.has(String(a.control))) {
-    return { kind: 'triage-control', control: a.control as TriageControl };
+    if (
+      (a.treeId !== undefined && typeof a.treeId !== 'string') ||
+      (a.step !== undefined && !Number.isInteger(a.step))
+    )
+      return null;
+    return {
+      kind: 'triage-control',
+      control: a.control as TriageControl,
+      ...(typeof a.treeId === 'string' ? { treeId: a.treeId } : {}),
+      ...(Number.isInteger(a.step) ? { step: a.step as number } : {}),
+    };
   }
   return null;
 }

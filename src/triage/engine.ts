@@ -43,6 +43,11 @@ export function parseControl(text: string): TriageControl | null {
   return null;
 }
 
+/** "escalader" / "escalate" typed on its own: a terminal maps it to the escalation its last reply offers. */
+export function asksToEscalate(text: string): boolean {
+  return parseControl(text) === 'escalate';
+}
+
 const START =
   /^(?:triage|diagnostic|diagnostique|diagnose|troubleshoot|guide[- ]moi|guided triage|lancer le diagnostic)\b[\s:,-]*(.*)$/;
 

@@ -1,4 +1,5 @@
 import { type AnswerResult, citationOf } from '../answer/answer.js';
+import { checklistItemsOf } from '../knowledge/escalation.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Product } from '../knowledge/types.js';
 import { CATALOGUE } from '../text/catalogue.js';
@@ -39,16 +40,10 @@ export function citationFor(kb: KnowledgeBase, id: string): Citation {
 
 const ESCALATION_LABELS = { fr: CATALOGUE.fr.escalation, en: CATALOGUE.en.escalation };
 
-/** The items of a checklist entry: its bullets or steps, or a code's action lines. */
+/** The items of a checklist entry (escalation.yaml may narrow it to the lines that are information to collect). */
 function checklistItems(kb: KnowledgeBase, id: string): string[] {
   const entry = kb.byId.get(id);
-  if (!entry) return [];
-  if (entry.kind === 'code') return (entry.action ?? entry.message).split('\n').filter(Boolean);
-  const bullets = entry.body
-    .split('\n')
-    .filter((l) => /^(- |\d+\. |Étape \d+)/.test(l))
-    .map((l) => l.replace(/^(- |\d+\. )/, ''));
-  return bullets.length > 0 ? bullets : [entry.body.split('\n')[0] ?? entry.title];
+  return entry ? checklistItemsOf(entry, kb.overlays.escalation) : [];
 }
 
 /** The escalation summary: path taken, codes and log lines seen, and what to collect, as one copyable block. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
-import type { IncomingMessage } from '../../src/index.js';
+import { usageReport } from '../../src/feedback/usage.js';
+import { type CoreAction, decodeAction, type IncomingMessage, type Reply } from '../../src/index.js';
 import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
 
@@ -40,26 +41,51 @@ describe('what the bot records', () => {
     expect(JSON.stringify(store.saved)).not.toContain('U123');
   });
 
-  it('records "Utile", "Pas utile", "Ce n’était pas ça" and the alternative then picked', async () => {
+  it('records "Utile", "Pas utile", "Ce n’était pas ça" and the alternative then picked, from what was shown', async () => {
     const store = new MemoryFeedbackStore();
     const { bot, recorder } = botWith(store);
+    const ref = (reply: Reply) => ('ref' in reply ? (reply.ref as string) : '');
+    const answer = await bot.handle(message('200039'));
     const ack = await bot.handle(
-      message('', { action: { kind: 'feedback', useful: true, q: '200039', id: 'webex-200039', l: 'fr' } }),
+      message('', { action: { kind: 'feedback', useful: true, ref: ref(answer), l: 'fr' } }),
     );
     expect(ack).toEqual({ kind: 'feedback-ack', language: 'fr', useful: true });
-    await bot.handle(message('', { action: { kind: 'alternatives', q: '403', l: 'fr' } }));
-    await bot.handle(message('', { action: { kind: 'pick', id: 'webex-403', q: '403', l: 'fr' } }));
+    const other = await bot.handle(message('403'));
+    const alternatives = await bot.handle(
+      message('', { action: { kind: 'alternatives', ref: ref(other), l: 'fr' } }),
+    );
+    await bot.handle(
+      message('', { action: { kind: 'pick', id: 'webex-403', ref: ref(alternatives), l: 'fr' } }),
+    );
     await recorder.flush();
     expect(
-      store.saved.map((e) => [
-        e.type,
-        'useful' in e ? e.useful : undefined,
-        'entry' in e ? e.entry : undefined,
-      ]),
+      store.saved
+        .filter((e) => e.type !== 'question')
+        .map((e) => [
+          e.type,
+          e.query,
+          'useful' in e ? e.useful : undefined,
+          'entry' in e ? e.entry : undefined,
+        ]),
     ).toEqual([
-      ['feedback', true, 'webex-200039'],
-      ['feedback', false, 'acs-403'],
-      ['correction', undefined, 'webex-403'],
+      ['feedback', '200039', true, 'webex-200039'],
+      ['feedback', '403', false, 'acs-403'],
+      ['correction', '403', undefined, 'webex-403'],
+    ]);
+  });
+
+  it('still records the ratings and picks of buttons of earlier versions, which carried their question', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const earlier = (value: unknown) => message('', { action: decodeAction(value) as CoreAction });
+    await bot.handle(earlier({ kind: 'feedback', useful: true, q: '200039', id: 'webex-200039', l: 'fr' }));
+    await bot.handle(earlier({ kind: 'alternatives', q: '403', l: 'fr' }));
+    await bot.handle(earlier({ kind: 'pick', id: 'webex-403', q: '403', l: 'fr' }));
+    await recorder.flush();
+    expect(store.saved.map((e) => [e.type, e.query, 'entry' in e ? e.entry : undefined])).toEqual([
+      ['feedback', '200039', 'webex-200039'],
+      ['feedback', '403', 'acs-403'],
+      ['correction', '403', 'webex-403'],
     ]);
   });
 
@@ -75,6 +101,24 @@ describe('what the bot records', () => {
       entry: 'webex-403',
       via: 'triage',
     });
+  });
+
+  it('records each guided triage started and finished, a run counted once in the funnel however often it ends', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const conversation = { platform: 'teams', workspace: 't', channel: 'c', thread: 'funnel' };
+    for (const text of ['diagnostic provisionnement', 'certains', '403', 'retour', '403', 'recommencer'])
+      await bot.handle({ conversation, text, user: 'U9' });
+    await recorder.flush();
+    const triage = store.saved.filter((e) => e.type === 'triage');
+    expect(triage.map((e) => (e.type === 'triage' ? [e.step, e.tree, e.query] : []))).toEqual([
+      ['started', 'provisioning', 'provisionnement'],
+      ['finished', 'provisioning', 'provisionnement'],
+      ['finished', 'provisioning', 'provisionnement'],
+    ]);
+    expect(triage[1]).toMatchObject({ outcome: 'webex-403', platform: 'teams' });
+    const usage = usageReport(store.saved, new Date(Date.now() - 3_600_000), new Date(), () => true);
+    expect(usage.triage).toEqual([{ tree: 'provisioning', started: 1, finished: 1, escalated: 0 }]);
   });
 
   it('never delays or breaks an answer when the store is down or hangs: the event is dropped, counted, logged once', async () => {
@@ -104,14 +148,23 @@ describe('what the bot records', () => {
     const store = new MemoryFeedbackStore();
     const { bot, recorder } = botWith(store);
     const forged = 'x"\n- evil: 1';
-    await bot.handle(message('', { action: { kind: 'pick', id: forged, q: '403', l: 'fr' } }));
-    await bot.handle(
-      message('', { action: { kind: 'feedback', useful: false, q: '403', id: forged, l: 'fr' } }),
-    );
-    await bot.handle(message('', { action: { kind: 'pick', id: 'webex-403', q: '403', l: 'fr' } }));
+    const earlier = (value: unknown) => message('', { action: decodeAction(value) as CoreAction });
+    await bot.handle(earlier({ kind: 'pick', id: forged, q: '403', l: 'fr' }));
+    await bot.handle(earlier({ kind: 'feedback', useful: false, q: '403', id: forged, l: 'fr' }));
+    await bot.handle(earlier({ kind: 'pick', id: 'webex-403', q: '403', l: 'fr' }));
+    // Today's buttons: a pick is a correction only of a lead the reply showed.
+    const shown = await bot.handle(message('403'));
+    const ref = 'ref' in shown ? (shown.ref as string) : '';
+    for (const id of [forged, 'webex-200039', 'webex-403'])
+      await bot.handle(message('', { action: { kind: 'pick', id, ref, l: 'fr' } }));
     await recorder.flush();
-    expect(store.saved.map((e) => [e.type, 'entry' in e ? e.entry : undefined])).toEqual([
+    expect(
+      store.saved
+        .filter((e) => e.type !== 'question')
+        .map((e) => [e.type, 'entry' in e ? e.entry : undefined]),
+    ).toEqual([
       ['feedback', undefined],
+      ['correction', 'webex-403'],
       ['correction', 'webex-403'],
     ]);
   });

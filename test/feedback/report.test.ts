@@ -7,7 +7,9 @@ import { TriageBot } from '../../src/app/triage-bot.js';
 import { type ReportFormat, runReport } from '../../src/cli/report.js';
 import type { FeedbackEvent } from '../../src/feedback/events.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
-import { evalCandidates, gapsReport, keywordsLines, usageReport } from '../../src/feedback/report.js';
+import { evalCandidates, gapsReport, keywordsLines } from '../../src/feedback/report.js';
+import { usageReport } from '../../src/feedback/usage.js';
+import { type CoreAction, decodeAction } from '../../src/index.js';
 import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
 
@@ -300,15 +302,21 @@ describe('no secret reaches report gaps', () => {
     const conversation = { platform: 'teams', workspace: 't', channel: 'c', thread: 'privacy' };
     for (const secret of secrets) {
       await bot.handle({ conversation, text: `la badgeuse refuse ${secret} depuis hier` });
+      // Buttons of an earlier version, which carried their question (today's refer to the record of it).
       await bot.handle({
         conversation,
         text: '',
-        action: { kind: 'feedback', useful: false, q: `403 ${secret}`, id: 'acs-403' },
+        action: decodeAction({
+          kind: 'feedback',
+          useful: false,
+          q: `403 ${secret}`,
+          id: 'acs-403',
+        }) as CoreAction,
       });
       await bot.handle({
         conversation,
         text: '',
-        action: { kind: 'pick', id: 'webex-403', q: `403 ${secret}` },
+        action: decodeAction({ kind: 'pick', id: 'webex-403', q: `403 ${secret}` }) as CoreAction,
       });
     }
     await recorder.flush();
@@ -341,5 +349,79 @@ describe('no secret reaches report gaps', () => {
     expect(outputs[0]).toContain('badgeuse <email>');
     for (const output of outputs)
       for (const secret of secrets) expect(output).not.toContain(sensitive(secret));
+  });
+});
+
+describe('"pas utile" with its reasons, and the proposed keywords', () => {
+  const at = '2026-12-01T09:00:00Z';
+  const notUseful = (entry: string, reason?: 'wrong-topic' | 'does-not-answer'): FeedbackEvent => ({
+    ...base,
+    type: 'feedback',
+    at,
+    query: '403',
+    useful: false,
+    entry,
+    ...(reason ? { reason } : {}),
+  });
+
+  it('counts the reasons of "not useful" clicks per entry, and the page shows them under the entry’s title', async () => {
+    const store = new MemoryFeedbackStore();
+    for (const e of [
+      notUseful('acs-403', 'wrong-topic'),
+      notUseful('acs-403', 'wrong-topic'),
+      notUseful('acs-403', 'does-not-answer'),
+      notUseful('acs-403'),
+    ])
+      await store.append(e);
+    const ctx = {
+      store,
+      normalize,
+      isCode: () => true,
+      isEntry,
+      library: realBot().library,
+      now: () => new Date('2026-12-02T00:00:00Z'),
+      writeFile: () => {},
+    };
+    const options = { kind: 'usage', sinceMs: 7 * 86_400_000, format: 'json', language: 'fr' } as const;
+    const usage = JSON.parse(await runReport(options, ctx));
+    expect(usage.notHelpful).toEqual([
+      { id: 'acs-403', count: 4, wrongTopic: 2, doesNotAnswer: 1, queries: ['403'] },
+    ]);
+    const page = await runReport({ ...options, format: 'text', html: '-' }, ctx);
+    const row = page.slice(page.indexOf('<h2>Réponses jugées « pas utile »</h2>'));
+    expect(row).toMatch(
+      /<tr><td><span title="identifiant : acs-403">403 : [^<]+<\/span><\/td><td class="n">4<\/td><td class="n">2<\/td><td class="n">1<\/td><td class="n">1<\/td><\/tr>/,
+    );
+    expect(row).toContain('<th class="n">pas le bon sujet</th><th class="n">bon sujet, ne répond pas</th>');
+  });
+
+  it('proposes only phrases worth a keyword, for entries of the knowledge base, that keywords.yaml does not have yet', () => {
+    const question = (query: string): FeedbackEvent =>
+      q(at, query, false, { suggestions: ['webex/contacts'] });
+    const resolved = (id: number, entry: string, summary: string) => ({
+      id,
+      summary,
+      answer: 'Réponse',
+      entry,
+      resolvedAt: at,
+    });
+    const report = gapsReport(
+      [question('synchronisation des contacts bloquée'), question('contacts écrire à jean@exemple.fr')],
+      new Date(0),
+      normalize,
+      isEntry,
+      {
+        cases: [
+          // Matched by the closest entry of the group's questions, not by its words.
+          resolved(7, 'webex/contacts', 'autre formulation'),
+          resolved(8, 'webex-999999', 'synchronisation des contacts bloquée'),
+        ],
+        keywords: { 'webex/contacts': ['Synchronisation des contacts BLOQUÉE'] },
+      },
+    );
+    expect(report.unanswered[0]?.cases.map((c) => c.id)).toEqual([8, 7]);
+    expect(parseYaml(report.keywordsPatch)).toEqual({
+      keywords: { 'webex/contacts': ['autre formulation'] },
+    });
   });
 });

@@ -36,7 +36,10 @@ async function send(body: Record<string, unknown>): Promise<JsonReply> {
 }
 const text = (reply: JsonReply) => JSON.stringify(reply.blocks);
 const button = (reply: JsonReply, label: string) => {
-  const found = reply.blocks.flatMap((b) => b.buttons ?? []).find((b) => b.label.startsWith(label));
+  // A button is found by what it says, or by the whole text shown beside it.
+  const found = reply.blocks
+    .flatMap((b) => b.buttons ?? [])
+    .find((b) => b.label.startsWith(label) || b.text?.startsWith(label));
   if (!found) throw new Error(`no button "${label}" in ${text(reply).slice(0, 300)}`);
   return found.value;
 };
@@ -50,7 +53,7 @@ describe('a fourth platform (JSON over HTTP) built on the view alone', () => {
     expect(text(answer)).toContain('Source :');
     const alternatives = await send({ thread, button: button(answer, 'Ce n’était pas ça') });
     expect(alternatives.kind).toBe('alternatives');
-    const picked = await send({ thread, button: button(alternatives, 'Webex pour Cisco BroadWorks : 403') });
+    const picked = await send({ thread, button: button(alternatives, 'Webex pour Cisco BroadWorks — 403') });
     expect(text(picked)).toContain('correctif (ap373197)');
     const shared = await send({ thread, button: button(answer, 'Partager dans le canal') });
     expect(shared.kind).toBe('answer');
@@ -78,8 +81,13 @@ describe('a fourth platform (JSON over HTTP) built on the view alone', () => {
     const offscript = await send({ thread, text: '200039' });
     expect(offscript.kind).toBe('triage');
     expect(offscript.blocks.some((b) => b.type === 'divider')).toBe(true);
-    const escalation = await send({ thread, button: button(offscript, 'Escalader') });
-    expect(escalation.blocks.some((b) => b.type === 'preformatted')).toBe(true);
+    const form = await send({ thread, button: button(offscript, 'Escalader') });
+    expect(form.kind).toBe('case-form');
+    expect(text(form)).toContain('Ouvrir un dossier — Échecs de provisionnement');
+    expect(text(form)).toContain("[ ] Identifiant de l'organisation");
+    const opened = await send({ thread, button: button(form, 'Ouvrir le dossier') });
+    expect(opened.kind).toBe('case-opened');
+    expect(text(opened)).toMatch(/Dossier \d+ ouvert/);
     await send({ thread, text: 'diagnostic provisionnement' });
     expect(text(await send({ thread, text: 'stop' }))).toContain('Diagnostic guidé arrêté');
   });

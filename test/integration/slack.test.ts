@@ -360,9 +360,12 @@ describe('guided triage in a thread', () => {
         ],
       }),
     });
-    const second = await waitFor(() => stub.posts().length > 1 && stub.posts());
-    expect(second[1]?.body.thread_ts).toBe(root);
-    expect(String(second[1]?.body.text)).toContain('Étape 2');
+    // The click replaces the step's own message, with the answer given so far.
+    const [second] = await waitFor(() => stub.posts('chat.update').length > 0 && stub.posts('chat.update'));
+    expect(second?.body).toMatchObject({ channel: 'C1', ts: '1700000900.5' });
+    expect(String(second?.body.text)).toContain('Étape 2');
+    expect(String(second?.body.text)).toContain('Certains utilisateurs');
+    expect(stub.posts()).toHaveLength(1);
     await postEvent(
       eventBody({
         type: 'message',
@@ -375,8 +378,8 @@ describe('guided triage in a thread', () => {
         client_msg_id: 'tr1',
       }),
     );
-    const third = await waitFor(() => stub.posts().length > 2 && stub.posts());
-    expect(allText(third[2] as never)).toContain(
+    const third = await waitFor(() => stub.posts().length > 1 && stub.posts());
+    expect(allText(third[1] as never)).toContain(
       "Vérifiez que tous les correctifs requis sont appliqués au serveur d'applications",
     );
   });
@@ -493,9 +496,10 @@ describe('Block Kit rendering', () => {
 
 describe('a private guided triage (slash command)', () => {
   type Button = { text: { text: string }; action_id: string; value: string };
+  // Buttons in rows, and beside the text they stand for (a section's accessory).
   const buttonsOf = (call: { body: Record<string, unknown> }): Button[] =>
-    ((call.body.blocks ?? []) as { elements?: Button[] }[])
-      .flatMap((b) => b.elements ?? [])
+    ((call.body.blocks ?? []) as { elements?: Button[]; accessory?: Button }[])
+      .flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])])
       .filter((e) => e.action_id);
   const clickPrivately = (button: Button, responseId: string) =>
     postForm({

@@ -43,8 +43,11 @@ afterAll(async () => {
 });
 
 type Button = { text?: { text: string }; title?: string; value?: string; action_id?: string; data?: unknown };
+/** Buttons in rows, and beside the whole text a shortened label stands for (a section's accessory). */
 const slackButtons = (blocks: unknown): Button[] =>
-  ((blocks ?? []) as { elements?: Button[] }[]).flatMap((b) => b.elements ?? []).filter((e) => e.action_id);
+  ((blocks ?? []) as { elements?: Button[]; accessory?: Button }[])
+    .flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])])
+    .filter((e) => e.action_id);
 const cardButtons = (node: any): any[] => {
   if (Array.isArray(node)) return node.flatMap(cardButtons);
   if (typeof node !== 'object' || node === null) return [];
@@ -83,13 +86,18 @@ describe('every tree to every outcome, clicking the buttons the adapters render'
           body,
         });
         let post = (await waitFor(() => slack.posts().length > before && slack.posts()))[before];
-        const click = async (label: string) => {
+        /**
+         * A tree's button starts the triage in a new message; an option replaces its card
+         * (chat.update), and the last one posts the result below it.
+         */
+        const click = async (label: string, answer: 'post' | 'update') => {
           const button = slackButtons(post?.body.blocks).find((b) => shows(b.text?.text, label));
           if (!button)
             throw new Error(
               `no button "${label}" in ${tree.id}: ${JSON.stringify(post?.body.text).slice(0, 200)}`,
             );
           const count = slack.posts().length;
+          const updates = slack.posts('chat.update').length;
           const payload = JSON.stringify({
             type: 'block_actions',
             team: { id: 'T1' },
@@ -114,11 +122,19 @@ describe('every tree to every outcome, clicking the buttons the adapters render'
             headers: slackHeaders(form, 'application/x-www-form-urlencoded'),
             body: form,
           });
+          if (answer === 'update') {
+            post = (
+              await waitFor(() => slack.posts('chat.update').length > updates && slack.posts('chat.update'))
+            )[updates];
+            expect(post?.body).toMatchObject({ channel: 'CW', ts: `${root}1` });
+            return;
+          }
           post = (await waitFor(() => slack.posts().length > count && slack.posts()))[count];
           expect(post?.body.thread_ts).toBe(root);
         };
-        await click(tree.title);
-        for (const label of path.labels) await click(label);
+        await click(tree.title, 'post');
+        for (const [i, label] of path.labels.entries())
+          await click(label, i === path.labels.length - 1 ? 'post' : 'update');
         const entry = bot.kb.byId.get(path.cite);
         // mrkdwn escapes &, < and > in source text.
         const escaped = JSON.stringify(entry?.section).slice(1, -1).replace(/&/g, '&amp;');

@@ -53,3 +53,15 @@ describe('manifest/slack/manifest.yml for issue 14', () => {
     });
   });
 });
+
+describe('manifest/slack/manifest.yml for issue 24', () => {
+  const manifest = parse(readFileSync('manifest/slack/manifest.yml', 'utf8'));
+  it('lets the bot read who is in the experts’ channel, public or private, and receive modal submissions', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(['channels:read', 'groups:read']),
+    );
+    // view_submission comes through interactivity, on the same path as every click.
+    expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true });
+    expect(new URL(manifest.settings.interactivity.request_url).pathname).toBe(SLACK_EVENTS_PATH);
+  });
+});

@@ -61,15 +61,16 @@ describe('the findings of a pasted log', () => {
     ]);
   });
 
-  it('opens each finding alone: its "Détails" carries the finding, never the whole paste', () => {
+  it('opens each finding alone: its "Détails" names the finding, whole on its button', () => {
     const log = pastedLog(FORTY_TWO_CODES, 65);
+    const findings = bot.ask(log).findings;
     const buttons = details(viewOf(log));
-    expect(buttons).toHaveLength(42);
+    expect(buttons.map((b) => (b.action.kind === 'pick' ? b.action.id : '')).sort()).toEqual(
+      findings.map((f) => f.id).sort(),
+    );
     for (const b of buttons) {
-      expect(b.action).toMatchObject({ kind: 'pick', q: b.label, l: 'fr' });
-      // The question it carries answers that very finding if the entry's id is ever gone.
-      const id = b.action.kind === 'pick' ? b.action.id : '';
-      expect(bot.ask(b.label).results[0]?.id, b.label).toBe(id);
+      expect(b.action).toMatchObject({ kind: 'pick', l: 'fr' });
+      expect(b.text, b.label).toBeUndefined();
     }
   });
 

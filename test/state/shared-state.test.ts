@@ -33,4 +33,21 @@ describe('MemoryState', () => {
     await state.firstSeen('other', 1);
     expect(await state.recall('k')).toBe(true);
   });
+
+  it('keeps a value for its TTL, and at most a bounded number of them, the oldest dropped first', async () => {
+    let now = 0;
+    const state = new MemoryState(() => now, 3);
+    await state.put('a', '1', 10);
+    expect(await state.get('a')).toBe('1');
+    now = 11_000;
+    expect(await state.get('a')).toBeNull();
+    for (const key of ['b', 'c', 'd', 'e']) await state.put(key, key, 60);
+    expect(await state.get('b')).toBeNull();
+    expect(await state.get('e')).toBe('e');
+    expect(state.size).toBe(3);
+    await state.put('c', 'again', 60);
+    await state.put('f', 'f', 60);
+    expect(await state.get('c')).toBe('again');
+    expect(await state.get('d')).toBeNull();
+  });
 });

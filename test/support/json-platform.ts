@@ -16,7 +16,7 @@ export interface JsonBlock {
   type: string;
   text?: string;
   label?: string;
-  buttons?: { label: string; value: string }[];
+  buttons?: { label: string; text?: string; value: string }[];
 }
 
 export function renderJson(view: ReplyView): { language: string; blocks: JsonBlock[] } {
@@ -24,7 +24,11 @@ export function renderJson(view: ReplyView): { language: string; blocks: JsonBlo
     language: view.language,
     blocks: view.blocks.map((block) => {
       if (block.type === 'choices' || block.type === 'controls') {
-        const buttons = block.buttons.map((b) => ({ label: b.label, value: encodeAction(b.action) }));
+        const buttons = block.buttons.map((b) => ({
+          label: b.label,
+          ...(b.text ? { text: b.text } : {}),
+          value: encodeAction(b.action),
+        }));
         return {
           type: block.type,
           ...('label' in block && block.label ? { label: block.label } : {}),

@@ -5,6 +5,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
+  /** The ts the stub answered a posted message with (chat.postMessage). */
+  ts?: string;
 }
 
 /** A stand-in for the Slack Web API (and response_url endpoints), served on 127.0.0.1. */
@@ -34,6 +36,12 @@ export class SlackApiStub {
   readonly refusedChannels = new Set<string>();
   /** The chat.* calls refused that way. */
   readonly refused: SlackCall[] = [];
+  /** conversations.members: the members of each channel (a channel not here answers channel_not_found). */
+  readonly members = new Map<string, string[]>();
+  /** conversations.members gives this many members a page (a cursor for the rest). */
+  membersPageSize = 100;
+  /** views.open answers ok: false with this error (a trigger_id used too late: expired_trigger_id). */
+  viewsOpenError: string | null = null;
   private server: Server | null = null;
   port = 0;
   private seq = 0;
@@ -111,39 +119,73 @@ export class SlackApiStub {
           res.end(JSON.stringify({ ok: false, error: 'not_in_channel' }));
           return;
         }
-        const answer = () => this.calls.push({ method, body });
+        const ts = `1700000000.${String(++this.seq).padStart(6, '0')}`;
+        const answer = () =>
+          this.calls.push({ method, body, ...(method === 'chat.postMessage' ? { ts } : {}) });
         if (this.delayMs > 0 && method.startsWith('chat.')) {
           setTimeout(() => {
             answer();
-            res.end(
-              JSON.stringify({
-                ok: true,
-                channel: body.channel,
-                ts: `1700000000.${String(++this.seq).padStart(6, '0')}`,
-              }),
-            );
+            res.end(JSON.stringify({ ok: true, channel: body.channel, ts }));
           }, this.delayMs);
           return;
         }
         answer();
+        const special = this.special(method, body);
+        if (special) {
+          res.end(JSON.stringify(special));
+          return;
+        }
         if (method === 'auth.test') {
           res.end(
             JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'uc-triage' }),
           );
           return;
         }
-        res.end(
-          JSON.stringify({
-            ok: true,
-            channel: body.channel,
-            ts: `1700000000.${String(++this.seq).padStart(6, '0')}`,
-          }),
-        );
+        res.end(JSON.stringify({ ok: true, channel: body.channel, ts }));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const address = this.server?.address();
     this.port = typeof address === 'object' && address ? address.port : 0;
+  }
+
+  /** What the Web API methods beyond chat.postMessage answer: views, updates, permalinks, members. */
+  private special(method: string, body: Record<string, unknown>): Record<string, unknown> | null {
+    switch (method) {
+      case 'views.open':
+      case 'views.update':
+        if (this.viewsOpenError && method === 'views.open') return { ok: false, error: this.viewsOpenError };
+        return { ok: true, view: { ...(body.view as object), id: `V${++this.seq}` } };
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case 'chat.getPermalink':
+        return {
+          ok: true,
+          channel: body.channel,
+          permalink: `https://stub.slack.com/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}`,
+        };
+      case 'conversations.members': {
+        const all = this.members.get(String(body.channel));
+        if (!all) return { ok: false, error: 'channel_not_found' };
+        const from = Number(body.cursor ?? 0);
+        const to = from + this.membersPageSize;
+        return {
+          ok: true,
+          members: all.slice(from, to),
+          response_metadata: { next_cursor: to < all.length ? String(to) : '' },
+        };
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The modals opened (views.open), their view parsed. */
+  views(): { view: Record<string, unknown>; trigger_id: unknown }[] {
+    return this.posts('views.open').map((c) => ({
+      view: c.body.view as Record<string, unknown>,
+      trigger_id: c.body.trigger_id,
+    }));
   }
 
   async stop(): Promise<void> {
@@ -166,7 +208,7 @@ function parseBody(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = k === 'blocks' ? JSON.parse(v) : v;
+    out[k] = k === 'blocks' || k === 'view' ? JSON.parse(v) : v;
   }
   return out;
 }

@@ -123,6 +123,28 @@ describe('answering, going back, restarting, stopping', () => {
     expect(stale.view.step).toBe(2);
   });
 
+  it('acts on nothing for a control of a card the triage has moved on from, and says where it is', async () => {
+    await say('diagnostic provisionnement');
+    const first = triage(
+      await say('', { kind: 'triage-choice', treeId: 'provisioning', step: 1, option: 1 }),
+    );
+    const back = (step: number, treeId = 'provisioning') =>
+      say('', { kind: 'triage-control', control: 'back', treeId, step });
+    // "Retour" of step 1's card (no longer shown), and of another tree's card at this step: nothing moves.
+    for (const stale of [await back(1), await back(2, 'sign-in')]) {
+      expect(triage(stale).notice).toBe('stale-choice');
+      expect(triage(stale).view.step).toBe(2);
+    }
+    expect(triage(await say('', { kind: 'triage-control', control: 'stop', step: 1 })).view.state).toBe(
+      'question',
+    );
+    // The current card's "Retour", and a typed "retour" (which names no card), act.
+    expect(first.view.step).toBe(2);
+    expect(triage(await back(2)).view.step).toBe(1);
+    await say('', { kind: 'triage-choice', treeId: 'provisioning', step: 1, option: 1 });
+    expect(triage(await say('retour')).view.step).toBe(1);
+  });
+
   it('stops with "stop": the next message is an ordinary question', async () => {
     await say('diagnostic provisionnement');
     expect(triage(await say('stop')).view.state).toBe('stopped');
@@ -159,23 +181,38 @@ describe('off-script messages', () => {
 });
 
 describe('outcomes and escalation', () => {
-  it('ends on the cited fix, then escalates on request with the path, codes, log lines and checklist', async () => {
+  it('ends on the cited fix, then escalates on request: the case form has the path, codes, log lines and checklist', async () => {
     await say('diagnostic provisionnement');
     await say('certains');
     await say('2024-03-12 10:00:01 ERROR [provisioning] HTTP 409 Conflict code=409');
     const outcome = triage(await say('oui'));
     expect(outcome.view.state).toBe('outcome');
     expect(outcome.view.outcome?.result.section).toBe('Utilisateur déjà dans CI');
-    const escalation = triage(await say('escalader'));
-    const text = escalation.view.escalation?.text ?? '';
-    expect(text).toContain('Le provisionnement échoue-t-il pour tous les utilisateurs');
-    expect(text).toContain('→ Certains utilisateurs');
-    expect(text).toContain('Codes vus : 409');
-    expect(text).toContain('ERROR [provisioning] HTTP 409 Conflict');
-    expect(text).toContain("[ ] Identifiant de l'organisation");
-    expect(text).toContain(
+    const form = await say('escalader');
+    if (form.kind !== 'case-form') throw new Error(`expected the case form, got ${form.kind}`);
+    expect(form.draft).toMatchObject({
+      product: 'webex-broadworks',
+      treeId: 'provisioning',
+      summary: 'provisionnement',
+      codes: ['409'],
+      entry: outcome.view.outcome?.result.id,
+    });
+    expect(form.draft.path[0]?.question).toContain(
+      'Le provisionnement échoue-t-il pour tous les utilisateurs',
+    );
+    expect(form.draft.path[0]?.answer).toBe('Certains utilisateurs');
+    expect(form.draft.logLines).toEqual([
+      '2024-03-12 10:00:01 ERROR [provisioning] HTTP 409 Conflict code=409',
+    ]);
+    expect(form.checklist.map((c) => c.item)).toContain("Identifiant de l'organisation");
+    expect(form.checklist[0]?.citation).toContain(
       'Quelles informations client collecter (webex-broadworks-troubleshooting.md, l. 159-168)',
     );
+    const text = JSON.stringify(bot.view(form));
+    expect(text).toContain('1. Le provisionnement échoue-t-il pour tous les utilisateurs');
+    expect(text).toContain('→ Certains utilisateurs');
+    // The triage is over: the next message is an ordinary question.
+    expect((await say('200039')).kind).toBe('answer');
   });
 
   it('hands over an escalation summary at an outcome the guide gives no fix for', async () => {
@@ -185,6 +222,22 @@ describe('outcomes and escalation', () => {
     expect(end.view.state).toBe('escalation');
     expect(end.view.outcome?.result.code).toBe('200');
     expect(end.view.escalation?.text).toContain('Escalade — Échecs de provisionnement');
+    // Its controls stay: "Escalader" opens the case with the path the triage took.
+    const escalate = bot
+      .view(end)
+      .blocks.flatMap((b) => ('buttons' in b ? b.buttons : []))
+      .find((b) => b.label === 'Escalader');
+    const form = await say('', escalate?.action);
+    expect(form.kind === 'case-form' && form.draft.path.map((p) => p.answer)).toEqual([
+      'Certains utilisateurs',
+      '200 OK',
+    ]);
+  });
+
+  it('says there is nothing to escalate on "escalader" without a triage or an answer to click under', async () => {
+    const reply = await say('escalader');
+    expect(reply.kind === 'answer' && reply.notice).toBe('nothing-to-escalate');
+    expect(JSON.stringify(bot.view(reply))).not.toContain('"kind":"escalate"');
   });
 });
 

@@ -48,18 +48,51 @@ interface Counter {
   next: number;
 }
 
+/** One button; the core keeps labels within every platform's limit and values within 2,000 characters. */
+function button(b: ViewButton, counter: Counter) {
+  return {
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text: ellipsize(b.label, LIMITS.buttonText), emoji: false },
+    action_id: `${BUTTON_ACTION_ID}:${counter.next++}`,
+    value: encodeAction(b.action),
+    ...(b.style ? { style: b.style } : {}),
+  };
+}
+
 function buttons(list: ViewButton[], blockId: string, counter: Counter): KnownBlock {
   return {
     type: 'actions',
     block_id: blockId,
-    elements: list.slice(0, LIMITS.actionsElements).map((b) => ({
-      type: 'button' as const,
-      text: { type: 'plain_text' as const, text: ellipsize(b.label, LIMITS.buttonText), emoji: false },
-      action_id: `${BUTTON_ACTION_ID}:${counter.next++}`,
-      value: encodeAction(b.action).slice(0, LIMITS.buttonValue),
-      ...(b.style ? { style: b.style } : {}),
-    })),
+    elements: list.slice(0, LIMITS.actionsElements).map((b) => button(b, counter)),
   };
+}
+
+/**
+ * Things to pick from: a button whose label says less than its text (a lead's product and whole
+ * title, a long follow-up) is a section with the text and the button beside it; the others are
+ * grouped in rows, in their order.
+ */
+function choiceBlocks(list: ViewButton[], index: number, counter: Counter): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let row: ViewButton[] = [];
+  // An actions block holds at most 25 buttons: more choices (every finding of a long log) take several.
+  const flush = () => {
+    for (let i = 0; i < row.length; i += LIMITS.actionsElements)
+      blocks.push(
+        buttons(row.slice(i, i + LIMITS.actionsElements), `choices_${index}_${blocks.length}`, counter),
+      );
+    row = [];
+  };
+  for (const b of list) {
+    if (b.text === undefined) {
+      row.push(b);
+      continue;
+    }
+    flush();
+    blocks.push({ type: 'section', text: mrkdwn(escapeMrkdwn(b.text)), accessory: button(b, counter) });
+  }
+  flush();
+  return blocks;
 }
 
 /** A long copyable block is split over several code sections, each within the section limit. */
@@ -97,15 +130,11 @@ function blocksOf(block: ViewBlock, index: number, counter: Counter): KnownBlock
     }
     case 'preformatted':
       return codeSections(block.text);
-    case 'choices': {
-      // An actions block holds at most 25 buttons: more choices (every finding of a long log) take several.
-      const rows: KnownBlock[] = [];
-      for (let i = 0; i < block.buttons.length; i += LIMITS.actionsElements) {
-        const row = block.buttons.slice(i, i + LIMITS.actionsElements);
-        rows.push(buttons(row, i === 0 ? `choices_${index}` : `choices_${index}_${i}`, counter));
-      }
-      return [...(block.label ? [section(`*${escapeMrkdwn(block.label)}*`)] : []), ...rows];
-    }
+    case 'choices':
+      return [
+        ...(block.label ? [section(`*${escapeMrkdwn(block.label)}*`)] : []),
+        ...choiceBlocks(block.buttons, index, counter),
+      ];
     case 'controls':
       return [buttons(block.buttons, `controls_${index}`, counter)];
     case 'divider':

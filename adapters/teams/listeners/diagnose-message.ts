@@ -25,9 +25,9 @@ function dialog(text: string): MessagingExtensionActionResponse {
 
 /**
  * "Diagnostiquer ce message" (message action, composeExtension/submitAction): the diagnosis is
- * shown to the user in a dialog; its buttons come back here; "Partager" puts the diagnosis in
- * the compose box, for the user to post in the conversation. A failure is an apology in the
- * dialog: the user always gets an answer.
+ * shown to the user in a dialog; its buttons come back here; "Partager" puts the diagnosis as it
+ * was shown (from the record its button refers to) in the compose box, for the user to post in
+ * the conversation. A failure is an apology in the dialog: the user always gets an answer.
  */
 export async function diagnoseMessage(
   deps: TeamsDeps,
@@ -71,8 +71,10 @@ async function diagnose(
     ...(activity.from?.id ? { user: activity.from.id } : {}),
     ...(language ? { locale: language } : {}),
   });
-  const card = renderCard(deps.bot.view(reply, { private: action.kind !== 'share' }));
-  if (action.kind === 'share')
+  // "Partager": the diagnosis as shown (its record), in the compose box; an expired one says so in the dialog.
+  const shared = reply.kind === 'answer' && reply.shared === true;
+  const card = renderCard(deps.bot.view(reply, { private: !shared }));
+  if (shared)
     return {
       composeExtension: {
         type: 'result',

@@ -47,6 +47,8 @@ export function webexCodeListener(deps: SlackDeps) {
           conversation: slackConversation(place),
           text,
           user: command.user_id,
+          // Its "share" posts in the channel where the command was typed.
+          shareTo: command.channel_id,
         });
         await replyPrivately(deps, respond, client, where, renderReply(deps.bot, reply, true));
       },

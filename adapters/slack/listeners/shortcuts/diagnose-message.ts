@@ -61,10 +61,10 @@ export function diagnoseMessageListener(deps: SlackDeps, files: FileAccess) {
           text: '',
           user,
           action: { kind: 'diagnose', text },
+          // "Share" posts in the diagnosed message's thread (its own ts when it starts none).
+          shareTo: `${channel}/${message.thread_ts ?? message.ts}`,
         });
-        // "Share" posts in the diagnosed message's thread (its own ts when it starts none).
-        const shareTo = `${channel}/${message.thread_ts ?? message.ts}`;
-        const view = withUnread(deps.bot.view(reply, { private: true, shareTo }), attached.unread);
+        const view = withUnread(deps.bot.view(reply, { private: true }), attached.unread);
         await replyPrivately(deps, respond, client, where, renderSlack(view));
       },
       (apology) => replyPrivately(deps, respond, client, where, { text: apology }, false, APOLOGY_POLICY),

@@ -16,6 +16,7 @@ const deps = (bot: TriageBot = realBot()) => {
     state: new MemoryState(),
     logger,
     outbound: new SlackOutbound({ logger, health: new SlackApiHealth() }),
+    experts: null,
   };
 };
 const broken = {
