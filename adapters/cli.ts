@@ -131,12 +131,12 @@ async function kb(args: string[]): Promise<void> {
 
 async function chat(args: string[]): Promise<void> {
   parseCommandLine(CHAT_COMMAND, args);
-  const { runTerminalChat } = await import('./terminal/chat.js');
+  const { runTerminalChat, terminalLocale } = await import('./terminal/chat.js');
   const { withRecordingBot } = await import('./feedback/open.js');
   process.exitCode = await withRecordingBot(
     await loadConfig(),
     await logger(),
-    (bot) => runTerminalChat(bot, process.stdin, process.stdout),
+    (bot) => runTerminalChat(bot, process.stdin, process.stdout, terminalLocale(process.env)),
     { cases: true },
   );
 }

@@ -152,13 +152,13 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   if (!config.slack && !config.teams) {
-    const { runTerminalChat } = await import('./terminal/chat.js');
+    const { runTerminalChat, terminalLocale } = await import('./terminal/chat.js');
     // The chat owns stdout: the terminal's logs go to stderr.
     const quiet = createLogger(config.logLevel, 2);
     process.exitCode = await withRecordingBot(
       config,
       quiet,
-      (bot) => runTerminalChat(bot, process.stdin, process.stdout),
+      (bot) => runTerminalChat(bot, process.stdin, process.stdout, terminalLocale(process.env)),
       { botLogger: quiet, cases: true },
     );
     return;

@@ -82,6 +82,7 @@ export type {
   CaseRefusedReply,
   CaseResolveFormReply,
   ChooseTreeReply,
+  CourtesyReply,
   FeedbackAckReply,
   FullTextReply,
   HelpReply,

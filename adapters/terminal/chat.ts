@@ -5,6 +5,7 @@ import {
   asksToEscalate,
   type ConversationRef,
   type CoreAction,
+  type Language,
   type Reply,
   strings,
   type TriageBot,
@@ -32,8 +33,16 @@ function whoAmI(): string {
   }
 }
 
-/** The terminal adapter: a peer of Slack and Teams, and what `npm start` runs without credentials. */
-export async function runTerminalChat(bot: TriageBot, input: Readable, output: Writable): Promise<number> {
+/**
+ * The terminal adapter: a peer of Slack and Teams, and what `npm start` runs without credentials.
+ * `locale`: the terminal's language (terminalLocale), the default until the person writes a sentence.
+ */
+export async function runTerminalChat(
+  bot: TriageBot,
+  input: Readable,
+  output: Writable,
+  locale?: Language,
+): Promise<number> {
   const interactive = Boolean((input as Readable & { isTTY?: boolean }).isTTY);
   const rl = createInterface({ input, output, terminal: interactive, prompt: PROMPT });
   const conversation: ConversationRef = {
@@ -47,11 +56,23 @@ export async function runTerminalChat(bot: TriageBot, input: Readable, output: W
   let feedback: { useful?: CoreAction; notUseful?: CoreAction } = {};
   /** A form being filled (the case form): each line answers its current field. */
   let form: FormPrompts | null = null;
+  /** The language of the last reply: what the chat's own lines are said in. */
+  let language: Language = locale ?? 'fr';
+  /** The answer shown was just rated: "+" again rates nothing. */
+  let rated = false;
 
   const handle = (text: string, action?: CoreAction) =>
-    bot.handle({ conversation, text, userName, ...(action ? { action } : {}) });
+    bot.handle({
+      conversation,
+      text,
+      userName,
+      ...(action ? { action } : {}),
+      ...(locale ? { locale } : {}),
+    });
 
   const show = async (reply: Reply): Promise<void> => {
+    language = reply.language;
+    rated = reply.kind === 'feedback-ack';
     const asked = bot.form(reply);
     if (asked) {
       // A form is prompts here: the checklist asked one item at a time.
@@ -63,8 +84,9 @@ export async function runTerminalChat(bot: TriageBot, input: Readable, output: W
       return;
     }
     const rendered = renderTerminalReply(bot, reply);
-    choices = rendered.choices;
-    // "+" and "-" rate the last answer shown; after a feedback acknowledgement there is nothing left to rate.
+    // A rating is acknowledged in one line: the numbers of the answer it rated still stand.
+    if (!rated) choices = rendered.choices;
+    // "+" and "-" rate the last answer shown, once.
     feedback = rendered.feedback;
     output.write(`\n${rendered.text}\n\n`);
   };
@@ -82,9 +104,10 @@ export async function runTerminalChat(bot: TriageBot, input: Readable, output: W
     if (message.trim() === '') return;
     const number = /^\s*(\d{1,2})\s*$/.exec(message);
     const rating = FEEDBACK_WORDS.exec(message);
-    const rated = rating ? (rating[1] ? feedback.useful : feedback.notUseful) : undefined;
-    if (rating && !rated) {
-      output.write(`\n${strings('fr').ui.noAnswerToRate}\n\n`);
+    const rate = rating ? (rating[1] ? feedback.useful : feedback.notUseful) : undefined;
+    if (rating && !rate) {
+      const ui = strings(language).ui;
+      output.write(`\n${rated ? ui.alreadyRated : ui.noAnswerToRate}\n\n`);
       return;
     }
     // "escalader" escalates what the last reply offers to escalate (its button), as a click would.
@@ -93,7 +116,7 @@ export async function runTerminalChat(bot: TriageBot, input: Readable, output: W
           (a) => a.kind === 'escalate' || (a.kind === 'triage-control' && a.control === 'escalate'),
         )
       : undefined;
-    const action = rated ?? escalation ?? (number ? choices[Number(number[1]) - 1] : undefined);
+    const action = rate ?? escalation ?? (number ? choices[Number(number[1]) - 1] : undefined);
     await show(await handle(action ? '' : message, action));
   };
 
@@ -106,7 +129,7 @@ export async function runTerminalChat(bot: TriageBot, input: Readable, output: W
     pending = [];
     queue = queue.then(() => answer(message)).then(() => rl.prompt());
   };
-  output.write(`${strings('fr').ui.terminalWelcome}\n`);
+  output.write(`${strings(language).ui.terminalWelcome}\n`);
   rl.prompt();
   rl.on('line', (line) => {
     pending.push(line);
@@ -118,6 +141,12 @@ export async function runTerminalChat(bot: TriageBot, input: Readable, output: W
   clearTimeout(timer);
   if (pending.length > 0) send();
   await queue;
-  output.write(`\n${strings('fr').ui.goodbye}\n`);
+  output.write(`\n${strings(language).ui.goodbye}\n`);
   return 0;
+}
+
+/** The terminal's language from the environment (LC_ALL, LC_MESSAGES, LANG: "en_US.UTF-8"), when we speak it. */
+export function terminalLocale(env: NodeJS.ProcessEnv): Language | undefined {
+  const tag = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').slice(0, 2).toLowerCase();
+  return tag === 'fr' || tag === 'en' ? tag : undefined;
 }

@@ -140,12 +140,31 @@ export function buildAnswer(kb: KnowledgeBase, query: string, language: Language
   };
 }
 
-/** The line of a message that holds a code ("200 039" and "200.039" count). */
-function lineOf(text: string, code: string): string {
-  const digits = code.length === 6 ? `${code.slice(0, 3)}[ .\u00a0]?${code.slice(3)}` : code;
-  const pattern = new RegExp(`(?<!\\d)${digits}(?!\\d)`);
-  const line = text.split(/\r?\n/).find((l) => pattern.test(l)) ?? text;
-  return ellipsize(line.trim().replace(/\s+/g, ' '), 300);
+/**
+ * The first line of a message that holds each number ("200 039" and "200.039" count as 200039), in
+ * one pass: a pasted log of 1 MB with a hundred codes is read once, not once per code.
+ */
+function firstLinesOfNumbers(text: string): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const runs = [...line.matchAll(/\d+/g)];
+    runs.forEach((run, i) => {
+      if (!first.has(run[0])) first.set(run[0], line);
+      const next = runs[i + 1];
+      // Two runs of three digits split by one space or dot: how people type a six-digit code.
+      const gap = next ? line.slice((run.index ?? 0) + run[0].length, next.index) : '';
+      if (next && run[0].length === 3 && next[0].length === 3 && /^[ .\u00a0]$/.test(gap)) {
+        const joined = run[0] + next[0];
+        if (!first.has(joined)) first.set(joined, line);
+      }
+    });
+  }
+  return first;
+}
+
+/** The line of a message that holds a code, as a finding quotes it (trimmed, at most 300 characters). */
+function lineOf(text: string, lines: Map<string, string>, code: string): string {
+  return ellipsize((lines.get(code) ?? text).trim().replace(/\s+/g, ' '), 300);
 }
 
 /**
@@ -158,12 +177,13 @@ function findingsOf(kb: KnowledgeBase, query: string, hits: Hit[]): Finding[] {
     if (hit.mention && !firstPerCode.has(hit.mention.code)) firstPerCode.set(hit.mention.code, hit);
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const lines = firstLinesOfNumbers(query);
   for (const hit of [...firstPerCode.values()].sort((a, b) => (a.mention?.at ?? 0) - (b.mention?.at ?? 0))) {
     const { entry } = hit;
     const code = hit.mention?.code as string;
     if (seen.has(`${entry.product}:${code}`)) continue;
     seen.add(`${entry.product}:${code}`);
-    findings.push(findingOf(kb, entry, code, lineOf(query, code)));
+    findings.push(findingOf(kb, entry, code, lineOf(query, lines, code)));
   }
   return findings;
 }

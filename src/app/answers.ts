@@ -7,9 +7,6 @@ import type { Retrieval } from '../search/retrieval.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Language } from '../text/language.js';
 
-/** A diagnosed message (with its attached text file) is read up to 1 MB for codes. */
-export const MAX_DIAGNOSED_LENGTH = 1_000_000;
-
 /**
  * Every answer the bot gives, one method per purpose: a question goes through search (ranked
  * candidates) and the decision (answer, suggest or decline); a picked entry is answered as is.
@@ -32,9 +29,12 @@ export class Answers {
     return buildAnswer(this.kb, text, language, decide(this.index.retrieve(intent), this.model));
   }
 
-  /** A whole message diagnosed (a message shortcut, an attached file): its codes read far beyond a question. */
+  /**
+   * A whole message diagnosed (a message shortcut, with its attached files): answered like a typed
+   * message, whose codes are read in the whole text too (up to MAX_MESSAGE_LENGTH).
+   */
   forMessage(text: string, language: Language): Answer {
-    return this.forQuestion(text, language, this.parser.parse(text, MAX_DIAGNOSED_LENGTH));
+    return this.forQuestion(text, language);
   }
 
   /** The full answer of one entry, as when a user picks a lead; null for an id the knowledge base lacks. */

@@ -3,6 +3,7 @@ import type { FeedbackRecorder } from '../feedback/recorder.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { CoreAction } from '../reply/actions.js';
 import type { Reply } from '../reply/reply.js';
+import type { Language } from '../text/language.js';
 import type { TriageSession } from '../triage/engine.js';
 import type { IncomingMessage } from './messages.js';
 import type { Shown } from './shown.js';
@@ -19,6 +20,22 @@ export class Recording {
     private readonly recorder: FeedbackRecorder | undefined,
     private readonly kb: KnowledgeBase,
   ) {}
+
+  /**
+   * A greeting or thanks said alone: recorded as the message it was, nothing found in it, as before
+   * it had a reply of its own (the reports count it as small talk, apart from the gaps).
+   */
+  courtesy(incoming: IncomingMessage, text: string, language: Language): void {
+    this.recorder?.record({
+      type: 'question',
+      platform: incoming.conversation.platform,
+      language,
+      query: text,
+      answered: false,
+      reason: 'empty',
+      ...(incoming.user ? { userId: incoming.user } : {}),
+    });
+  }
 
   /** A question and its answer; `platform` "cli" or "degraded" for answers outside a conversation. */
   question(answer: Answer, platform: string, userId?: string): void {

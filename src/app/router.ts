@@ -7,7 +7,8 @@ import type { TriageAction } from '../triage/actions.js';
 import type { ButtonReplies } from './buttons.js';
 import type { CaseReplies } from './case-replies.js';
 import type { Conversation } from './conversation.js';
-import type { ConversationLanguages } from './conversation-language.js';
+import type { PersonLanguages } from './conversation-language.js';
+import { courtesyOf } from './courtesy.js';
 import { isHelpRequest } from './help.js';
 import type { IncomingMessage } from './messages.js';
 import type { Recording } from './recording.js';
@@ -26,15 +27,15 @@ function isCaseAction(action: CoreAction): action is CaseAction & { l?: Language
 }
 
 /**
- * Where a message goes: a help request gets the help; a typed message, a follow-up or a triage
- * button is a turn of the conversation; a case's button or form goes to the case replies; any
- * other button gets its reply, recorded. A button that acts on a reply shown (escalate included)
- * finds its record first (an expired one gets one line); every reply a button can act on is
- * recorded in turn (shown.ts).
+ * Where a message goes: a help request gets the help, a greeting or thanks a word back; a typed
+ * message, a follow-up or a triage button is a turn of the conversation; a case's button or form
+ * goes to the case replies; any other button gets its reply, recorded. A button that acts on a
+ * reply shown (escalate included) finds its record first (an expired one gets one line); every
+ * reply a button can act on is recorded in turn (shown.ts).
  */
 export class Router {
   constructor(
-    private readonly languages: ConversationLanguages,
+    private readonly languages: PersonLanguages,
     private readonly conversation: Conversation,
     private readonly buttons: ButtonReplies,
     private readonly recording: Recording,
@@ -49,6 +50,12 @@ export class Router {
     const language = this.languages.languageOf(incoming);
     if (!action || action.kind === 'ask') {
       if (isHelpRequest(text)) return { kind: 'help', language };
+      // "bonjour", "merci": said to the bot, not asked; the triage, if any, waits.
+      const courtesy = action ? null : courtesyOf(text);
+      if (courtesy) {
+        this.recording.courtesy(incoming, text, language);
+        return { kind: 'courtesy', language, courtesy: courtesy.kind };
+      }
       return this.keep(await this.conversation.take(incoming, text, language), incoming, incoming.shareTo);
     }
     if (isTriageAction(action))

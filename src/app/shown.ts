@@ -65,9 +65,26 @@ export interface Shown {
 /** The replies whose buttons act on what they show (rate, share, escalate, their leads, their findings). */
 type ActionableReply = Extract<Reply, { kind: 'answer' | 'alternatives' | 'triage' }>;
 
+/**
+ * The fix a guided triage ended on, as an answer to the question the triage started from: what its
+ * "Utile" / "Pas utile" rate.
+ */
+function outcomeAnswer(reply: Reply): Answer | undefined {
+  if (reply.kind !== 'triage' || reply.view.state !== 'outcome' || !reply.view.outcome) return undefined;
+  return {
+    query: reply.view.origin ?? reply.view.title,
+    answered: true,
+    decision: 'answer',
+    language: reply.language,
+    results: [reply.view.outcome.result],
+    unknownCodes: [],
+    findings: [],
+  };
+}
+
 function isActionable(reply: Reply): reply is ActionableReply {
   if (reply.kind !== 'answer' && reply.kind !== 'alternatives' && reply.kind !== 'triage') return false;
-  const answer = reply.answer;
+  const answer = reply.answer ?? outcomeAnswer(reply);
   if (answer === undefined) return false;
   if (answer.results.length > 0 || answer.findings.length > 0) return true;
   // An "I don't know" without leads still has "Escalader" (nothing to escalate when nothing was asked).
@@ -154,10 +171,12 @@ export class ShownReplies {
    * without ref (and so without the buttons that need one), never without its answer.
    */
   async keep(reply: Reply, incoming: IncomingMessage, to: string | undefined): Promise<Reply> {
-    if (!isActionable(reply) || !reply.answer) return reply;
+    if (!isActionable(reply)) return reply;
+    const answer = reply.answer ?? outcomeAnswer(reply);
+    if (!answer) return reply;
     const ref = newRef();
     try {
-      const record = recordOf(reply.answer, incoming, to);
+      const record = recordOf(answer, incoming, to);
       await this.deps.state.put(KEY_PREFIX + ref, JSON.stringify(record), SHOWN_TTL_SECONDS);
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'shared state unavailable: reply shown without its buttons');

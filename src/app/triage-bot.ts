@@ -21,7 +21,7 @@ import { Answers } from './answers.js';
 import { ButtonReplies } from './buttons.js';
 import { CaseReplies } from './case-replies.js';
 import { Conversation } from './conversation.js';
-import { ConversationLanguages } from './conversation-language.js';
+import { PersonLanguages } from './conversation-language.js';
 import { type Library, loadLibrary } from './library.js';
 import type { IncomingMessage } from './messages.js';
 import { Recording } from './recording.js';
@@ -114,7 +114,7 @@ export class TriageBot {
     });
     const state = options.state ?? new MemoryState(options.now);
     this.router = new Router(
-      new ConversationLanguages(),
+      new PersonLanguages(),
       conversation,
       new ButtonReplies(this.kb, trees, this.answers),
       this.recording,

@@ -1,6 +1,7 @@
 import type { Answer, AnswerResult } from '../answer/answer.js';
 import { checklistOf, draftFromTriage } from '../cases/draft.js';
 import type { Intent } from '../intent/intent.js';
+import { MAX_QUERY_LENGTH } from '../intent/intent.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { AnswerReply, CaseFormReply, ChooseTreeReply, TriageStepReply } from '../reply/reply.js';
 import type { Language } from '../text/language.js';
@@ -10,6 +11,7 @@ import {
   back,
   choose,
   currentQuestion,
+  describedOption,
   matchOption,
   newSession,
   parseControl,
@@ -70,8 +72,9 @@ export function takeTurn(
   if (action?.kind === 'triage-start') {
     const tree = ctx.trees.get(action.treeId);
     if (!tree) return { session, reply: answerReply(ctx, text, language, notice) };
-    const fresh = newSession(tree, ctx.now, undefined, action.q ?? text);
-    return step(ctx, tree, seeded(ctx, fresh, text), language, undefined, notice);
+    const origin = action.q ?? text;
+    const fresh = newSession(tree, ctx.now, undefined, originOf(origin));
+    return startAt(ctx, tree, seeded(ctx, fresh, text), origin, language, notice);
   }
   const tree = session ? ctx.trees.get(session.treeId) : undefined;
   if (action?.kind === 'triage-choice') {
@@ -156,8 +159,39 @@ function startTriage(
         : { kind: 'answer', language, answer, notice: notice ?? 'choose-tree' };
     return { session: null, reply };
   }
-  const fresh = newSession(tree, ctx.now, undefined, symptom || text);
-  return step(ctx, tree, seeded(ctx, fresh, text), language, undefined, notice);
+  const fresh = newSession(tree, ctx.now, undefined, originOf(symptom || text));
+  return startAt(ctx, tree, seeded(ctx, fresh, text), symptom, language, notice);
+}
+
+/**
+ * A new triage goes to the first question its symptom does not already answer: "diagnostic
+ * l'icône d'appel est absente" does not ask whether the icon shows. The step is in the path (the
+ * escalation summary shows it) and "retour" undoes it.
+ */
+function startAt(
+  ctx: TriageContext,
+  tree: TriageTree,
+  session: TriageSession,
+  symptom: string,
+  language: Language,
+  notice?: TriageNotice,
+): Transition {
+  const first = currentQuestion(tree, session);
+  const option = first ? describedOption(first, symptom) : null;
+  if (option === null) return step(ctx, tree, session, language, undefined, notice);
+  return step(
+    ctx,
+    tree,
+    choose(tree, session, option, ctx.now),
+    language,
+    undefined,
+    notice ?? 'from-symptom',
+  );
+}
+
+/** The question a triage was started for, kept with its session: bounded, as what is stored must be. */
+function originOf(text: string): string {
+  return text.slice(0, MAX_QUERY_LENGTH);
 }
 
 /** A message while a question is pending: an option, a jump to a better tree, or an off-script question. */
@@ -180,8 +214,8 @@ function inTriage(
   if (!hasKnownCode) {
     const better = treeFor(ctx.trees, text, answer);
     if (better && better.id !== tree.id) {
-      const fresh = seeded(ctx, newSession(better, ctx.now, undefined, text), text);
-      return step(ctx, better, fresh, language, undefined, 'switched-tree');
+      const fresh = seeded(ctx, newSession(better, ctx.now, undefined, originOf(text)), text);
+      return startAt(ctx, better, fresh, text, language, 'switched-tree');
     }
   }
   const paused = { ...evidence, updatedAt: ctx.now };

@@ -83,12 +83,14 @@ export async function kbLint({ kb, trees }: Library): Promise<CommandResult> {
   const { lintKnowledgeBase } = await import('../knowledge/lint.js');
   const { treeProblems } = await import('../triage/lint.js');
   const { modelProblems } = await import('../decision/model.js');
+  const { catalogueProblems } = await import('../text/catalogue-lint.js');
   const ids = new Set(kb.entries.map((e) => e.id));
   const products = new Set(kb.products.map((p) => p.id));
   const problems = [
     ...lintKnowledgeBase(kb),
     ...modelProblems(kb.overlays.decision),
     ...trees.flatMap((tree) => treeProblems(tree, ids, products)),
+    ...catalogueProblems(),
   ];
   if (problems.length === 0) {
     return { output: `kb lint: ${kb.entries.length} entries, no problem found`, exitCode: 0 };

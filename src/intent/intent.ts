@@ -17,8 +17,17 @@ export interface Intent {
 
 const HAS_LETTER = /\p{L}/u;
 
-/** Longest message we read: a pasted log beyond this is cut, not rejected. */
+/**
+ * The words of a message are searched, and its language told, in its first this many characters:
+ * a long paste is mostly log lines, and search's cost grows with the words.
+ */
 export const MAX_QUERY_LENGTH = 4000;
+
+/**
+ * Codes are looked for in the whole message up to this many characters (a pasted log, a message
+ * with its attached files): a linear scan, so every finding of a long paste is reported.
+ */
+export const MAX_MESSAGE_LENGTH = 1_000_000;
 
 export class IntentParser {
   private readonly products: ProductDetector;
@@ -29,8 +38,8 @@ export class IntentParser {
     this.codes = new CodeReader(vocabulary);
   }
 
-  /** `maxLength`: how much of the text is read (a diagnosed log is read far beyond a question). */
-  parse(raw: string, maxLength = MAX_QUERY_LENGTH): Intent {
+  /** `maxLength`: how much of the text is read for codes (search reads the words of its first MAX_QUERY_LENGTH). */
+  parse(raw: string, maxLength = MAX_MESSAGE_LENGTH): Intent {
     const text = cleanMessage(raw.slice(0, maxLength));
     // A message without a letter ("200039") names no product, no system, no application.
     const worded = HAS_LETTER.test(text);

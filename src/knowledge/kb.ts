@@ -17,8 +17,13 @@ export interface KnowledgeBase {
   /** A product's name in a language (its id when unknown). */
   productLabel(product: Product, language?: Language): string;
   byId: Map<string, Entry>;
-  /** Follow-up questions per entry id (its own, or those of the section holding it). */
+  /** Follow-up questions per entry id (its own, or those of the section holding it), in French. */
   followUpsOf(entry: Entry): string[];
+  /**
+   * A follow-up question (as followUpsOf gives it, or a related section's title) in a language:
+   * its English rendering for English replies; unchanged in French or when it has none.
+   */
+  followUpIn(question: string, language: Language): string;
   relatedOf(entry: Entry): SectionEntry[];
   /** The shared vocabulary (overlays/vocabulary.yaml), compiled once. */
   vocabulary: Vocabulary;
@@ -66,6 +71,14 @@ export function assemble(
   const sectionIdOf = new Map<string, string>();
   for (const e of entries) if (e.kind === 'section') sectionIdOf.set(e.sectionPath.join('\u0000'), e.id);
   const containerOf = (entry: Entry) => sectionIdOf.get(entry.sectionPath.join('\u0000'));
+  // Every follow-up in English: the curated questions, and the related sections' titles.
+  const english = new Map<string, string>();
+  for (const e of entries) {
+    const title = overlays.english[e.id]?.title;
+    if (e.kind === 'section' && title) english.set(e.title, title);
+  }
+  for (const questions of Object.values(overlays.followUps))
+    for (const q of questions) english.set(q.fr, q.en);
   return {
     fingerprint: hash,
     entries,
@@ -75,11 +88,12 @@ export function assemble(
     productLabel: (product, language = 'fr') => labels.get(product)?.[language] ?? product,
     byId,
     followUpsOf(entry) {
-      const own = overlays.followUps[entry.id];
-      if (own) return own;
       const container = entry.kind === 'code' ? containerOf(entry) : undefined;
-      return (container && overlays.followUps[container]) || [];
+      const questions =
+        overlays.followUps[entry.id] ?? (container ? overlays.followUps[container] : undefined) ?? [];
+      return questions.map((q) => q.fr);
     },
+    followUpIn: (question, language) => (language === 'en' && english.get(question)) || question,
     relatedOf(entry) {
       return (overlays.related[entry.id] ?? [])
         .map((id) => byId.get(id))

@@ -19,9 +19,12 @@ const ProductsOverlay = z
 
 const SynonymsOverlay = z.object({ synonyms: z.array(z.array(z.string().min(1)).min(2)) }).strict();
 
+/** A follow-up question in both languages: each reply shows it in its own. */
+const FollowUp = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
+
 const FollowUpsOverlay = z
   .object({
-    followUps: z.record(z.string(), z.array(z.string().min(1))).default({}),
+    followUps: z.record(z.string(), z.array(FollowUp)).default({}),
     related: z.record(z.string(), z.array(z.string().min(1))).default({}),
   })
   .strict();
@@ -94,6 +97,9 @@ export type DecisionData = z.infer<typeof DecisionData>;
 /** An entry's English match text (knowledge/overlays/english.yaml): only to find it, never shown. */
 export type EnglishMatch = z.infer<typeof EnglishOverlay>['entries'][string];
 
+/** A follow-up question of overlays/followups.yaml, in both languages. */
+export type FollowUpQuestion = z.infer<typeof FollowUp>;
+
 /** A system the bot does not cover (knowledge/overlays/scope.yaml). */
 export type OutOfScopeSystem = z.infer<typeof ScopeOverlay>['outOfScope'][string];
 
@@ -102,7 +108,8 @@ export interface Overlays {
   keywords: Record<string, string[]>;
   products: z.infer<typeof ProductsOverlay>['products'];
   synonyms: string[][];
-  followUps: Record<string, string[]>;
+  /** Follow-up questions per entry id, French and English. */
+  followUps: Record<string, FollowUpQuestion[]>;
   related: Record<string, string[]>;
   /** Systems people ask about that the sources do not cover, by id. */
   outOfScope: Record<string, OutOfScopeSystem>;

@@ -55,7 +55,9 @@ export interface ViewOptions {
    * title, the answers given, "Résultat ci-dessous." (or that it was stopped).
    */
   triageTrail?: boolean;
+  /** Typed numbers and + / - stand for the buttons (the terminal chat): the help says so. */
+  typedChoices?: boolean;
 }
 
-/** What the view needs from the knowledge base: the covered products' names, an entry's citation. */
-export type ViewKnowledge = Pick<KnowledgeBase, 'products' | 'productLabel' | 'byId'>;
+/** What the view needs from the knowledge base: the covered products' names, an entry's citation, the follow-ups in each language. */
+export type ViewKnowledge = Pick<KnowledgeBase, 'products' | 'productLabel' | 'byId' | 'followUpIn'>;

@@ -55,6 +55,13 @@ export interface HelpReply {
   welcome?: boolean;
 }
 
+/** A greeting or thanks said on its own ("bonjour", "merci"): a word back, nothing to answer. */
+export interface CourtesyReply {
+  kind: 'courtesy';
+  language: Language;
+  courtesy: 'greeting' | 'thanks';
+}
+
 /** "Ce n'était pas ça": the other candidates of an answer. */
 export interface AlternativesReply {
   kind: 'alternatives';
@@ -163,6 +170,7 @@ export type Reply =
   | ChooseTreeReply
   | TriageStepReply
   | HelpReply
+  | CourtesyReply
   | AlternativesReply
   | FeedbackAckReply
   | FullTextReply

@@ -1,4 +1,4 @@
-import { type Answer, type AnswerResult, citationOf } from '../answer/answer.js';
+import { type Answer, type AnswerResult, citationOf, type Finding } from '../answer/answer.js';
 import { listOf, strings } from '../text/catalogue.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
@@ -33,15 +33,22 @@ function labelled(text: string, action: CoreAction, full = text): ViewButton {
 export const FOLLOW_UPS_SHOWN = 5;
 /** A finding of a multi-code message shows at most this much of its action. */
 export const FINDING_ACTION_SHOWN = 280;
+/** A message with several codes shows this many findings in full, the others one line each. */
+export const FINDINGS_IN_FULL = 5;
+/**
+ * At most this many findings get a line and a "Détails" button: with them the largest reply stays
+ * within Teams' card size (28 KB) and Slack's 50 blocks; the others are named by their codes.
+ */
+export const FINDINGS_LISTED = 50;
+/** A finding past the first ones is one line: its code and its message cut to this length. */
+const COMPACT_TITLE = 90;
+/** Lines per block of the compact list: well under the smallest text limit (Teams' 1,800 characters). */
+const COMPACT_LINES_PER_BLOCK = 15;
 /**
  * A section longer than this gets a "full text" button: the smallest platform limit we render to
  * (Teams keeps text blocks well under its 28 KB card limit) cuts it there.
  */
 export const FULL_TEXT_AFTER = 1800;
-
-function percent(score: number): string {
-  return `${Math.round(score * 100)} %`;
-}
 
 /** The covered products in words: "A, B et C". */
 export function coveredProducts(kb: ViewKnowledge, language: Language): string {
@@ -129,8 +136,11 @@ function escalateButton(ref: string, language: Language): ViewButton {
 }
 
 /**
- * Several codes in one message (a pasted log): a summary line, then each finding compactly (its
- * message, its action, the line it came from, its source), its full answer one click away.
+ * Several codes in one message (a pasted log): every finding is reported, grouped by product (in
+ * the registry's order) and sorted by code. The first few in full (message, action, line, source),
+ * the others one line each; each has its "Détails" button (its full answer). Past FINDINGS_LISTED,
+ * the last ones are named by their codes in one line, each answered when typed: never dropped in
+ * silence, and every platform's limits kept (Slack's 50 blocks, Teams' card size).
  */
 function findingsBlocks(
   kb: ViewKnowledge,
@@ -141,10 +151,18 @@ function findingsBlocks(
   escalate: boolean,
 ): ViewBlock[] {
   const l = strings(language).answer;
-  const { findings } = answer;
-  const names = findings.map((f) => `${shortProduct(kb, f.product, language)} ${f.code}`);
-  const blocks: ViewBlock[] = [{ type: 'title', text: l.findings(findings.length, names.join(', ')) }];
-  for (const f of findings) {
+  const findings = sortedFindings(kb, answer.findings);
+  const name = (f: Finding) => `${shortProduct(kb, f.product, language)} ${f.code}`;
+  const full = findings.slice(0, FINDINGS_IN_FULL);
+  const listed = findings.slice(0, FINDINGS_LISTED);
+  const brief = listed.slice(full.length);
+  const unlisted = findings.slice(listed.length);
+  const title =
+    brief.length === 0
+      ? l.findings(findings.length, findings.map(name).join(', '))
+      : l.findings(findings.length, countsPerProduct(kb, findings, language));
+  const blocks: ViewBlock[] = [{ type: 'title', text: title }];
+  for (const f of full) {
     // Compact: the full action (a section's whole procedure) is one "Détails" click away.
     const action = ellipsize(f.action ?? l.noAction, FINDING_ACTION_SHOWN);
     blocks.push(
@@ -156,11 +174,32 @@ function findingsBlocks(
       { type: 'meta', text: `${l.line}${l.colon} ${f.line} · ${l.source}${l.colon} ${f.citation}` },
     );
   }
+  if (brief.length > 0) {
+    blocks.push({ type: 'paragraph', text: l.moreFindings(brief.length + unlisted.length) });
+    for (const group of groupedByProduct(brief)) {
+      const lines = group.map((f) => `• ${f.code} — ${ellipsize(f.title, COMPACT_TITLE)}`);
+      for (let i = 0; i < lines.length; i += COMPACT_LINES_PER_BLOCK) {
+        const product = kb.productLabel(group[0]?.product ?? '', language);
+        blocks.push({
+          type: 'section',
+          label: product,
+          text: lines.slice(i, i + COMPACT_LINES_PER_BLOCK).join('\n'),
+        });
+      }
+    }
+  }
+  if (unlisted.length > 0) {
+    const codes = groupedByProduct(unlisted).map(
+      (g) => `${shortProduct(kb, g[0]?.product ?? '', language)} ${g.map((f) => f.code).join(', ')}`,
+    );
+    blocks.push({ type: 'paragraph', text: l.unlistedFindings(unlisted.length, codes.join(' ; ')) });
+  }
   blocks.push({
     type: 'choices',
     label: l.details,
-    buttons: findings.map((f, i) =>
-      labelled(names[i] as string, { kind: 'pick', id: f.id, ...(ref ? { ref } : {}), l: language }),
+    // The button says which finding; it opens that finding alone, from the record of what was shown.
+    buttons: listed.map((f) =>
+      labelled(name(f), { kind: 'pick', id: f.id, ...(ref ? { ref } : {}), l: language }),
     ),
   });
   // Shared as shown, where the record of this reply says (the diagnosed message's thread); escalated as shown.
@@ -174,6 +213,33 @@ function findingsBlocks(
     : [];
   if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   return blocks;
+}
+
+/** Findings grouped by product, in the registry's order, each group sorted by code. */
+function sortedFindings(kb: ViewKnowledge, findings: readonly Finding[]): Finding[] {
+  const rank = new Map(kb.products.map((p, i) => [p.id, i]));
+  const order = (f: Finding) => rank.get(f.product) ?? kb.products.length;
+  return [...findings].sort(
+    (a, b) => order(a) - order(b) || Number(a.code) - Number(b.code) || a.id.localeCompare(b.id),
+  );
+}
+
+/** Consecutive findings of one product, in order. */
+function groupedByProduct(findings: readonly Finding[]): Finding[][] {
+  const groups: Finding[][] = [];
+  for (const f of findings) {
+    const last = groups.at(-1);
+    if (last && last[0]?.product === f.product) last.push(f);
+    else groups.push([f]);
+  }
+  return groups;
+}
+
+/** "Webex pour Cisco BroadWorks (22), Azure Communication Services (9)…" */
+function countsPerProduct(kb: ViewKnowledge, findings: readonly Finding[], language: Language): string {
+  return groupedByProduct(findings)
+    .map((g) => `${shortProduct(kb, g[0]?.product ?? '', language)} (${g.length})`)
+    .join(', ');
 }
 
 /**
@@ -215,7 +281,8 @@ function answerBlocks(
     { type: 'title', text: resultTitle(kb, best, language) },
     ...resultBlocks(best, language),
   ];
-  const followUps = best.followUps.slice(0, FOLLOW_UPS_SHOWN);
+  // Asked in the reply's language when clicked: an English reply asks the English question.
+  const followUps = best.followUps.slice(0, FOLLOW_UPS_SHOWN).map((f) => kb.followUpIn(f, language));
   if (followUps.length > 0) {
     blocks.push({
       type: 'choices',
@@ -248,7 +315,7 @@ function answerBlocks(
   if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   blocks.push({
     type: 'meta',
-    text: `${l.source}${l.colon} ${citationOf(best)} · ${l.confidence}${l.colon} ${percent(best.score)}`,
+    text: `${l.source}${l.colon} ${citationOf(best)} · ${l.confidence}${l.colon} ${strings(language).report.percent(best.score)}`,
   });
   return blocks;
 }
@@ -290,7 +357,8 @@ function triageTrail(view: TriageView, language: Language): ViewBlock[] {
   ];
 }
 
-function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
+/** `ref`: the record of the fix a triage ended on, for its "Utile" / "Pas utile". */
+function triageBlocks(view: TriageView, language: Language, ref?: string): ViewBlock[] {
   const l = strings(language).triage;
   const al = strings(language).answer;
   const title: ViewBlock = { type: 'title', text: `${l.guided} — ${view.title}` };
@@ -344,6 +412,17 @@ function triageBlocks(view: TriageView, language: Language): ViewBlock[] {
     return blocks;
   }
   blocks.push({ type: 'meta', text: l.fixedHint }, controls);
+  // The fix a triage reached is an answer like another: rated the same way (shown.ts keeps it).
+  if (view.state === 'outcome' && ref) {
+    const b = strings(language).buttons;
+    blocks.push({
+      type: 'controls',
+      buttons: [
+        { label: b.useful, action: { kind: 'feedback', useful: true, ref, l: language } },
+        { label: b.notUseful, action: { kind: 'feedback', useful: false, ref, l: language } },
+      ],
+    });
+  }
   return blocks;
 }
 
@@ -375,9 +454,18 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
             type: 'choices',
             buttons: s.help.exampleQueries.map((q) => labelled(q, { kind: 'ask', q, l: language })),
           },
-          { type: 'meta', text: s.help.triageHint },
+          {
+            type: 'paragraph',
+            text: [
+              s.help.wordsTitle,
+              ...s.help.words,
+              ...(options.typedChoices ? s.help.typedWords : []),
+            ].join('\n'),
+          },
         ],
       };
+    case 'courtesy':
+      return { language, blocks: [{ type: 'paragraph', text: s.ui[reply.courtesy] }] };
     case 'alternatives': {
       const others = reply.answer.results.slice(1);
       if (others.length === 0) return { language, blocks: [{ type: 'paragraph', text: s.answer.noAnswer }] };
@@ -409,7 +497,11 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
         : [];
       return {
         language,
-        blocks: [...offscript, ...notice(reply.notice), ...triageBlocks(reply.view, language)],
+        blocks: [
+          ...offscript,
+          ...notice(reply.notice),
+          ...triageBlocks(reply.view, language, reply.view.state === 'outcome' ? reply.ref : undefined),
+        ],
       };
     }
     case 'choose-tree':

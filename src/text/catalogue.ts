@@ -31,6 +31,12 @@ const fr = {
       `Le code ${code} existe dans ${product} (« ${meaning} ») : s’agit-il de ce produit ?`,
     and: 'et',
     findings: (n: number, list: string) => `${n} constats : ${list}`,
+    moreFindings: (n: number) =>
+      n === 1
+        ? '1 autre constat, en bref (Détails ci-dessous) :'
+        : `${n} autres constats, en bref (Détails ci-dessous) :`,
+    unlistedFindings: (n: number, codes: string) =>
+      `Et ${n === 1 ? '1 autre' : `${n} autres`} : ${codes}. Tapez un code pour sa réponse complète.`,
     details: 'Détails',
     line: 'Ligne',
     empty:
@@ -61,7 +67,9 @@ const fr = {
     thanksUseful: 'Merci, c’est noté.',
     thanksNotUseful: 'Merci, c’est noté : cela aide à améliorer les réponses.',
     feedbackHint: '+ utile · - pas utile',
-    noAnswerToRate: 'Il n’y a pas encore de réponse à évaluer dans cette conversation.',
+    noAnswerToRate:
+      'Il n’y a pas de réponse à évaluer ici : « + » et « - » notent la dernière réponse affichée.',
+    alreadyRated: 'Cette réponse est déjà notée, merci.',
     emptyMessage: 'Ce message ne contient pas de texte à analyser.',
     unreadAttachments: (names: string) =>
       `Pièce jointe non lue (trop volumineuse, hors de Slack ou sans réponse) : ${names}. Le diagnostic porte sur le reste du message.`,
@@ -69,6 +77,9 @@ const fr = {
     terminalWelcome:
       'UC Triage — terminal. Posez un code d’erreur, une ligne de journal ou un symptôme.\n« aide » pour des exemples, Ctrl-D pour quitter.',
     goodbye: 'Au revoir.',
+    greeting:
+      'Bonjour ! Envoyez-moi un code d’erreur, une ligne de journal ou un symptôme (« aide » pour des exemples).',
+    thanks: 'Avec plaisir ! Si le problème revient, envoyez-moi son code ou son symptôme.',
     usage: (command: string) =>
       `Usage : \`${command} <code, ligne de journal ou symptôme>\`, par exemple \`${command} 200039\`, \`${command} callEndReason 487\`, \`${command} l'utilisateur ne voit pas l'icône d'appel\`.`,
   },
@@ -84,7 +95,17 @@ const fr = {
     closing:
       'Chaque réponse cite la section source. Si je ne sais pas, je le dis et je propose les sections les plus proches.',
     exampleQueries: ['200039', 'callEndReason 487', "l'utilisateur ne voit pas l'icône d'appel"],
-    triageHint: 'Tapez « diagnostic » pour un diagnostic guidé.',
+    wordsTitle: 'Ce que vous pouvez taper :',
+    words: [
+      '  • diagnostic [symptôme] : un diagnostic guidé, une question à la fois (ex. « diagnostic l’icône d’appel est absente »)',
+      '  • pendant un diagnostic : le numéro ou les mots d’une option ; « retour » (question précédente), « recommencer », « reprendre » (revoir la question), « escalader » (le résumé à transmettre au support), « arrêter » ou « stop »',
+      '  • aide : cette aide',
+    ],
+    /** Where typed numbers and + / - stand for the buttons (the terminal chat). */
+    typedWords: [
+      '  • un numéro : le choix de ce numéro (une option, une piste, une question de suivi)',
+      '  • + ou - : la dernière réponse était utile, ou pas',
+    ],
   },
   triage: {
     colon: ' :',
@@ -116,6 +137,8 @@ const fr = {
     collect: 'À collecter',
     sources: 'Sources',
     none: 'aucun',
+    /** "Lignes de journal : (aucune)": lines are feminine. */
+    noLines: 'aucune',
   },
   notices: {
     unavailable: 'Le diagnostic guidé est temporairement indisponible ; voici la réponse directe.',
@@ -128,6 +151,8 @@ const fr = {
     'no-session':
       'Aucun diagnostic guidé en cours dans cette conversation. Tapez « diagnostic » pour en démarrer un.',
     'choose-tree': 'Quel diagnostic guidé voulez-vous lancer ?',
+    'from-symptom':
+      'Votre description répond déjà à la première question : je passe à la suivante (« retour » pour y revenir).',
     'nothing-to-escalate':
       'Rien à escalader pour l’instant : posez votre question, puis cliquez « Escalader » sous la réponse.',
   },
@@ -410,6 +435,10 @@ const en: Catalogue = {
       `Code ${code} exists in ${product} ("${meaning}"): is this that product?`,
     and: 'and',
     findings: (n: number, list: string) => `${n} findings: ${list}`,
+    moreFindings: (n: number) =>
+      n === 1 ? '1 more finding, in brief (Details below):' : `${n} more findings, in brief (Details below):`,
+    unlistedFindings: (n: number, codes: string) =>
+      `And ${n} more: ${codes}. Type a code for its full answer.`,
     details: 'Details',
     line: 'Line',
     empty:
@@ -439,7 +468,8 @@ const en: Catalogue = {
     thanksUseful: 'Thanks, noted.',
     thanksNotUseful: 'Thanks, noted: it helps improve the answers.',
     feedbackHint: '+ useful · - not useful',
-    noAnswerToRate: 'There is no answer to rate in this conversation yet.',
+    noAnswerToRate: 'There is no answer to rate here: "+" and "-" rate the last answer shown.',
+    alreadyRated: 'This answer is already rated, thanks.',
     emptyMessage: 'This message has no text to analyse.',
     unreadAttachments: (names: string) =>
       `Attachment not read (too large, not on Slack or no answer): ${names}. The diagnosis covers the rest of the message.`,
@@ -447,6 +477,8 @@ const en: Catalogue = {
     terminalWelcome:
       'UC Triage — terminal. Ask an error code, a log line or a symptom.\n"help" for examples, Ctrl-D to quit.',
     goodbye: 'Goodbye.',
+    greeting: 'Hello! Send me an error code, a log line or a symptom ("help" for examples).',
+    thanks: "You're welcome! If the problem comes back, send me its code or its symptom.",
     usage: (command: string) =>
       `Usage: \`${command} <code, log line or symptom>\`, e.g. \`${command} 200039\`, \`${command} callEndReason 487\`, \`${command} user cannot sign in with SSO\`.`,
   },
@@ -462,7 +494,16 @@ const en: Catalogue = {
     closing:
       'Every answer cites its source section. When I do not know, I say so and offer the closest sections.',
     exampleQueries: ['200039', 'callEndReason 487', 'user cannot sign in with SSO'],
-    triageHint: 'Type "triage" for a guided triage.',
+    wordsTitle: 'What you can type:',
+    words: [
+      '  • triage [symptom]: a guided triage, one question at a time (e.g. "triage the calling icon is missing")',
+      '  • during a triage: the number or the words of an option; "back" (previous question), "restart", "resume" (show the question again), "escalate" (the summary to hand to support), "stop"',
+      '  • help: this help',
+    ],
+    typedWords: [
+      '  • a number: the choice of that number (an option, a lead, a follow-up question)',
+      '  • + or -: the last answer was useful, or not',
+    ],
   },
   triage: {
     colon: ':',
@@ -493,6 +534,7 @@ const en: Catalogue = {
     collect: 'To collect',
     sources: 'Sources',
     none: 'none',
+    noLines: 'none',
   },
   notices: {
     unavailable: 'Guided triage is temporarily unavailable; here is the direct answer.',
@@ -504,6 +546,8 @@ const en: Catalogue = {
     paused: 'Triage paused: answer the question below or type "resume".',
     'no-session': 'No guided triage in progress in this conversation. Type "triage" to start one.',
     'choose-tree': 'Which guided triage do you want to start?',
+    'from-symptom':
+      'Your description already answers the first question: on to the next ("back" to return to it).',
     'nothing-to-escalate':
       'Nothing to escalate yet: ask your question, then click "Escalate" under the answer.',
   },

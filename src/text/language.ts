@@ -45,6 +45,23 @@ export function detectHumanLanguage(text: string): Language | null {
   return en > fr ? 'en' : 'fr';
 }
 
+/** Marks a program leaves in a line that a person's sentence does not carry: key=value, JSON, a [tag]. */
+const PASTED_MARKS = /\w=\S|[{}]|\[[^\]]*\]/;
+
+/**
+ * The language of the sentences a person wrote in a message, or null when they wrote none: the
+ * lines a program wrote are set aside (log records, and lines with key=value, JSON or a [tag]),
+ * then identifiers and codes, as for detectHumanLanguage.
+ */
+export function detectSentenceLanguage(text: string): Language | null {
+  return detectHumanLanguage(
+    text
+      .split(/\r?\n/)
+      .filter((line) => !PASTED_MARKS.test(line))
+      .join('\n'),
+  );
+}
+
 /** French unless the words say English: French is the help desk's default. */
 export function detectLanguage(text: string): Language {
   return detectHumanLanguage(text) ?? 'fr';

@@ -99,11 +99,33 @@ export function matchOption(node: QuestionNodeT, text: string): number | null {
     const index = Number(number[1]) - 1;
     return index >= 0 && index < node.options.length ? index : null;
   }
+  return phraseOption(node, folded, () => true);
+}
+
+/** Words that answer any question: in a symptom ("no calling icon") they answer none. */
+const YES_NO = new Set(['oui', 'non', 'yes', 'no', 'si']);
+
+/**
+ * The option a symptom already gives ("diagnostic l'icône d'appel est absente" answers "does the
+ * icon show?"): its label or a match phrase, as for a typed answer, but never a number, a yes or a
+ * no, or a phrase of fewer than three letters ("la", "ad"): those answer a question, they do not
+ * describe a problem.
+ */
+export function describedOption(node: QuestionNodeT, text: string): number | null {
+  return phraseOption(node, foldText(text).trim(), (p) => p.length >= 3 && !YES_NO.has(p));
+}
+
+function phraseOption(
+  node: QuestionNodeT,
+  folded: string,
+  usable: (phrase: string) => boolean,
+): number | null {
   let best: { index: number; length: number } | null = null;
   let tie = false;
   node.options.forEach((option, index) => {
     for (const candidate of [option.label, ...option.match]) {
       const c = foldText(candidate);
+      if (!usable(c)) continue;
       if (!phrase(c).test(folded)) continue;
       if (!best || c.length > best.length) {
         best = { index, length: c.length };

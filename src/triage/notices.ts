@@ -8,5 +8,7 @@ export type TriageNotice =
   | 'paused'
   | 'no-session'
   | 'choose-tree'
+  /** "diagnostic <symptom>": the symptom answered the first question, the triage asks the next. */
+  | 'from-symptom'
   /** "escalader" typed where there is nothing to escalate (no triage, no answer to click under). */
   | 'nothing-to-escalate';

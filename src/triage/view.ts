@@ -28,6 +28,8 @@ export interface TriageView {
   escalation?: { text: string; citations: Citation[] };
   /** The path so far: question -> answer. */
   path: { question: string; answer: string }[];
+  /** The question the triage was started for (what rating its outcome rates the answer to). */
+  origin?: string;
 }
 
 export function citationFor(kb: KnowledgeBase, id: string): Citation {
@@ -66,7 +68,7 @@ export function escalationText(
     `${l.logs} :`,
     ...(session.evidence.logLines.length > 0
       ? session.evidence.logLines.map((x) => `  ${x}`)
-      : [`  (${l.none})`]),
+      : [`  (${l.noLines})`]),
     `${l.collect} :`,
     ...tree.escalation.checklist.flatMap((id) => checklistItems(kb, id)).map((item) => `  [ ] ${item}`),
     `${l.sources} :`,
@@ -90,6 +92,7 @@ export function viewOf(
     step: stepNumber(session),
     canGoBack: session.history.length > 0,
     path: session.history.map((h) => ({ question: h.question, answer: h.answer })),
+    ...(session.origin ? { origin: session.origin } : {}),
   };
   if (state === 'stopped') return { ...base, state: 'stopped' };
   const question = currentQuestion(tree, session);

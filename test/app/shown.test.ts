@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DIAGNOSED_LENGTH } from '../../src/app/answers.js';
 import { SHOWN_TTL_SECONDS } from '../../src/app/shown.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
@@ -11,6 +10,7 @@ import {
   type Reply,
   type SharedState,
 } from '../../src/index.js';
+import { MAX_MESSAGE_LENGTH } from '../../src/intent/intent.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
@@ -77,7 +77,7 @@ describe('the record of what a reply showed', () => {
       'filler line '.repeat(400),
       '[11:02:33] ACS callEndReason {code: 487, subCode: 0}',
     ].join('\n');
-    expect(text.length).toBeLessThan(MAX_DIAGNOSED_LENGTH);
+    expect(text.length).toBeLessThan(MAX_MESSAGE_LENGTH);
     const here = conversation();
     const diagnosis = await bot.handle({ conversation: here, text: '', action: { kind: 'diagnose', text } });
     if (diagnosis.kind !== 'answer') throw new Error(diagnosis.kind);

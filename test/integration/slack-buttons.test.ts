@@ -272,11 +272,12 @@ describe('buttons of earlier versions', () => {
 
 describe('button texts within Slack’s 75 characters', () => {
   it('says the short thing on the button and the whole text beside it, never cut mid-word', async () => {
-    await command('200039', 'len1');
+    // A person of their own: U1 asked in English above, and a reply follows its person's language.
+    await command('200039', 'len1', 'C1', 'U3');
     const answer = await response('len1');
-    await command('403', 'len2');
+    await command('403', 'len2', 'C1', 'U3');
     const leads = await response('len2');
-    await click(button(leads, 'Ce n’était pas ça').value, 'len3');
+    await click(button(leads, 'Ce n’était pas ça').value, 'len3', 'C1', 'U3');
     const calls = [answer, leads, await response('len3')];
     let beside = 0;
     for (const call of calls) {

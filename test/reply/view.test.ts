@@ -88,7 +88,7 @@ describe('the reply view', () => {
   it('labels everything in English for an English question, and never mixes', async () => {
     const view = await answerView('what does event 20025 mean on the Skype server');
     const text = JSON.stringify(view);
-    expect(text).toContain('Confidence: 100 %');
+    expect(text).toContain('Confidence: 100%');
     expect(text).toContain('"label":"Action"');
     expect(text).not.toMatch(/Questions de suivi|Confiance|Autres pistes/);
     expect(ofType(view, 'title')[0]?.text).toContain('Skype for Business Server (UCWA)');

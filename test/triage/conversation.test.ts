@@ -25,11 +25,44 @@ const triage = (reply: Reply) => {
 };
 
 describe('starting a guided triage', () => {
-  it('starts from "diagnostic" with a symptom, on the tree of that symptom', async () => {
-    const reply = triage(await say("diagnostic l'utilisateur n'a pas d'icône d'appel"));
+  it('starts from "diagnostic" with a symptom on the tree of that symptom, at the question it does not answer', async () => {
+    // Issue 23: "does the icon show?" was asked of someone who had just said it does not.
+    const reply = triage(await say("diagnostic l'utilisateur ne voit pas l'icône d'appel"));
     expect(reply.view.treeId).toBe('calling-icon');
-    expect(reply.view.step).toBe(1);
-    expect(reply.view.question?.options).toEqual(['Oui, elle est là', "Non, pas d'icône"]);
+    expect(reply.view.step).toBe(2);
+    expect(reply.notice).toBe('from-symptom');
+    expect(reply.view.path).toEqual([
+      {
+        question:
+          "L'icône Options d'appel (un combiné avec un engrenage) apparaît-elle dans la barre latérale du client Webex ?",
+        answer: "Non, pas d'icône",
+      },
+    ]);
+    expect(reply.view.question?.text).toMatch(/^Dans le Help Desk, le comportement d'appel/);
+    // The step the symptom answered is undone like any other.
+    const back = triage(await say('retour'));
+    expect(back.view.step).toBe(1);
+    expect(back.view.question?.options).toEqual(['Oui, elle est là', "Non, pas d'icône"]);
+  });
+
+  it.each([
+    ["diagnostic icône d'appel", 'calling-icon'],
+    ["diagnostic l'icône d'appel, oui ou non ?", 'calling-icon'],
+    ['diagnostic provisionnement', 'provisioning'],
+    ['triage acs call failed', 'acs-call-failure'],
+  ])('asks the first question of a symptom that does not answer it: %s', async (text, treeId) => {
+    const reply = triage(await say(text));
+    expect([reply.view.treeId, reply.view.step, reply.notice]).toEqual([treeId, 1, undefined]);
+  });
+
+  it.each([
+    ["diagnostic l'icône d'appel a disparu de la barre", "Non, pas d'icône"],
+    ['diagnostic le provisionnement échoue pour tous les utilisateurs', 'Tous les utilisateurs'],
+    ['diagnostic appel ACS terminé avec callEndReason 487', '487 ou 603 (annulé, refusé)'],
+    ['diagnostic le client de bureau se déconnecte sur plusieurs machines', 'Oui'],
+  ])('takes the answer a symptom gives: %s', async (text, answer) => {
+    const reply = triage(await say(text));
+    expect(reply.view.path.map((p) => p.answer)).toEqual([answer]);
   });
 
   it('offers the trees to pick from on a bare "triage"', async () => {

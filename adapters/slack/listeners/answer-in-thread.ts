@@ -60,8 +60,12 @@ export async function answerInThread(
   );
 }
 
-/** Nothing found and no code asked about: not worth a message in a thread nobody asked the bot in. */
+/**
+ * Nothing found and no code asked about, or a "merci" between technicians: not worth a message in
+ * a thread nobody asked the bot in.
+ */
 function isSilentReply(reply: Reply): boolean {
+  if (reply.kind === 'courtesy') return true;
   return (
     reply.kind === 'answer' &&
     !reply.answer.answered &&

@@ -75,8 +75,12 @@ function buttons(list: ViewButton[], blockId: string, counter: Counter): KnownBl
 function choiceBlocks(list: ViewButton[], index: number, counter: Counter): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   let row: ViewButton[] = [];
+  // An actions block holds at most 25 buttons: more choices (every finding of a long log) take several.
   const flush = () => {
-    if (row.length > 0) blocks.push(buttons(row, `choices_${index}_${blocks.length}`, counter));
+    for (let i = 0; i < row.length; i += LIMITS.actionsElements)
+      blocks.push(
+        buttons(row.slice(i, i + LIMITS.actionsElements), `choices_${index}_${blocks.length}`, counter),
+      );
     row = [];
   };
   for (const b of list) {
