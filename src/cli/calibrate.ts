@@ -31,9 +31,9 @@ export type { CalibrateOptions } from './calibration.js';
 export const CALIBRATE_COMMAND: CommandSpec = {
   name: 'calibrate',
   usage:
-    'uc-triage calibrate [--set FILE]... [--export-eval FILE]... [--misses FILE]... [--answer P] [--suggest P] [--l2 N] [--real-weight N] [--max-confident-wrong R] [--write]',
+    'uc-triage calibrate [--set FILE]... [--export-eval FILE]... [--misses FILE]... [--answer P] [--suggest P] [--l2 N] [--real-weight N] [--max-confident-wrong R] [--min-declined R] [--write]',
   switches: ['--write'],
-  options: ['--answer', '--suggest', '--l2', '--real-weight', '--max-confident-wrong'],
+  options: ['--answer', '--suggest', '--l2', '--real-weight', '--max-confident-wrong', '--min-declined'],
   repeatable: ['--set', '--export-eval', '--misses'],
   operands: 'none',
 };
@@ -68,6 +68,7 @@ export function parseCalibrateArgs(args: string[]): CalibrateOptions {
     l2: number('--l2', 1),
     realWeight: number('--real-weight', 3),
     maxConfidentWrong: number('--max-confident-wrong', 0.02, 1),
+    minDeclined: number('--min-declined', 0.985, 1),
     explain,
     ...(answer !== undefined ? { answer } : {}),
     ...(suggest !== undefined ? { suggest } : {}),

@@ -23,11 +23,16 @@ export interface CalibrateOptions {
   l2: number;
   /** How much an item of a set of real users' texts counts against a self-written one. */
   realWeight: number;
-  /** The answer threshold: the lowest whose cross-validated confident-wrong rate on real texts stays under this. */
+  /**
+   * The answer threshold is the lowest at which the cross-validated confident-wrong rate of all sets
+   * stays at or under this, and the real texts' negatives declined reach `minDeclined`.
+   */
   maxConfidentWrong: number;
+  /** The share of the real texts' near-domain negatives the answer threshold must decline (cross-validated). */
+  minDeclined: number;
   /** Print the items of these files the cross-validated decision gets wrong, with why. */
   explain: string[];
-  /** Thresholds chosen by hand from the table (else chosen by maxConfidentWrong). */
+  /** Thresholds chosen by hand from the table (else chosen by maxConfidentWrong and minDeclined). */
   answer?: number;
   suggest?: number;
 }
@@ -179,18 +184,26 @@ export function calibrate(bot: TriageBot, options: CalibrateOptions): Calibratio
     });
   }
   const thresholds = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
-  const real = items.map((item, i) => ({ item, p: p[i] as number })).filter((e) => e.item.real);
-  const evidence = real.length > 0 ? real : items.map((item, i) => ({ item, p: p[i] as number }));
-  // The answer threshold: the lowest at which the evidence's confident-wrong rate stays under the bar.
+  const all = items.map((item, i) => ({ item, p: p[i] as number }));
+  const real = all.filter((e) => e.item.real);
+  // The answer threshold: the lowest at which answers stay right (the confident-wrong rate of every
+  // set, whose positives are mostly self-written: real texts the sources answer are rare) and real
+  // off-topic texts stay declined (the real sets' negatives, the evidence of how people write).
+  const rowOf = (entries: typeof all, t: number) =>
+    rowAt(
+      entries.map((e) => e.item),
+      entries.map((e) => e.p),
+      t,
+    );
   const answer =
     options.answer ??
     thresholds.find((t) => {
-      const r = rowAt(
-        evidence.map((e) => e.item),
-        evidence.map((e) => e.p),
-        t,
+      const r = rowOf(all, t);
+      const onReal = rowOf(real, t);
+      return (
+        (r.answered === 0 || r.wrong / r.answered <= options.maxConfidentWrong) &&
+        (onReal.negatives === 0 || onReal.negativesDeclined / onReal.negatives >= options.minDeclined)
       );
-      return r.answered === 0 || r.wrong / r.answered <= options.maxConfidentWrong;
     }) ??
     0.95;
   const suggest = options.suggest ?? Math.round(Math.max(0.05, answer / 2) * 100) / 100;
@@ -241,7 +254,7 @@ export function calibrate(bot: TriageBot, options: CalibrateOptions): Calibratio
     '',
     options.answer !== undefined
       ? `Chosen thresholds: answer ${answer} (--answer), suggest ${suggest}`
-      : `Chosen thresholds: answer ${answer} (lowest with confident-wrong <= ${(100 * options.maxConfidentWrong).toFixed(1)} % on ${real.length > 0 ? 'real texts' : 'all sets'}), suggest ${suggest}`,
+      : `Chosen thresholds: answer ${answer} (the lowest with confident-wrong <= ${(100 * options.maxConfidentWrong).toFixed(1)} % on all sets${real.length > 0 ? ` and >= ${(100 * options.minDeclined).toFixed(1)} % of the real texts' negatives declined` : ''}), suggest ${suggest} (half of it)`,
     '',
     '| file | items | positives right | negatives declined | confident-wrong |',
     '|---|---:|---:|---:|---:|',
@@ -279,6 +292,7 @@ export function decisionYaml(result: CalibrationResult, options: CalibrateOption
       l2: options.l2,
       realWeight: options.realWeight,
       maxConfidentWrong: options.maxConfidentWrong,
+      minDeclined: options.minDeclined,
     },
   });
   return `${header}\n${body}`;
