@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { parseJsonOrNull } from '../../src/index.js';
 
 /** The text the user typed, without the bot's <at>mention</at> (and any other mention markup). */
 export function questionText(context: TurnContext): string {
@@ -39,17 +40,8 @@ export function attachmentsText(attachments: { content?: unknown }[] | undefined
   };
   for (const attachment of attachments ?? []) {
     const content =
-      typeof attachment.content === 'string' ? safeJson(attachment.content) : attachment.content;
+      typeof attachment.content === 'string' ? parseJsonOrNull(attachment.content) : attachment.content;
     walk(content);
   }
   return texts.join('\n');
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return null;
-    throw error;
-  }
 }

@@ -10,6 +10,7 @@ import {
   type CaseCardReply,
   type CaseConversation,
   type CaseOpenedReply,
+  parseJsonOrNull,
   strings,
   type TriageBot,
 } from '../../src/index.js';
@@ -40,13 +41,10 @@ const PREFIX = 'teams:';
 /** A case's Teams post, or null when it has none (not posted from Teams, or not posted). */
 export function postOf(c: Case): TeamsCasePost | null {
   if (!c.expertsPost?.startsWith(PREFIX)) return null;
-  try {
-    const post = JSON.parse(c.expertsPost.slice(PREFIX.length)) as TeamsCasePost;
-    return typeof post.channel === 'string' && typeof post.activity === 'string' ? post : null;
-  } catch (error) {
-    if (error instanceof SyntaxError) return null;
-    throw error;
-  }
+  const post = parseJsonOrNull(c.expertsPost.slice(PREFIX.length)) as Partial<TeamsCasePost> | null;
+  return typeof post?.channel === 'string' && typeof post.activity === 'string'
+    ? (post as TeamsCasePost)
+    : null;
 }
 
 /** The technician's conversation id as Teams knows it: a channel thread is "channel;messageid=root". */

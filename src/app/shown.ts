@@ -7,6 +7,7 @@ import type { CoreLogger } from '../ports/logger.js';
 import type { CarriedQuestion, Subject } from '../reply/actions.js';
 import type { Reply } from '../reply/reply.js';
 import type { SharedState } from '../state/shared-state.js';
+import { parseJsonOrNull } from '../text/json.js';
 import type { Language } from '../text/language.js';
 import type { Answers } from './answers.js';
 import type { IncomingMessage } from './messages.js';
@@ -193,7 +194,7 @@ export class ShownReplies {
     if (subject.carried) return this.fromCarried(subject.carried, incoming, language);
     const raw = await this.deps.state.get(KEY_PREFIX + subject.ref);
     if (raw === null) return null;
-    const parsed = RecordSchema.safeParse(safeJson(raw));
+    const parsed = RecordSchema.safeParse(parseJsonOrNull(raw));
     if (!parsed.success) {
       this.deps.logger.warn({ ref: subject.ref }, 'unreadable record of a shown reply: treated as expired');
       return null;
@@ -227,14 +228,5 @@ export class ShownReplies {
         return answer;
       },
     };
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return null;
-    throw error;
   }
 }

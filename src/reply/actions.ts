@@ -1,4 +1,5 @@
 import { CASE_ACTION_KINDS, type CaseAction, parseCaseAction } from '../cases/actions.js';
+import { parseJsonOrNull } from '../text/json.js';
 import type { Language } from '../text/language.js';
 import { parseTriageAction, type TriageAction } from '../triage/actions.js';
 import { upgradeLegacyAction } from './legacy-actions.js';
@@ -109,13 +110,9 @@ export function encodeAction(action: CoreAction): string {
  */
 export function decodeAction(raw: unknown, buttonId?: string): CoreAction | null {
   if (typeof raw === 'string') {
-    try {
-      return parseAction(JSON.parse(raw), buttonId);
-    } catch (error) {
-      // A value that is not JSON is not an action; anything else is a bug and must surface.
-      if (error instanceof SyntaxError) return null;
-      throw error;
-    }
+    // A value that is not JSON is not an action.
+    const value = parseJsonOrNull(raw);
+    return value === null ? null : parseAction(value, buttonId);
   }
   return parseAction(raw);
 }

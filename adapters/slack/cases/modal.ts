@@ -1,5 +1,12 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { ellipsize, type FormField, type FormSubmit, type FormView, strings } from '../../../src/index.js';
+import {
+  ellipsize,
+  type FormField,
+  type FormSubmit,
+  type FormView,
+  parseJsonOrNull,
+  strings,
+} from '../../../src/index.js';
 import { renderSlack } from '../render/blocks.js';
 
 /** The callback_id of every form the bot opens as a modal (the case form, an expert's resolution). */
@@ -68,19 +75,14 @@ function placeOf(value: unknown): TechnicianPlace | undefined {
 
 /** The metadata of a submitted modal; null when it is not the bot's. Its submit is left to submitForm to validate. */
 export function decodeMetadata(raw: string | undefined): FormMetadata | null {
-  try {
-    const m = JSON.parse(raw ?? '') as Record<string, unknown> | null;
-    if (typeof m !== 'object' || m === null || typeof m.submit !== 'object' || m.submit === null) return null;
-    const at = placeOf(m.at);
-    return {
-      submit: m.submit as FormSubmit,
-      ...(at ? { at } : {}),
-      ...(isString(m.once) ? { once: m.once } : {}),
-    };
-  } catch (error) {
-    if (error instanceof SyntaxError) return null;
-    throw error;
-  }
+  const m = parseJsonOrNull(raw ?? '') as Record<string, unknown> | null;
+  if (typeof m !== 'object' || m === null || typeof m.submit !== 'object' || m.submit === null) return null;
+  const at = placeOf(m.at);
+  return {
+    submit: m.submit as FormSubmit,
+    ...(at ? { at } : {}),
+    ...(isString(m.once) ? { once: m.once } : {}),
+  };
 }
 
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: ellipsize(text, max) });
