@@ -98,7 +98,7 @@ function caseBody(kb: ViewKnowledge, c: CaseOpening, language: Language): ViewBl
     blocks.push({
       type: 'section',
       label: s.collected,
-      text: c.checklist.map((i) => `- ${i.item}${colon} ${i.answer ?? `(${s.notCollected})`}`).join('\n'),
+      text: c.checklist.map((i) => `• ${i.item}${colon} ${i.answer ?? `(${s.notCollected})`}`).join('\n'),
     });
   return [...blocks, ...seenBlocks(c, language), ...sourcesLine(c.citations, language)];
 }

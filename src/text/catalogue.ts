@@ -98,7 +98,7 @@ const fr = {
     wordsTitle: 'Ce que vous pouvez taper :',
     words: [
       '  • diagnostic [symptôme] : un diagnostic guidé, une question à la fois (ex. « diagnostic l’icône d’appel est absente »)',
-      '  • pendant un diagnostic : le numéro ou les mots d’une option ; « retour » (question précédente), « recommencer », « reprendre » (revoir la question), « escalader » (le résumé à transmettre au support), « arrêter » ou « stop »',
+      '  • pendant un diagnostic : le numéro ou les mots d’une option ; « retour » (question précédente), « recommencer », « reprendre » (revoir la question), « escalader » (ouvrir un dossier pour les experts), « arrêter » ou « stop »',
       '  • aide : cette aide',
     ],
     /** Where typed numbers and + / - stand for the buttons (the terminal chat). */
@@ -497,7 +497,7 @@ const en: Catalogue = {
     wordsTitle: 'What you can type:',
     words: [
       '  • triage [symptom]: a guided triage, one question at a time (e.g. "triage the calling icon is missing")',
-      '  • during a triage: the number or the words of an option; "back" (previous question), "restart", "resume" (show the question again), "escalate" (the summary to hand to support), "stop"',
+      '  • during a triage: the number or the words of an option; "back" (previous question), "restart", "resume" (show the question again), "escalate" (open a case for the experts), "stop"',
       '  • help: this help',
     ],
     typedWords: [

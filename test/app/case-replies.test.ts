@@ -128,9 +128,11 @@ describe('escalating opens a case', () => {
     expect(forwarded).toContain('Aucun canal d’experts n’est configuré : transmettez-leur cette fiche.');
     expect(forwarded).toContain('Dossier 1 (ouvert) — 200039 : Échec de la validation');
     expect(forwarded).toContain('Ouvert par jean le 2026-12-01 09:30 UTC');
-    expect(forwarded).toContain("- Identifiant de l'organisation : ORG-42");
+    // The checklist starts under its label, one item a line.
+    expect(forwarded).toContain('Informations collectées :\n  • Identifiant de l');
+    expect(forwarded).toContain("• Identifiant de l'organisation : ORG-42");
     expect(forwarded).toContain(
-      '- Délai approximatif pendant lequel le problème est survenu : (non renseigné)',
+      '• Délai approximatif pendant lequel le problème est survenu : (non renseigné)',
     );
     expect(forwarded).toContain('uc-triage cases take 1 --by NOM');
     expect(buttonsOf(bot.view(opened))).toEqual([]);
@@ -166,7 +168,7 @@ describe('escalating opens a case', () => {
     expect(text(refused)).toContain(
       'Le dossier n’a pas pu être enregistré : voici la fiche à transmettre aux experts.',
     );
-    expect(text(refused)).toContain("- Identifiant de l'organisation : ORG-42");
+    expect(text(refused)).toContain("• Identifiant de l'organisation : ORG-42");
   });
 });
 

@@ -109,7 +109,7 @@ describe('uc-triage cases on the SQLite store', () => {
     expect((await cli(env, ['reopen', '2', '--by', 'marie'])).stdout).toBe('Dossier 2 rouvert par marie.\n');
     const shown = await cli(env, ['show', '2']);
     expect(shown.stdout).toContain('Dossier 2 (ouvert) — callEndReason 487');
-    expect(shown.stdout).toContain("- Identifiant de l'organisation : ORG-42");
+    expect(shown.stdout).toContain("• Identifiant de l'organisation : ORG-42");
     expect(JSON.parse((await cli(env, ['show', '2', '--format', 'json'])).stdout).history).toHaveLength(3);
     expect(await cli(env, ['show', '9'])).toMatchObject({ code: 1, stdout: 'Le dossier 9 n’existe pas.\n' });
   });
