@@ -40,13 +40,8 @@ export interface CaseConversation {
   thread: string;
 }
 
-/** An escalation as a case, from the technician's form to the expert's answer. Pure data (JSON in the stores). */
-export interface Case {
-  /** A short number, allocated by the store: "Dossier 12". */
-  id: number;
-  state: CaseState;
-  /** The technician's language: the notices sent back to their conversation. */
-  language: Language;
+/** What an escalation saw, from the draft the form carries to the case the experts read. */
+export interface EscalationFacts {
   /** A product id of sources.yaml, or null when the escalation named none. */
   product: string | null;
   title: string;
@@ -56,11 +51,20 @@ export interface Case {
   path: { question: string; answer: string }[];
   codes: string[];
   logLines: string[];
+  /** The guided triage the case came from, if any: its tree's checklist is the form's. */
+  treeId?: string;
+}
+
+/** An escalation as a case, from the technician's form to the expert's answer. Pure data (JSON in the stores). */
+export interface Case extends EscalationFacts {
+  /** A short number, allocated by the store: "Dossier 12". */
+  id: number;
+  state: CaseState;
+  /** The technician's language: the notices sent back to their conversation. */
+  language: Language;
   checklist: ChecklistAnswer[];
   /** The source sections the case stands on: the answer or outcome shown, the checklist's entries. */
   citations: string[];
-  /** The guided triage the case came from, if any. */
-  treeId?: string;
   conversation: CaseConversation;
   /** Where the card was posted for the experts: opaque to the core, written and read by an adapter. */
   expertsPost?: string;

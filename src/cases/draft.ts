@@ -7,7 +7,7 @@ import type { Language } from '../text/language.js';
 import { problemLinesOf } from '../text/log-lines.js';
 import type { TriageSession } from '../triage/engine.js';
 import type { TriageTree } from '../triage/tree.js';
-import type { CaseConversation, ChecklistAnswer } from './case.js';
+import type { CaseConversation, ChecklistAnswer, EscalationFacts } from './case.js';
 import type { CaseOpening } from './cases.js';
 
 /**
@@ -17,17 +17,7 @@ import type { CaseOpening } from './cases.js';
  * is bounded: its JSON fits MAX_DRAFT_JSON. The checklist is not carried: the core derives it
  * again from `treeId` or `product` (checklistOf), so an item is never what a client sent.
  */
-export interface CaseDraft {
-  /** A product id, or null when the escalation names none (no product checklist then). */
-  product: string | null;
-  title: string;
-  /** The question, message or triage origin: prefilled in the form, edited by the technician. */
-  summary: string;
-  path: { question: string; answer: string }[];
-  codes: string[];
-  logLines: string[];
-  /** The guided triage escalated: its tree's escalation checklist is the form's. */
-  treeId?: string;
+export interface CaseDraft extends EscalationFacts {
   /** The entry the escalated answer or triage outcome showed, cited on the case. */
   entry?: string;
 }
