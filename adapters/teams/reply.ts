@@ -7,8 +7,10 @@ import { sendWithRetry } from './send.js';
 /** A core reply as a message of the turn's conversation: an Adaptive Card, or one line of text. */
 export function replyActivity(deps: TeamsDeps, reply: Reply, options: ViewOptions = {}): Partial<Activity> {
   const view = deps.bot.view(reply, options);
-  // A rating is acknowledged in one line of text (the answer is not posted again); an expired button too.
-  if (reply.kind === 'feedback-ack' || reply.kind === 'expired')
+  // A rating is acknowledged in one line of text (the answer is not posted again); an expired button
+  // too. A "Pas utile" that asks why is a card: the line and its reasons' buttons.
+  const asksWhy = reply.kind === 'feedback-ack' && reply.ref !== undefined;
+  if ((reply.kind === 'feedback-ack' && !asksWhy) || reply.kind === 'expired')
     return MessageFactory.text(renderText(view).text);
   return cardActivity(renderCard(view), view);
 }

@@ -60,6 +60,8 @@ export async function runTerminalChat(
   let language: Language = locale ?? 'fr';
   /** The answer shown was just rated: "+" again rates nothing. */
   let rated = false;
+  /** What a "-" just asked: its reasons, numbered, for the next line only (anything else skips them). */
+  let reasons: CoreAction[] = [];
 
   const handle = (text: string, action?: CoreAction) =>
     bot.handle({
@@ -84,8 +86,10 @@ export async function runTerminalChat(
       return;
     }
     const rendered = renderTerminalReply(bot, reply);
-    // A rating is acknowledged in one line: the numbers of the answer it rated still stand.
+    // A rating is acknowledged in one line (a "-" asks why): the numbers of the answer it rated
+    // still stand, once its reasons are given or skipped.
     if (!rated) choices = rendered.choices;
+    reasons = rated ? rendered.choices : [];
     // "+" and "-" rate the last answer shown, once.
     feedback = rendered.feedback;
     output.write(`\n${rendered.text}\n\n`);
@@ -101,8 +105,12 @@ export async function runTerminalChat(
 
   const answer = async (message: string): Promise<void> => {
     if (form) return fill(form, message);
+    const offered = reasons;
+    reasons = [];
     if (message.trim() === '') return;
     const number = /^\s*(\d{1,2})\s*$/.exec(message);
+    const reason = number ? offered[Number(number[1]) - 1] : undefined;
+    if (reason) return show(await handle('', reason));
     const rating = FEEDBACK_WORDS.exec(message);
     const rate = rating ? (rating[1] ? feedback.useful : feedback.notUseful) : undefined;
     if (rating && !rate) {

@@ -51,7 +51,7 @@ export class ButtonReplies {
             }
           : expired(language);
       case 'feedback':
-        return shown ? { kind: 'feedback-ack', language, useful: action.useful } : expired(language);
+        return shown ? feedbackAck(action, language) : expired(language);
       case 'diagnose':
         return this.withOffer(answers.forMessage(action.text, language), language);
       case 'full':
@@ -66,3 +66,13 @@ export class ButtonReplies {
 }
 
 const expired = (language: Language): Reply => ({ kind: 'expired', language });
+
+/**
+ * A rating thanked for. A "Pas utile" on a reply shown (a ref: an earlier version's button has none)
+ * asks why, with reason buttons on the same record; a reason is thanked for, and asks nothing more.
+ */
+function feedbackAck(action: Extract<ButtonAction, { kind: 'feedback' }>, language: Language): Reply {
+  if (action.reason) return { kind: 'feedback-ack', language, useful: false, reason: action.reason };
+  const asksWhy = !action.useful && action.ref !== undefined;
+  return { kind: 'feedback-ack', language, useful: action.useful, ...(asksWhy ? { ref: action.ref } : {}) };
+}

@@ -70,6 +70,7 @@ export class Recording {
     if (action.kind === 'diagnose' && reply.kind === 'answer') {
       this.question(reply.answer, incoming.conversation.platform, incoming.user);
     } else if (action.kind === 'feedback' && shown) {
+      // A reason carries the same rated reply as its "Pas utile": the reports count the rating once.
       const entry = shown.best ? { entry: shown.best } : {};
       this.recorder.record({
         ...base,
@@ -77,6 +78,8 @@ export class Recording {
         query: shown.query,
         useful: action.useful,
         ...entry,
+        ...(action.reason ? { reason: action.reason } : {}),
+        ...(action.ref !== undefined ? { ratedRef: action.ref } : {}),
       });
     } else if (action.kind === 'alternatives' && reply.kind === 'alternatives' && shown) {
       // "Ce n'était pas ça" is a "not useful" on the answer that was shown.

@@ -34,6 +34,13 @@ export interface HelpfulnessEvent extends EventBase {
   entry?: string;
   /** With a "not useful": why, when the button said (absent from earlier events and plain "Pas utile" clicks). */
   reason?: NotUsefulReason;
+  /**
+   * Which rated reply: a keyed hash of the record of the reply rated (never its ref, which works its
+   * buttons for 7 days), set when the button referred to one. The reason clicked after a "Pas utile"
+   * carries the same hash: the reports read it as that rating's reason, not as a second rating
+   * (ratings.ts).
+   */
+  rating?: string;
 }
 
 /** The entry that was right for a question: an alternative picked, or where a guided triage ended. */

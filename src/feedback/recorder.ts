@@ -21,10 +21,15 @@ class StoreTimeoutError extends Error {
   }
 }
 
-/** An event as the core hands it over: raw question, raw user id, no time yet. */
+/**
+ * An event as the core hands it over: raw question, raw user id, no time yet; a rating with the ref
+ * of the reply rated (`ratedRef`), stored only as a keyed hash (`rating`).
+ */
 export type UnrecordedEvent = FeedbackEvent extends infer E
   ? E extends FeedbackEvent
-    ? Omit<E, 'at' | 'user'> & { userId?: string }
+    ? Omit<E, 'at' | 'user' | 'rating'> & { userId?: string } & (E extends { type: 'feedback' }
+          ? { ratedRef?: string }
+          : unknown)
     : never
   : never;
 
@@ -54,12 +59,13 @@ export class FeedbackRecorder {
       this.drop('full', new Error(`${MAX_IN_FLIGHT} feedback events already waiting for the store`));
       return;
     }
-    const { userId, ...rest } = event;
+    const { userId, ratedRef, ...rest } = event as UnrecordedEvent & { ratedRef?: string };
     const stored = {
       ...rest,
       at: this.now().toISOString(),
       query: redactStart(event.query, MAX_STORED_QUERY),
       ...(userId ? { user: this.hash(userId) } : {}),
+      ...(ratedRef ? { rating: this.hash(`rated:${ratedRef}`) } : {}),
     } as FeedbackEvent;
     this.inFlight++;
     const timeoutMs = this.store.appendTimeoutMs ?? APPEND_TIMEOUT_MS;

@@ -12,6 +12,7 @@ import {
 } from './gap-groups.js';
 import { type KeywordProposal, keywordsPatch } from './keywords-patch.js';
 import { type QuestionKind, questionKind } from './question-kind.js';
+import { ratedOnce } from './ratings.js';
 import { redact } from './redact.js';
 
 export type { CaseAnswer, Normalize, ResolvedCase, UnansweredGroup } from './gap-groups.js';
@@ -139,8 +140,10 @@ export function gapsReport(
   isEntry: IsEntry,
   options: GapsOptions = {},
 ): GapsReport {
-  const unknownEntries = unknownEntriesOf(stored, isEntry);
-  const events = redactedAgain(stored).filter(
+  // A reason given after a "Pas utile" is that rating's reason, never a second rating (ratings.ts).
+  const rated = ratedOnce(stored);
+  const unknownEntries = unknownEntriesOf(rated, isEntry);
+  const events = redactedAgain(rated).filter(
     (e) => !((e.type === 'correction' || e.type === 'feedback') && e.entry && !isEntry(e.entry)),
   );
   const declined = events.filter(

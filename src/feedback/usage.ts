@@ -2,6 +2,7 @@ import { countBy, mostFrequent } from './counting.js';
 import type { FeedbackEvent, HelpfulnessEvent, QuestionEvent, TriageEvent } from './events.js';
 import type { UnansweredGroup } from './gap-groups.js';
 import { type QuestionKind, questionKind } from './question-kind.js';
+import { ratedOnce } from './ratings.js';
 import { type NotGaps, notGapsOf } from './report.js';
 
 /** The JSON shape of `uc-triage report usage` (a contract: extend, never rename). */
@@ -124,16 +125,18 @@ function notHelpfulOf(feedback: HelpfulnessEvent[]): UsageReport['notHelpful'] {
 /**
  * Questions per day, answered and feedback rates, top entries and platforms, the "not useful"
  * clicks and the guided triages' funnel. Small talk, menu picks and out-of-scope questions are
- * counted apart from the gaps. `isCode` tells codes from sections.
+ * counted apart from the gaps. `isCode` tells codes from sections. A reason given after a "Pas
+ * utile" is that rating's reason, never a second rating (ratings.ts).
  */
 export function usageReport(
-  events: FeedbackEvent[],
+  stored: FeedbackEvent[],
   since: Date,
   until: Date,
   isCode: (id: string) => boolean,
   options: UsageOptions = {},
 ): UsageReport {
   const top = options.top ?? 10;
+  const events = ratedOnce(stored);
   const questions = events.filter((e): e is QuestionEvent => e.type === 'question');
   const kinds = new Map(questions.map((q) => [q, questionKind(q)]));
   const kindsOf = (list: QuestionEvent[]) => list.map((q) => kinds.get(q) as QuestionKind);

@@ -1,4 +1,5 @@
 import { CASE_ACTION_KINDS, type CaseAction, parseCaseAction } from '../cases/actions.js';
+import type { NotUsefulReason } from '../feedback/events.js';
 import { parseJsonOrNull } from '../text/json.js';
 import type { Language } from '../text/language.js';
 import { parseTriageAction, type TriageAction } from '../triage/actions.js';
@@ -42,8 +43,11 @@ export type CoreAction =
    * outside any guided triage. Handed to TriageBot.handle by adapters, never carried by a button.
    */
   | { kind: 'diagnose'; text: string; l?: Language }
-  /** "Utile" / "Pas utile" about the answer shown. */
-  | ({ kind: 'feedback'; useful: boolean; l?: Language } & Subject)
+  /**
+   * "Utile" / "Pas utile" about the answer shown; with `reason` (only not useful), one of the reasons
+   * the "Pas utile" acknowledgement offers: why the answer shown was not useful.
+   */
+  | ({ kind: 'feedback'; useful: boolean; reason?: NotUsefulReason; l?: Language } & Subject)
   /** A guided triage's buttons; "Lancer le diagnostic guidé" under an answer refers to it (`ref`). */
   | (TriageAction & { ref?: string; l?: Language })
   /**
@@ -74,6 +78,15 @@ export const MAX_ACTION_VALUE = 2000;
 export const MAX_CARRIED_QUESTION = 1500;
 /** A ref is the short random id shown.ts makes: anything else is no ref (and never a key to look up). */
 const REF = /^[A-Za-z0-9_-]{8,64}$/;
+
+const NOT_USEFUL_REASONS: ReadonlySet<unknown> = new Set<NotUsefulReason>(['wrong-topic', 'does-not-answer']);
+
+/** A reason of "not useful" only: an unknown one (or one on "useful") is dropped, the rating kept. */
+function reasonOf(v: Record<string, unknown>): { reason: NotUsefulReason } | Record<string, never> {
+  return v.useful === false && NOT_USEFUL_REASONS.has(v.reason)
+    ? { reason: v.reason as NotUsefulReason }
+    : {};
+}
 
 function language(value: unknown): Language | undefined {
   return value === 'en' || value === 'fr' ? value : undefined;
@@ -150,7 +163,7 @@ export function parseAction(value: unknown, buttonId?: string): CoreAction | nul
       return typeof v.text === 'string' ? withLanguage({ kind: 'diagnose', text: v.text }, l) : null;
     case 'feedback':
       return typeof v.useful === 'boolean' && subject
-        ? withLanguage({ kind: 'feedback', useful: v.useful, ...subject }, l)
+        ? withLanguage({ kind: 'feedback', useful: v.useful, ...reasonOf(v), ...subject }, l)
         : null;
     case 'triage-start':
     case 'triage-choice':

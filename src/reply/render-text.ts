@@ -10,6 +10,11 @@ export interface TextRendering {
   feedback: { useful?: CoreAction; notUseful?: CoreAction };
 }
 
+/** "Utile" / "Pas utile": typed "+" / "-", never a number (a reason of "Pas utile" is a numbered choice). */
+function isRating(button: ViewButton): boolean {
+  return button.action.kind === 'feedback' && button.action.reason === undefined;
+}
+
 function isTriageButton(button: ViewButton): boolean {
   return button.action.kind === 'triage-choice' || button.action.kind === 'triage-control';
 }
@@ -21,9 +26,7 @@ function isTriageButton(button: ViewButton): boolean {
  */
 function numbersOf(view: ReplyView): Map<ViewButton, number> {
   const buttons = view.blocks.flatMap((block) =>
-    block.type === 'choices' || block.type === 'controls'
-      ? block.buttons.filter((b) => b.action.kind !== 'feedback')
-      : [],
+    block.type === 'choices' || block.type === 'controls' ? block.buttons.filter((b) => !isRating(b)) : [],
   );
   const ordered = [...buttons.filter(isTriageButton), ...buttons.filter((b) => !isTriageButton(b))];
   return new Map(ordered.map((b, i) => [b, i + 1]));
@@ -65,10 +68,10 @@ export function renderText(view: ReplyView, options: { numbered?: boolean } = {}
         break;
       case 'controls': {
         if (!options.numbered) break;
-        const rating = block.buttons.filter((b) => b.action.kind === 'feedback');
+        const rating = block.buttons.filter(isRating);
         for (const b of rating)
           if (b.action.kind === 'feedback') feedback[b.action.useful ? 'useful' : 'notUseful'] = b.action;
-        lines.push(...block.buttons.filter((b) => b.action.kind !== 'feedback').map((b) => item(b)));
+        lines.push(...block.buttons.filter((b) => !isRating(b)).map((b) => item(b)));
         if (rating.length > 0) lines.push(`(${ui.feedbackHint})`);
         break;
       }

@@ -3,6 +3,7 @@ import type { Case, CaseCommandKind, CaseState } from '../cases/case.js';
 import type { CaseOpening } from '../cases/cases.js';
 import type { CaseDraft, ChecklistItem } from '../cases/draft.js';
 import type { CaseRefusal } from '../cases/errors.js';
+import type { NotUsefulReason } from '../feedback/events.js';
 import type { Language } from '../text/language.js';
 import type { TriageNotice } from '../triage/notices.js';
 import type { TriageView } from '../triage/view.js';
@@ -77,11 +78,18 @@ export interface ExpiredReply {
   language: Language;
 }
 
-/** A feedback click acknowledged in one short line. */
+/**
+ * A feedback click acknowledged in one short line. A "Pas utile" on a reply shown also asks why:
+ * its reasons are buttons that refer to the same record (`ref`); a reason clicked is thanked for.
+ */
 export interface FeedbackAckReply {
   kind: 'feedback-ack';
   language: Language;
   useful: boolean;
+  /** The reason just given (a reason's button). */
+  reason?: NotUsefulReason;
+  /** A "Pas utile" without reason: the record of the reply rated, which the reason buttons refer to. */
+  ref?: string;
 }
 
 /** The whole text of an entry whose section was cut. */

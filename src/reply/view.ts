@@ -1,4 +1,5 @@
 import { type Answer, type AnswerResult, citationOf, type Finding } from '../answer/answer.js';
+import type { NotUsefulReason } from '../feedback/events.js';
 import { listOf, strings } from '../text/catalogue.js';
 import { ellipsize } from '../text/ellipsize.js';
 import type { Language } from '../text/language.js';
@@ -16,7 +17,7 @@ import {
   caseRefusedBlocks,
   caseResolveFormBlocks,
 } from './case-view.js';
-import type { AnswerReply, ChooseTreeReply, Reply } from './reply.js';
+import type { AnswerReply, ChooseTreeReply, FeedbackAckReply, Reply } from './reply.js';
 
 export type { ReplyView, ViewBlock, ViewButton, ViewKnowledge, ViewOptions } from './blocks.js';
 
@@ -426,6 +427,30 @@ function triageBlocks(view: TriageView, language: Language, ref?: string): ViewB
   return blocks;
 }
 
+/**
+ * A rating thanked for in one line; a "Pas utile" on a reply shown then asks why, its reasons
+ * buttons on the same record (a reason's click is a "not useful" with that reason).
+ */
+function feedbackAckBlocks(reply: FeedbackAckReply, language: Language, options: ViewOptions): ViewBlock[] {
+  const { ui, buttons: b } = strings(language);
+  if (reply.reason) return [{ type: 'paragraph', text: ui.thanksReason }];
+  if (reply.useful) return [{ type: 'paragraph', text: ui.thanksUseful }];
+  const thanks: ViewBlock = { type: 'paragraph', text: ui.thanksNotUseful };
+  const { ref } = reply;
+  if (ref === undefined) return [thanks];
+  const reason = (label: string, why: NotUsefulReason): ViewButton =>
+    labelled(label, { kind: 'feedback', useful: false, reason: why, ref, l: language });
+  return [
+    thanks,
+    {
+      type: 'choices',
+      label: ui.whyNotUseful,
+      buttons: [reason(b.wrongTopic, 'wrong-topic'), reason(b.doesNotAnswer, 'does-not-answer')],
+    },
+    ...(options.typedChoices ? [{ type: 'meta', text: ui.reasonOptional } as ViewBlock] : []),
+  ];
+}
+
 /** The help text, from the registry: how many guides, which products. */
 export function helpText(kb: ViewKnowledge, language: Language): string {
   const h = strings(language).help;
@@ -474,10 +499,7 @@ export function replyView(reply: Reply, kb: ViewKnowledge, options: ViewOptions 
     case 'expired':
       return { language, blocks: [{ type: 'paragraph', text: s.ui.expiredButton }] };
     case 'feedback-ack':
-      return {
-        language,
-        blocks: [{ type: 'paragraph', text: reply.useful ? s.ui.thanksUseful : s.ui.thanksNotUseful }],
-      };
+      return { language, blocks: feedbackAckBlocks(reply, language, options) };
     case 'full-text':
       return {
         language,

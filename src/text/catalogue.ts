@@ -52,6 +52,9 @@ const fr = {
     useful: 'Utile',
     notUseful: 'Pas utile',
     escalate: 'Escalader',
+    /** The reasons a "Pas utile" asks for. */
+    wrongTopic: 'Pas le bon sujet',
+    doesNotAnswer: 'Bon sujet, mais ne répond pas',
   },
   ui: {
     sharedBy: (user: string) => `${user} a partagé :`,
@@ -66,6 +69,10 @@ const fr = {
       'Ce diagnostic guidé est terminé ou a expiré : rien n’a changé. Tapez « diagnostic » pour en lancer un autre.',
     thanksUseful: 'Merci, c’est noté.',
     thanksNotUseful: 'Merci, c’est noté : cela aide à améliorer les réponses.',
+    whyNotUseful: 'Qu’est-ce qui n’allait pas ?',
+    /** Where a typed number stands for a reason (the terminal chat): giving none is fine. */
+    reasonOptional: 'Facultatif : Entrée (ou une autre question) pour passer.',
+    thanksReason: 'Merci, la raison est notée.',
     feedbackHint: '+ utile · - pas utile',
     noAnswerToRate:
       'Il n’y a pas de réponse à évaluer ici : « + » et « - » notent la dernière réponse affichée.',
@@ -104,7 +111,7 @@ const fr = {
     /** Where typed numbers and + / - stand for the buttons (the terminal chat). */
     typedWords: [
       '  • un numéro : le choix de ce numéro (une option, une piste, une question de suivi)',
-      '  • + ou - : la dernière réponse était utile, ou pas',
+      '  • + ou - : la dernière réponse était utile, ou pas (après -, 1 ou 2 dit pourquoi)',
     ],
   },
   triage: {
@@ -454,6 +461,8 @@ const en: Catalogue = {
     useful: 'Useful',
     notUseful: 'Not useful',
     escalate: 'Escalate',
+    wrongTopic: 'Wrong topic',
+    doesNotAnswer: 'Right topic, but it does not answer',
   },
   ui: {
     sharedBy: (user: string) => `${user} shared:`,
@@ -467,6 +476,9 @@ const en: Catalogue = {
       'This guided triage is over or has expired: nothing changed. Type "triage" to start another.',
     thanksUseful: 'Thanks, noted.',
     thanksNotUseful: 'Thanks, noted: it helps improve the answers.',
+    whyNotUseful: 'What was wrong?',
+    reasonOptional: 'Optional: press Enter (or ask something else) to skip.',
+    thanksReason: 'Thanks, the reason is noted.',
     feedbackHint: '+ useful · - not useful',
     noAnswerToRate: 'There is no answer to rate here: "+" and "-" rate the last answer shown.',
     alreadyRated: 'This answer is already rated, thanks.',
@@ -502,7 +514,7 @@ const en: Catalogue = {
     ],
     typedWords: [
       '  • a number: the choice of that number (an option, a lead, a follow-up question)',
-      '  • + or -: the last answer was useful, or not',
+      '  • + or -: the last answer was useful, or not (after -, 1 or 2 says why)',
     ],
   },
   triage: {

@@ -10,7 +10,7 @@ import { SqliteFeedbackStore } from '../../adapters/feedback/sqlite-store.js';
 import { buildLibrary } from '../../src/app/build-library.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { kbLint } from '../../src/cli/kb.js';
-import { Cases, FeedbackRecorder } from '../../src/index.js';
+import { Cases, type CoreAction, FeedbackRecorder, type IncomingMessage } from '../../src/index.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/kb.js';
 import { realBot } from '../support/bot.js';
 import { newCase } from '../support/cases.js';
@@ -32,10 +32,13 @@ const EXPERT_ANSWER =
 const t0 = Date.now();
 const hoursAgo = (h: number) => new Date(t0 - h * 3_600_000);
 
-async function report(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function report(
+  args: string[],
+  inEnv: Record<string, string> = env,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return promisify(execFile)(process.execPath, [cliFile, 'report', ...args], {
     cwd: dir,
-    env,
+    env: inEnv,
     timeout: 20_000,
   })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
@@ -233,5 +236,50 @@ describe('report usage for the team lead', () => {
     expect(page).not.toMatch(/>webex-200039</);
     // Slack only: the Teams case and the Teams questions are not counted.
     expect(page).toContain('<div class="v">2</div><div class="l">escalades (dossiers ouverts)</div>');
+  });
+});
+
+describe('"pas utile" and why, from the buttons clicked', () => {
+  it('counts each "Pas utile" once with the reason then clicked, in the JSON and on the page', async () => {
+    const ratings = { FEEDBACK_DB: join(dir, 'ratings.sqlite') };
+    const feedback = new SqliteFeedbackStore(ratings.FEEDBACK_DB);
+    const recorder = new FeedbackRecorder(feedback, 'k', { warn: () => {}, error: () => {} });
+    const bot = new TriageBot(realBot().library, realBot().index, { recorder });
+    /** A technician asks, clicks "Pas utile", then the reason labelled `why` (none: no reason). */
+    const notUseful = async (user: string, text: string, why?: string) => {
+      const message = (over: Partial<IncomingMessage>): IncomingMessage => ({
+        conversation: { platform: 'slack', workspace: 'T', channel: 'C', thread: user },
+        text: '',
+        user,
+        ...over,
+      });
+      const click = (reply: Parameters<typeof bot.view>[0], label: string) => {
+        const button = bot
+          .view(reply)
+          .blocks.flatMap((b) => (b.type === 'choices' || b.type === 'controls' ? b.buttons : []))
+          .find((b) => b.label === label);
+        return bot.handle(message({ action: button?.action as CoreAction }));
+      };
+      const ack = await click(await bot.handle(message({ text })), 'Pas utile');
+      if (why) await click(ack, why);
+    };
+    await notUseful('U1', '200039', 'Bon sujet, mais ne répond pas');
+    await notUseful('U2', '200039', 'Pas le bon sujet');
+    await notUseful('U3', '200039');
+    await notUseful('U4', '20017', 'Pas le bon sujet');
+    await recorder.flush();
+    await feedback.close();
+    const usage = JSON.parse((await report(['usage', '--format', 'json'], { ...env, ...ratings })).stdout);
+    expect(usage.totals).toMatchObject({ feedback: 4, useful: 0, notUseful: 4 });
+    expect(usage.notHelpful).toEqual([
+      { id: 'webex-200039', count: 3, wrongTopic: 1, doesNotAnswer: 1, queries: ['200039'] },
+      { id: expect.stringContaining('20017'), count: 1, wrongTopic: 1, doesNotAnswer: 0, queries: ['20017'] },
+    ]);
+    const page = (await report(['usage', '--html'], { ...env, ...ratings })).stdout;
+    const row = page.slice(page.indexOf('<h2>Réponses jugées « pas utile »</h2>'));
+    expect(row).toContain('<th class="n">pas le bon sujet</th><th class="n">bon sujet, ne répond pas</th>');
+    expect(row).toMatch(
+      /<span title="identifiant : webex-200039">200039 : [^<]+<\/span><\/td><td class="n">3<\/td><td class="n">1<\/td><td class="n">1<\/td><td class="n">1<\/td>/,
+    );
   });
 });

@@ -89,6 +89,84 @@ describe('what the bot records', () => {
     ]);
   });
 
+  it('asks why after "Pas utile", and records the reason clicked as that rating’s reason, counted once', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot, recorder } = botWith(store);
+    const answer = await bot.handle(message('200039'));
+    const ref = 'ref' in answer ? (answer.ref as string) : '';
+    const ack = await bot.handle(message('', { action: { kind: 'feedback', useful: false, ref, l: 'fr' } }));
+    const view = bot.view(ack);
+    expect(view.blocks.map((b) => ('text' in b ? b.text : b.type === 'choices' ? b.label : b.type))).toEqual([
+      'Merci, c’est noté : cela aide à améliorer les réponses.',
+      'Qu’est-ce qui n’allait pas ?',
+    ]);
+    const reasons = view.blocks.flatMap((b) => (b.type === 'choices' ? b.buttons : []));
+    expect(reasons.map((b) => b.label)).toEqual(['Pas le bon sujet', 'Bon sujet, mais ne répond pas']);
+    expect(reasons.map((b) => b.action)).toEqual([
+      { kind: 'feedback', useful: false, reason: 'wrong-topic', ref, l: 'fr' },
+      { kind: 'feedback', useful: false, reason: 'does-not-answer', ref, l: 'fr' },
+    ]);
+    const thanks = await bot.handle(message('', { action: reasons[1]?.action as CoreAction }));
+    expect(bot.view(thanks).blocks).toEqual([{ type: 'paragraph', text: 'Merci, la raison est notée.' }]);
+    await recorder.flush();
+    const ratings = store.saved.filter((e) => e.type === 'feedback');
+    expect(ratings).toMatchObject([
+      { useful: false, entry: 'webex-200039', query: '200039' },
+      { useful: false, entry: 'webex-200039', query: '200039', reason: 'does-not-answer' },
+    ]);
+    // The same rated reply, as a keyed hash: never the ref, which works the reply's buttons.
+    expect(ratings[0]?.type === 'feedback' && ratings[0].rating).toMatch(/^[0-9a-f]{16}$/);
+    expect(ratings[1]?.type === 'feedback' && ratings[1].rating).toBe(
+      ratings[0]?.type === 'feedback' && ratings[0].rating,
+    );
+    expect(JSON.stringify(store.saved)).not.toContain(ref);
+    const usage = usageReport(store.saved, new Date(Date.now() - 3_600_000), new Date(), () => true);
+    expect(usage.totals).toMatchObject({ feedback: 1, useful: 0, notUseful: 1 });
+    expect(usage.notHelpful).toEqual([
+      { id: 'webex-200039', count: 1, wrongTopic: 0, doesNotAnswer: 1, queries: ['200039'] },
+    ]);
+  });
+
+  it('asks nothing more after "Utile", a reason, or a button of an earlier version; an expired reason says so', async () => {
+    const store = new MemoryFeedbackStore();
+    const { bot } = botWith(store);
+    const answer = await bot.handle(message('200039'));
+    const ref = 'ref' in answer ? (answer.ref as string) : '';
+    const texts = async (action: unknown) =>
+      bot.view(await bot.handle(message('', { action: decodeAction(action) as CoreAction }))).blocks;
+    expect(await texts({ kind: 'feedback', useful: true, ref, l: 'en' })).toEqual([
+      { type: 'paragraph', text: 'Thanks, noted.' },
+    ]);
+    expect(await texts({ kind: 'feedback', useful: false, reason: 'wrong-topic', ref, l: 'en' })).toEqual([
+      { type: 'paragraph', text: 'Thanks, the reason is noted.' },
+    ]);
+    expect(
+      await texts({ kind: 'feedback', useful: false, q: '200039', id: 'webex-200039', l: 'fr' }),
+    ).toEqual([{ type: 'paragraph', text: 'Merci, c’est noté : cela aide à améliorer les réponses.' }]);
+    expect(
+      await texts({
+        kind: 'feedback',
+        useful: false,
+        reason: 'wrong-topic',
+        ref: 'Zk3vQ8pL2mN7xR1a',
+        l: 'fr',
+      }),
+    ).toEqual([{ type: 'paragraph', text: 'Ce bouton a expiré : posez la question à nouveau.' }]);
+  });
+
+  it('asks why in English in an English conversation', async () => {
+    const { bot } = botWith(new MemoryFeedbackStore());
+    const answer = await bot.handle(message('what does error 200039 mean?'));
+    const ref = 'ref' in answer ? (answer.ref as string) : '';
+    const ack = await bot.handle(message('', { action: { kind: 'feedback', useful: false, ref, l: 'en' } }));
+    const choices = bot.view(ack).blocks.find((b) => b.type === 'choices');
+    expect(choices?.type === 'choices' && [choices.label, ...choices.buttons.map((b) => b.label)]).toEqual([
+      'What was wrong?',
+      'Wrong topic',
+      'Right topic, but it does not answer',
+    ]);
+  });
+
   it('records where a guided triage ends as the right answer to the question that started it', async () => {
     const store = new MemoryFeedbackStore();
     const { bot, recorder } = botWith(store);

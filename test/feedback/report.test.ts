@@ -395,6 +395,38 @@ describe('"pas utile" with its reasons, and the proposed keywords', () => {
     expect(row).toContain('<th class="n">pas le bon sujet</th><th class="n">bon sujet, ne répond pas</th>');
   });
 
+  it('reads a reason clicked after "Pas utile" as that rating’s reason: every report counts the rating once', () => {
+    const rated = (
+      rating: string,
+      user: string,
+      reason?: 'wrong-topic' | 'does-not-answer',
+    ): FeedbackEvent => ({
+      ...notUseful('acs-403', reason),
+      rating,
+      user,
+    });
+    const stored: FeedbackEvent[] = [
+      // One person: "Pas utile", then "Pas le bon sujet", then (the card still there) "Bon sujet…".
+      rated('r1', 'u1'),
+      rated('r1', 'u1', 'wrong-topic'),
+      rated('r1', 'u1', 'does-not-answer'),
+      // Another person on the same reply: a rating of their own, no reason given.
+      rated('r1', 'u2'),
+      // A reason whose "Pas utile" is before the period: still one "not useful", with its reason.
+      rated('r2', 'u1', 'wrong-topic'),
+      // An event with a reason and no rated reply (as earlier data has): a rating with its reason.
+      notUseful('acs-403', 'wrong-topic'),
+    ];
+    const usage = usageReport(stored, new Date('2026-12-01T00:00:00Z'), new Date(at), () => true);
+    expect(usage.totals).toMatchObject({ feedback: 4, notUseful: 4, useful: 0 });
+    expect(usage.days.at(-1)?.feedback).toBe(4);
+    expect(usage.notHelpful).toEqual([
+      { id: 'acs-403', count: 4, wrongTopic: 2, doesNotAnswer: 1, queries: ['403'] },
+    ]);
+    const gaps = gapsReport(stored, new Date(0), normalize, isEntry);
+    expect(gaps.notHelpful).toEqual([{ id: 'acs-403', count: 4, queries: ['403'] }]);
+  });
+
   it('proposes only phrases worth a keyword, for entries of the knowledge base, that keywords.yaml does not have yet', () => {
     const question = (query: string): FeedbackEvent =>
       q(at, query, false, { suggestions: ['webex/contacts'] });

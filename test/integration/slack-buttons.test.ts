@@ -3,7 +3,9 @@ import { createHttpServer, type HttpServer } from '../../adapters/http/server.js
 import { createLogger } from '../../adapters/logger.js';
 import { createSlackApp } from '../../adapters/slack/app.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
+import type { FeedbackEvent } from '../../src/feedback/events.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
+import { usageReport } from '../../src/feedback/usage.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
 import { expectMeaningfulLabel } from '../support/button-labels.js';
@@ -216,6 +218,55 @@ describe('where a share posts (issue 21)', () => {
       ['C1', undefined],
       ['C1', undefined],
     ]);
+  });
+});
+
+describe('"Pas utile" asks why', () => {
+  it('answers privately with two reason buttons; the reason clicked replaces them and is counted with the rating', async () => {
+    await command('200039', 'why1', 'C3', 'U3');
+    await click(button(await response('why1'), 'Pas utile').value, 'why2', 'C3', 'U3');
+    const ack = await response('why2');
+    expect(ack.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(allText(ack)).toContain('Merci, c’est noté : cela aide à améliorer les réponses.');
+    expect(allText(ack)).toContain('Qu’est-ce qui n’allait pas ?');
+    expect(buttonsOf(ack).map((b) => b.text.text)).toEqual([
+      'Pas le bon sujet',
+      'Bon sujet, mais ne répond pas',
+    ]);
+    await click(button(ack, 'Pas le bon sujet').value, 'why3', 'C3', 'U3');
+    const thanks = await response('why3');
+    expect(thanks.body).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: true,
+      text: 'Merci, la raison est notée.',
+    });
+    expect(buttonsOf(thanks)).toEqual([]);
+    await recorder.flush();
+    const [rating, reason] = feedbackStore.saved.slice(-2);
+    expect(rating).toMatchObject({ type: 'feedback', useful: false, entry: 'webex-200039', query: '200039' });
+    expect(reason).toMatchObject({
+      type: 'feedback',
+      useful: false,
+      entry: 'webex-200039',
+      reason: 'wrong-topic',
+    });
+    const usage = usageReport([rating, reason] as FeedbackEvent[], new Date(0), new Date(), () => true);
+    expect(usage.notHelpful).toMatchObject([
+      { id: 'webex-200039', count: 1, wrongTopic: 1, doesNotAnswer: 0 },
+    ]);
+  });
+
+  it('asks in English in an English conversation', async () => {
+    await command('what does event 20025 mean on the Skype server', 'why4', 'C4', 'U4');
+    await click(button(await response('why4'), 'Not useful').value, 'why5', 'C4', 'U4');
+    const ack = await response('why5');
+    expect(allText(ack)).toContain('What was wrong?');
+    expect(buttonsOf(ack).map((b) => b.text.text)).toEqual([
+      'Wrong topic',
+      'Right topic, but it does not answer',
+    ]);
+    await click(button(ack, 'Right topic, but it does not answer').value, 'why6', 'C4', 'U4');
+    expect((await response('why6')).body.text).toBe('Thanks, the reason is noted.');
   });
 });
 

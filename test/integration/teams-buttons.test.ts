@@ -3,14 +3,19 @@ import { createHttpServer, type HttpServer } from '../../adapters/http/server.js
 import { createLogger } from '../../adapters/logger.js';
 import { mountTeams } from '../../adapters/teams/mount.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
+import { FeedbackRecorder } from '../../src/feedback/recorder.js';
+import { usageReport } from '../../src/feedback/usage.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { cardProblems } from '../support/adaptive-cards.js';
 import { realBot } from '../support/bot.js';
 import { expectMeaningfulLabel } from '../support/button-labels.js';
 import { ConnectorStub } from '../support/connector-stub.js';
+import { MemoryFeedbackStore } from '../support/feedback.js';
 
 /** Teams buttons through the real CloudAdapter and the Bot Connector stub. */
 const connector = new ConnectorStub();
+const feedbackStore = new MemoryFeedbackStore();
+const recorder = new FeedbackRecorder(feedbackStore, 'k', { warn: () => {}, error: () => {} });
 let http: HttpServer;
 let base = '';
 /** How far the bot's clock is ahead of the wall clock (to expire records). */
@@ -22,6 +27,7 @@ beforeAll(async () => {
   const shared = realBot();
   const bot = new TriageBot(shared.library, shared.index, {
     state: new MemoryState(() => Date.now() + ahead),
+    recorder,
   });
   mountTeams(
     http.app,
@@ -163,5 +169,53 @@ describe('Teams buttons refer to what was shown', () => {
     expect(reply.text).toBe('This button has expired: ask the question again.');
     expect(reply.attachments).toBeUndefined();
     expect(connector.calls).toHaveLength(2);
+  });
+});
+
+describe('"Pas utile" asks why', () => {
+  /** A person of their own: the suite's first person writes English. */
+  const alone = (overrides: Record<string, unknown>) =>
+    activity({
+      from: { id: 'user-why', name: 'Tech' },
+      conversation: { id: 'a:why-1', conversationType: 'personal', tenantId: 'tenant-1' },
+      ...overrides,
+    });
+  const reply = async (overrides: Record<string, unknown>) => {
+    await post(alone(overrides));
+    return connector.calls.at(-1)?.activity;
+  };
+
+  it('answers with a card of the thanks and two reason buttons; the reason clicked is thanked in one line, counted with the rating', async () => {
+    await recorder.flush();
+    const before = feedbackStore.saved.length;
+    const answer = (await reply({ text: '200039' })).attachments[0].content;
+    const notUseful = buttonsOf(answer).find((b) => b.title === 'Pas utile');
+    const ack = (await reply({ value: notUseful.data })).attachments[0].content;
+    expect(cardProblems(ack)).toEqual([]);
+    expect(textsOf(ack)).toEqual(
+      expect.arrayContaining([
+        'Merci, c’est noté : cela aide à améliorer les réponses.',
+        'Qu’est-ce qui n’allait pas ?',
+      ]),
+    );
+    const reasons = buttonsOf(ack);
+    expect(reasons.map((b) => b.title)).toEqual(['Pas le bon sujet', 'Bon sujet, mais ne répond pas']);
+    const thanks = await reply({ value: reasons[1].data });
+    expect(thanks.text).toBe('Merci, la raison est notée.');
+    expect(thanks.attachments).toBeUndefined();
+    await recorder.flush();
+    const usage = usageReport(feedbackStore.saved.slice(before), new Date(0), new Date(), () => true);
+    expect(usage.totals).toMatchObject({ feedback: 1, notUseful: 1 });
+    expect(usage.notHelpful).toMatchObject([
+      { id: 'webex-200039', count: 1, wrongTopic: 0, doesNotAnswer: 1 },
+    ]);
+  });
+
+  it('acknowledges "Utile" in one line of text, as before', async () => {
+    const answer = (await reply({ text: '20017' })).attachments[0].content;
+    const useful = buttonsOf(answer).find((b) => b.title === 'Utile');
+    const ack = await reply({ value: useful.data });
+    expect(ack.text).toBe('Merci, c’est noté.');
+    expect(ack.attachments).toBeUndefined();
   });
 });

@@ -329,7 +329,7 @@ describe('Adaptive Cards', () => {
 });
 
 describe('feedback in Teams', () => {
-  it('records "Pas utile" from the card and acknowledges it in one line of text, not a new card', async () => {
+  it('records "Pas utile" from the card and acknowledges it with a card that asks why, not the answer again', async () => {
     await post(open, activity({ text: '487' }));
     const notUseful = buttonsOf(cardOf(connector.calls[0] as never)).find(
       (a: any) => a.title === 'Pas utile',
@@ -341,8 +341,14 @@ describe('feedback in Teams', () => {
     const res = await post(open, activity({ text: '', value: notUseful.data }));
     expect(res.status).toBe(200);
     expect(connector.calls).toHaveLength(1);
-    expect(connector.calls[0]?.activity.text).toBe('Merci, c’est noté : cela aide à améliorer les réponses.');
-    expect(connector.calls[0]?.activity.attachments).toBeUndefined();
+    const ack = cardOf(connector.calls[0] as never);
+    expect(cardProblems(ack)).toEqual([]);
+    expect(JSON.stringify(ack)).toContain('Merci, c’est noté : cela aide à améliorer les réponses.');
+    expect(JSON.stringify(ack)).not.toContain('Azure Communication Services');
+    expect(buttonsOf(ack).map((a: any) => a.title)).toEqual([
+      'Pas le bon sujet',
+      'Bon sujet, mais ne répond pas',
+    ]);
     await recorder.flush();
     expect(feedbackStore.saved.at(-1)).toMatchObject({
       type: 'feedback',

@@ -11,6 +11,8 @@ describe('the one action vocabulary', () => {
     { kind: 'alternatives', ref: 'Zk3vQ8pL2mN7xR1a' },
     { kind: 'share', ref: 'Zk3vQ8pL2mN7xR1a', l: 'fr' },
     { kind: 'feedback', useful: false, ref: 'Zk3vQ8pL2mN7xR1a', l: 'fr' },
+    { kind: 'feedback', useful: false, reason: 'wrong-topic', ref: 'Zk3vQ8pL2mN7xR1a', l: 'fr' },
+    { kind: 'feedback', useful: false, reason: 'does-not-answer', ref: 'Zk3vQ8pL2mN7xR1a', l: 'en' },
     { kind: 'triage-start', treeId: 'provisioning', ref: 'Zk3vQ8pL2mN7xR1a', l: 'fr' },
     { kind: 'full', id: 'webex/fichiers-journaux-utiles' },
     { kind: 'triage-start', treeId: 'provisioning', l: 'fr' },
@@ -65,6 +67,31 @@ describe('the one action vocabulary', () => {
     expect(decodeAction({ kind: 'share', ref: '../../etc' })).toBeNull();
     expect(decodeAction({ kind: 'feedback', useful: true, ref: 'a b' })).toBeNull();
     expect(decodeAction({ kind: 'pick', id: 'acs-487', ref: '' })).toBeNull();
+  });
+
+  it('reads a "not useful" reason it knows, drops any other and keeps the rating; older values decode as before', () => {
+    const ref = 'Zk3vQ8pL2mN7xR1a';
+    expect(decodeAction(`{"kind":"feedback","useful":false,"ref":"${ref}","l":"fr"}`)).toEqual({
+      kind: 'feedback',
+      useful: false,
+      ref,
+      l: 'fr',
+    });
+    expect(
+      decodeAction(`{"kind":"feedback","useful":false,"reason":"does-not-answer","ref":"${ref}","l":"fr"}`),
+    ).toEqual({ kind: 'feedback', useful: false, reason: 'does-not-answer', ref, l: 'fr' });
+    for (const reason of ['other', 42, null, 'WRONG-TOPIC'])
+      expect(decodeAction({ kind: 'feedback', useful: false, reason, ref })).toEqual({
+        kind: 'feedback',
+        useful: false,
+        ref,
+      });
+    // A reason says why an answer was not useful: on "useful" it means nothing.
+    expect(decodeAction({ kind: 'feedback', useful: true, reason: 'wrong-topic', ref })).toEqual({
+      kind: 'feedback',
+      useful: true,
+      ref,
+    });
   });
 
   it('refuses anything that is not exactly an action', () => {

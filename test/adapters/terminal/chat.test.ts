@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PASTE_QUIET_MS, runTerminalChat, terminalLocale } from '../../../adapters/terminal/chat.js';
 import { TriageBot } from '../../../src/app/triage-bot.js';
 import { FeedbackRecorder } from '../../../src/feedback/recorder.js';
+import { usageReport } from '../../../src/feedback/usage.js';
 import type { Language } from '../../../src/text/language.js';
 import { realBot } from '../../support/bot.js';
 import { MemoryFeedbackStore } from '../../support/feedback.js';
@@ -135,6 +136,45 @@ describe('the terminal’s rough edges (issue 23)', () => {
     expect(ratings[0]).toMatchObject({ useful: true, entry: 'webex/utilisateur-deja-dans-ci' });
   });
 
+  it('after "-", offers the two reasons as numbers; "2" records why, once, and the answer stays rated', async () => {
+    const store = new MemoryFeedbackStore();
+    const recorder = new FeedbackRecorder(store, 'k', { warn: () => {}, error: () => {} });
+    const bot = new TriageBot(realBot().library, realBot().index, { recorder });
+    const replies = await typed(['200039', '-', '2', '+'], bot);
+    expect(replies[1]).toContain(
+      [
+        'Merci, c’est noté : cela aide à améliorer les réponses.',
+        'Qu’est-ce qui n’allait pas ?',
+        '  1) Pas le bon sujet',
+        '  2) Bon sujet, mais ne répond pas',
+        'Facultatif : Entrée (ou une autre question) pour passer.',
+      ].join('\n'),
+    );
+    expect(replies[2]).toContain('Merci, la raison est notée.');
+    expect(replies[3]).toContain('Cette réponse est déjà notée, merci.');
+    await recorder.flush();
+    expect(store.saved.filter((e) => e.type === 'feedback')).toMatchObject([
+      { useful: false, entry: 'webex-200039' },
+      { useful: false, entry: 'webex-200039', reason: 'does-not-answer' },
+    ]);
+    const usage = usageReport(store.saved, new Date(Date.now() - 3_600_000), new Date(), () => true);
+    expect(usage.notHelpful).toMatchObject([{ id: 'webex-200039', count: 1, doesNotAnswer: 1 }]);
+  });
+
+  it('after "-", an empty line or anything else skips the reasons: the numbers are the answer’s again', async () => {
+    const store = new MemoryFeedbackStore();
+    const recorder = new FeedbackRecorder(store, 'k', { warn: () => {}, error: () => {} });
+    const bot = new TriageBot(realBot().library, realBot().index, { recorder });
+    const skipped = await typed(['200039', '-', '', '1'], bot);
+    expect(skipped[0]).toContain("  1) L'adresse e-mail existe-t-elle déjà dans Common Identity");
+    // "1" after the empty line is the answer's first follow-up, not "Pas le bon sujet".
+    expect(skipped[3]).toContain('Webex pour Cisco BroadWorks — Utilisateur déjà dans CI');
+    const asked = await typed(['200039', '-', '20017'], bot);
+    expect(asked[2]).toContain('Skype Entreprise Server (UCWA) — 20017');
+    await recorder.flush();
+    expect(store.saved.filter((e) => e.type === 'feedback' && e.reason)).toEqual([]);
+  });
+
   it('says there is nothing to rate when nothing was answered, in the conversation’s language', async () => {
     const replies = await typed(['+', 'what does error 200039 mean?', '+', '+']);
     expect(replies[0]).toContain('Il n’y a pas de réponse à évaluer ici');
@@ -163,7 +203,13 @@ describe('the terminal’s rough edges (issue 23)', () => {
 
   it('names every word it understands in its help: the numbers, + and -, and each triage word', async () => {
     const [help] = await typed(['aide']);
-    for (const word of ['un numéro', '+ ou -', 'diagnostic [symptôme]', '« retour »', '« recommencer »'])
+    for (const word of [
+      'un numéro',
+      '+ ou -',
+      'après -, 1 ou 2 dit pourquoi',
+      'diagnostic [symptôme]',
+      '« retour »',
+    ])
       expect(help).toContain(word);
     for (const word of ['« reprendre »', '« escalader »', '« arrêter »', '« stop »', 'aide : cette aide'])
       expect(help).toContain(word);

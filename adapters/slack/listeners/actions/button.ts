@@ -68,7 +68,8 @@ function clickedTs(body: BlockAction): string | undefined {
 /**
  * Every button of every message: decoded by the core, answered through TriageBot.handle. A click
  * on a private message is answered privately; on a public one, in its thread. "Ce n'était pas ça",
- * a rating and an expired button are always answered privately; "Partager dans le canal" posts the
+ * a rating and an expired button are always answered privately (a "Pas utile" asks why with two
+ * buttons, and the reason clicked replaces that question); "Partager dans le canal" posts the
  * answer for everyone, where the record of what was shown says. A guided triage's option or control
  * replaces its card; "Escalader" opens the case form as a modal; the experts' buttons act on a case.
  */
@@ -121,7 +122,9 @@ export function buttonListener(deps: SlackDeps) {
           reply.kind === 'feedback-ack' ||
           reply.kind === 'expired'
         ) {
-          await ephemeral(renderReply(deps.bot, reply, true));
+          // A reason replaces the private "Pas utile" acknowledgement that asked for it: its buttons go.
+          const answersWhy = reply.kind === 'feedback-ack' && reply.reason !== undefined && place.private;
+          await ephemeral(renderReply(deps.bot, reply, true), answersWhy);
           return;
         }
         const thread = {
