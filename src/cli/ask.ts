@@ -104,7 +104,14 @@ export async function runAsk(
   });
   const write = async (text: string) => {
     if (closed) return;
-    if (!output.write(text)) await Promise.race([once(output, 'drain'), once(output, 'close')]);
+    if (output.write(text)) return;
+    // Whichever comes first, the other's listeners are removed: left behind, they piled up on
+    // every pause of a slow reader (MaxListenersExceededWarning after ten).
+    const done = new AbortController();
+    await Promise.race([
+      once(output, 'drain', { signal: done.signal }),
+      once(output, 'close', { signal: done.signal }),
+    ]).finally(() => done.abort());
   };
   if (!options.stdin) {
     await write(`${format(answer(options.query))}\n`);

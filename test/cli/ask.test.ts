@@ -104,6 +104,10 @@ describe('ask --stdin and its reader', () => {
     await runAsk(bot, { json: true, stdin: true, record: false, query: '' }, input, slow);
     // Without waiting for 'drain', all 300 answers (over 1 MB) would sit in the stream's buffer.
     expect(maxBuffered).toBeLessThan(20_000);
+    // Each pause waited for 'drain' or 'close': the one that did not come leaves no listener behind
+    // (they piled up, one 'close' and one 'error' per pause).
+    expect(slow.listenerCount('close')).toBe(0);
+    expect(slow.listenerCount('error')).toBeLessThanOrEqual(1);
   });
 
   it('ends quietly with exit 0 when the reader goes away (| head -1)', async () => {
