@@ -200,9 +200,13 @@ describe('"Pas utile" asks why', () => {
     );
     const reasons = buttonsOf(ack);
     expect(reasons.map((b) => b.title)).toEqual(['Pas le bon sujet', 'Bon sujet, mais ne répond pas']);
-    const thanks = await reply({ value: reasons[1].data });
-    expect(thanks.text).toBe('Merci, la raison est notée.');
-    expect(thanks.attachments).toBeUndefined();
+    // Teams says which card was clicked (replyToId): the thanks replaces the card that asked why.
+    const asked = connector.calls.at(-1)?.id;
+    await post(alone({ value: reasons[1].data, replyToId: asked }));
+    const thanks = connector.calls.at(-1);
+    expect(thanks).toMatchObject({ method: 'PUT', id: asked });
+    expect(thanks?.activity.text).toBe('Merci, la raison est notée.');
+    expect(thanks?.activity.attachments).toBeUndefined();
     await recorder.flush();
     const usage = usageReport(feedbackStore.saved.slice(before), new Date(0), new Date(), () => true);
     expect(usage.totals).toMatchObject({ feedback: 1, notUseful: 1 });

@@ -3,7 +3,8 @@ import { actsOnTriageCard, decodeAction, detectLanguage, strings } from '../../.
 import { questionText } from '../activity-text.js';
 import { caseApplied, caseOpened } from '../case-replies.js';
 import { incomingOf, type TeamsDeps } from '../context.js';
-import { sendWithRetry } from '../send.js';
+import { replyActivity } from '../reply.js';
+import { sendWithRetry, updateWithRetry } from '../send.js';
 import { onTriageCard, postReply } from '../triage-card.js';
 
 function isMentioned(activity: Activity): boolean {
@@ -34,6 +35,10 @@ export async function answerMessage(deps: TeamsDeps, context: TurnContext): Prom
   }
   if (action && actsOnTriageCard(action)) return onTriageCard(deps, context, action);
   const reply = await deps.bot.handle(await incomingOf(deps, context, { text, action }));
+  // A reason given after "Pas utile" replaces the card that asked why (as Slack replaces its
+  // private message): once answered, its buttons are gone, and a second reason cannot be clicked.
+  if (action?.kind === 'feedback' && action.reason && activity.replyToId)
+    return updateWithRetry(context, activity.replyToId, replyActivity(deps, reply));
   // A case's buttons sent as a message (a client without dialogs or Universal Actions).
   if (reply.kind === 'case-opened') return caseOpened(deps, context, reply);
   if (reply.kind === 'case-card') return caseApplied(deps, context, reply);
