@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
-import { createLogger } from '../../adapters/logger.js';
-import { createSlackApp } from '../../adapters/slack/app.js';
+import type { HttpServer } from '../../adapters/http/server.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
-import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
-import { SIGNING_SECRET, SlackApiStub, slackHeaders, waitFor } from '../support/slack-stub.js';
+import { startSlackServer, stopSlackServer } from '../support/slack-server.js';
+import { SlackApiStub, slackHeaders, waitFor } from '../support/slack-stub.js';
 
 /**
  * The reply language through the real Slack adapter (docs/language.md, rows 7 and 9): the message
@@ -16,20 +14,11 @@ let http: HttpServer;
 let base = '';
 
 beforeAll(async () => {
-  await stub.start();
-  http = createHttpServer(createLogger('silent'));
   const bot = new TriageBot(realBot().library, realBot().index);
-  await createSlackApp(
-    { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl },
-    { bot, state: new MemoryState(), logger: createLogger('silent') },
-    http.app,
-  ).start();
-  http.markReady();
-  base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+  ({ http, base } = await startSlackServer(stub, bot));
 });
 afterAll(async () => {
-  await http.close();
-  await stub.stop();
+  await stopSlackServer(stub, { http, base });
 });
 beforeEach(() => {
   stub.calls.length = 0;

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
-import { createLogger } from '../../adapters/logger.js';
-import { createSlackApp } from '../../adapters/slack/app.js';
+import type { HttpServer } from '../../adapters/http/server.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
-import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
 import { buttonOf, nth, SlackRequests, textOf } from '../support/slack-requests.js';
-import { SIGNING_SECRET, SlackApiStub, sleep, waitFor } from '../support/slack-stub.js';
+import { startSlackServer, stopSlackServer } from '../support/slack-server.js';
+import { SlackApiStub, sleep, waitFor } from '../support/slack-stub.js';
 
 /**
  * A guided triage in Slack keeps one card (issue 24): each step replaces its own message, with the
@@ -22,25 +20,16 @@ const slack = new SlackRequests(() => base, stub);
 const tech = { id: 'U1', name: 'tech' };
 
 beforeAll(async () => {
-  await stub.start();
-  http = createHttpServer(createLogger('silent'));
   const shared = realBot();
   const bot = new TriageBot(shared.library, shared.index, {
     now: () => Date.now() + ahead,
     idleTimeoutMs: 30 * 60_000,
   });
-  await createSlackApp(
-    { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl },
-    { bot, state: new MemoryState(), logger: createLogger('silent') },
-    http.app,
-  ).start();
-  http.markReady();
-  base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+  ({ http, base } = await startSlackServer(stub, bot));
 });
 
 afterAll(async () => {
-  await http.close();
-  await stub.stop();
+  await stopSlackServer(stub, { http, base });
 });
 
 beforeEach(() => {

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpServer, type HttpServer } from '../../adapters/http/server.js';
-import { createLogger } from '../../adapters/logger.js';
-import { createSlackApp } from '../../adapters/slack/app.js';
+import type { HttpServer } from '../../adapters/http/server.js';
 import { LIMITS, renderSlack } from '../../adapters/slack/render/blocks.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
-import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
-import { SIGNING_SECRET, SlackApiStub, slackHeaders, sleep, waitFor } from '../support/slack-stub.js';
+import { startSlackServer, stopSlackServer } from '../support/slack-server.js';
+import { SlackApiStub, slackHeaders, sleep, waitFor } from '../support/slack-stub.js';
 
 const stub = new SlackApiStub();
 const feedbackStore = new MemoryFeedbackStore();
@@ -17,22 +15,13 @@ let http: HttpServer;
 let base = '';
 
 beforeAll(async () => {
-  await stub.start();
-  http = createHttpServer(createLogger('silent'));
   const shared = realBot();
   const bot = new TriageBot(shared.library, shared.index, { recorder });
-  await createSlackApp(
-    { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl },
-    { bot, state: new MemoryState(), logger: createLogger('silent') },
-    http.app,
-  ).start();
-  http.markReady();
-  base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+  ({ http, base } = await startSlackServer(stub, bot));
 });
 
 afterAll(async () => {
-  await http.close();
-  await stub.stop();
+  await stopSlackServer(stub, { http, base });
 });
 
 beforeEach(() => {
