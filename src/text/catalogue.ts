@@ -4,6 +4,16 @@ import type { Language } from './language.js';
  * Every fixed phrase the bot says, in French and English: one catalogue for the core and every
  * adapter. Facts from the sources are never here and never translated.
  */
+
+/** A time to resolve, to the minute: "42 min", "3 h 05", then days ("2 j 4 h", "2 d 4 h"). */
+function duration(ms: number, day: string): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
+  return `${Math.floor(hours / 24)} ${day} ${hours % 24} h`;
+}
+
 const fr = {
   answer: {
     /** French puts a (thin) space before a colon, English does not. */
@@ -394,13 +404,7 @@ const fr = {
       finished: 'terminés',
       funnelLine: (tree: string, started: number, finished: number, escalated: number) =>
         `  ${tree} : ${started} → ${finished} → ${escalated}`,
-      duration: (ms: number) => {
-        const minutes = Math.round(ms / 60_000);
-        if (minutes < 60) return `${minutes} min`;
-        const hours = Math.floor(minutes / 60);
-        if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
-        return `${Math.floor(hours / 24)} j ${hours % 24} h`;
-      },
+      duration: (ms: number) => duration(ms, 'j'),
       idHint: (id: string) => `identifiant : ${id}`,
     },
     exportEval: {
@@ -778,13 +782,7 @@ const en: Catalogue = {
       finished: 'finished',
       funnelLine: (tree: string, started: number, finished: number, escalated: number) =>
         `  ${tree}: ${started} → ${finished} → ${escalated}`,
-      duration: (ms: number) => {
-        const minutes = Math.round(ms / 60_000);
-        if (minutes < 60) return `${minutes} min`;
-        const hours = Math.floor(minutes / 60);
-        if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
-        return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-      },
+      duration: (ms: number) => duration(ms, 'd'),
       idHint: (id: string) => `id: ${id}`,
     },
     exportEval: {
