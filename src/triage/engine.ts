@@ -54,7 +54,14 @@ const START =
 /** "triage", "diagnostic <symptôme>": a request to start a guided triage, with its symptom if any. */
 export function parseStart(text: string): { symptom: string } | null {
   const match = START.exec(foldText(text));
-  return match ? { symptom: (match[1] ?? '').trim() } : null;
+  if (!match) return null;
+  const folded = (match[1] ?? '').trim();
+  if (!folded) return { symptom: '' };
+  // The symptom as it was typed, its case and accents kept (the case summary shows it back): the
+  // same last words of the message, when they fold to what was matched.
+  const count = folded.split(' ').length;
+  const typed = text.trim().split(/\s+/).slice(-count).join(' ');
+  return { symptom: foldText(typed) === folded ? typed : folded };
 }
 
 export function newSession(

@@ -45,6 +45,14 @@ describe('starting a guided triage', () => {
     expect(back.view.question?.options).toEqual(['Oui, elle est là', "Non, pas d'icône"]);
   });
 
+  it('keeps the symptom as it was typed: the case form shows it back with its capitals and accents', async () => {
+    // It was folded ("l'icone d'appel est absente chez jerome") in the summary experts read.
+    triage(await say("Diagnostic : L'icône d'appel est absente chez Jérôme"));
+    const form = await say('escalader');
+    if (form.kind !== 'case-form') throw new Error(`expected the case form, got ${form.kind}`);
+    expect(form.draft.summary).toBe("L'icône d'appel est absente chez Jérôme");
+  });
+
   it.each([
     ["diagnostic icône d'appel", 'calling-icon'],
     ["diagnostic l'icône d'appel, oui ou non ?", 'calling-icon'],
