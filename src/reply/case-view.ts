@@ -48,12 +48,20 @@ function sourcesLine(citations: readonly string[], language: Language): ViewBloc
   return [{ type: 'meta', text: `${c.sources}${answer.colon} ${citations.join(' · ')}` }];
 }
 
-/** What the form is about, above its fields: the product, the summary, what was seen. */
-export function caseFormContext(kb: ViewKnowledge, draft: CaseDraft, language: Language): ViewBlock[] {
+/**
+ * What the form is about, above its fields: the product, the summary (unless a field of the form
+ * shows it, prefilled), what was seen.
+ */
+export function caseFormContext(
+  kb: ViewKnowledge,
+  draft: CaseDraft,
+  language: Language,
+  { summaryField = false } = {},
+): ViewBlock[] {
   const c = strings(language).cases;
   return [
     productLine(kb, draft.product, language),
-    { type: 'section', label: c.summary, text: draft.summary },
+    ...(summaryField ? [] : [{ type: 'section' as const, label: c.summary, text: draft.summary }]),
     ...seenBlocks(draft, language),
   ];
 }

@@ -71,7 +71,8 @@ export function formOf(reply: Reply, kb: ViewKnowledge): FormView | null {
     return {
       language,
       title: s.formTitle(draft.title),
-      context: caseFormContext(kb, draft, language),
+      // The summary is the first field, prefilled: the context does not show it a second time.
+      context: caseFormContext(kb, draft, language, { summaryField: true }),
       fields: [
         {
           id: SUMMARY_FIELD,

@@ -110,6 +110,9 @@ describe('escalating a guided triage to the experts’ channel', () => {
     // The summary is the question the triage started from.
     expect(inputs[0]).toMatchObject({ block_id: 'summary', optional: false, element: { max_length: 1000 } });
     expect(inputs[0]?.element.initial_value).toContain('connexion');
+    // The summary is shown once, in its input: the context above the inputs does not repeat it.
+    const context = (modal.blocks as { type: string }[]).filter((b) => b.type !== 'input');
+    expect(JSON.stringify(context)).not.toContain('Résumé');
     expect(inputs.length).toBeGreaterThan(3);
     expect(inputs.slice(1).every((i) => i.optional)).toBe(true);
     expect(JSON.stringify(modal)).toContain('Oui, il se charge');
