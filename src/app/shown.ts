@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { type Answer, type AnswerResult, type Finding, findingOf, resultOf } from '../answer/answer.js';
 import { MAX_STORED_QUERY } from '../feedback/recorder.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
@@ -11,6 +10,7 @@ import { parseJsonOrNull } from '../text/json.js';
 import type { Language } from '../text/language.js';
 import type { Answers } from './answers.js';
 import type { IncomingMessage } from './messages.js';
+import type { ShownRecord } from './shown-record.js';
 
 /**
  * How long the buttons of a reply keep working: 7 days, as long as the bot follows a Slack thread
@@ -24,29 +24,6 @@ const KEY_PREFIX = 'shown:';
 
 /** A ref: 12 random bytes, 16 characters of base64url, never guessed. */
 const newRef = () => randomBytes(12).toString('base64url');
-
-/**
- * The record kept in shared state, as JSON: what a reply showed, by reference to the knowledge base
- * (its results and findings by id), the question bounded, the language, the conversation and where
- * a share of it posts.
- */
-const RecordSchema = z.object({
-  v: z.literal(1),
-  q: z.string(),
-  l: z.enum(['fr', 'en']),
-  c: z.object({ platform: z.string(), workspace: z.string(), channel: z.string(), thread: z.string() }),
-  to: z.string().optional(),
-  a: z.object({
-    answered: z.boolean(),
-    decision: z.enum(['answer', 'suggest', 'decline']),
-    reason: z.enum(['empty', 'unknown-code', 'low-confidence', 'out-of-scope']).optional(),
-    unknownCodes: z.array(z.string()),
-    outOfScope: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
-    results: z.array(z.object({ id: z.string(), score: z.number(), codes: z.array(z.string()) })),
-    findings: z.array(z.object({ id: z.string(), code: z.string(), line: z.string() })),
-  }),
-});
-type ShownRecord = z.infer<typeof RecordSchema>;
 
 /** What a reply showed, found again by one of its buttons. */
 export interface Shown {
@@ -194,6 +171,8 @@ export class ShownReplies {
     if (subject.carried) return this.fromCarried(subject.carried, incoming, language);
     const raw = await this.deps.state.get(KEY_PREFIX + subject.ref);
     if (raw === null) return null;
+    // The schema (zod) loads on the first click: `uc-triage ask` and a cold start never need it.
+    const { RecordSchema } = await import('./shown-record.js');
     const parsed = RecordSchema.safeParse(parseJsonOrNull(raw));
     if (!parsed.success) {
       this.deps.logger.warn({ ref: subject.ref }, 'unreadable record of a shown reply: treated as expired');

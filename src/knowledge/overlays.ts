@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { foldText } from '../text/fold.js';
-import { type Escalation, EscalationData, NO_ESCALATION } from './escalation.js';
+import { type Escalation, EscalationData, NO_ESCALATION } from './escalation-data.js';
 import type { VocabularyLists } from './vocabulary.js';
 
 const ProductsOverlay = z

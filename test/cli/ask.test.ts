@@ -172,4 +172,25 @@ describe('the uc-triage bin (bundled by the build)', () => {
     const lint = await run('node', ['dist/bin/cli.js', 'kb', 'lint'], { cwd });
     expect(lint.stdout).toContain('no problem found');
   });
+
+  it('loads at start only what answering needs: no schema validation, YAML or markdown parser', async () => {
+    // The cold start of `ask 200039` (npm run bench) pays for every chunk the entry imports
+    // statically; zod alone was 750 KB of it, reached through the shown-reply records. The other
+    // libraries load when a command needs them (a click, kb build, a report).
+    const { readFileSync } = await import('node:fs');
+    const bin = new URL('../../dist/bin/', import.meta.url);
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const code = readFileSync(new URL(file, bin), 'utf8');
+      for (const m of code.matchAll(/^import\s+(?:[^'"]*?\s+from\s+)?["'](\.\/[^"']+)["']/gm))
+        visit((m[1] as string).slice(2));
+    };
+    visit('cli.js');
+    const bundled = [...loaded].map((f) => readFileSync(new URL(f, bin), 'utf8')).join('\n');
+    expect(bundled).toContain('// node_modules/minisearch/');
+    for (const library of ['zod', 'yaml', 'micromark', 'pino', 'iconv-lite'])
+      expect(bundled, library).not.toContain(`// node_modules/${library}/`);
+  });
 });
