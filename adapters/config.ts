@@ -80,6 +80,10 @@ const Env = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(0).max(600_000).default(10_000),
   ),
+  CASE_NOTICE_INTERVAL_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(3600).default(5),
+  ),
   METRICS_TOKEN: optional,
   FEEDBACK: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   FEEDBACK_DB: optional,
@@ -139,6 +143,8 @@ export interface Config {
   sessionTtlSeconds: number;
   /** How long a stop waits for requests and replies in flight (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** How often the bot looks for case transitions made outside a chat (the CLI) to deliver (CASE_NOTICE_INTERVAL_SECONDS). */
+  caseNoticeIntervalSeconds: number;
   /** When set, GET /metrics needs this bearer token. */
   metricsToken?: string;
   /** Recording of questions and feedback; null with FEEDBACK=off. */
@@ -221,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlSeconds: e.TRIAGE_SESSION_TTL_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    caseNoticeIntervalSeconds: e.CASE_NOTICE_INTERVAL_SECONDS,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     feedback:
       e.FEEDBACK === 'off'

@@ -4,12 +4,14 @@
 import { config as loadDotenv } from 'dotenv';
 import type { Redis } from 'ioredis';
 import {
+  CaseOutbox,
   MemorySessionStore,
   MemoryState,
   type SessionStore,
   type SharedState,
   TriageBot,
 } from '../src/index.js';
+import { CaseNoticeLoop, type NoticePlatform } from './case-notices.js';
 import { type Config, isLoopback, loadConfig } from './config.js';
 import { ConfigError, CredentialError } from './errors.js';
 import { openCasesFor, openFeedback, withRecordingBot } from './feedback/open.js';
@@ -78,6 +80,15 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
     platforms.push(teamsPlatform(config.teams, { bot, state, logger }, ops));
   }
   for (const platform of platforms) platform.mount(http.app);
+  // Case transitions made by the CLI: this process delivers those of the platforms it serves.
+  const notices = new CaseNoticeLoop(
+    new CaseOutbox(bot.cases, state, logger),
+    platforms.flatMap((p): NoticePlatform[] =>
+      p.deliverCase ? [{ name: p.name, deliverCase: p.deliverCase }] : [],
+    ),
+    logger,
+    config.caseNoticeIntervalSeconds * 1000,
+  );
   http.markReady();
   // The server listens first: /healthz answers and Teams serves while Slack is still being reached.
   const port = await http.listen(config.port, config.host);
@@ -96,7 +107,8 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
       { signal, timeoutMs: config.shutdownTimeoutMs },
       'shutting down: finishing the work in flight',
     );
-    const inTime = await http.close(config.shutdownTimeoutMs);
+    // No new look at the case outbox; the delivery in progress ends with the work in flight.
+    const [inTime] = await Promise.all([http.close(config.shutdownTimeoutMs), notices.stop()]);
     for (const platform of platforms)
       await platform
         .stop()
@@ -136,6 +148,7 @@ async function startServer(config: Config, logger: Logger): Promise<void> {
     await http.close(0);
     process.exit(1);
   }
+  notices.start();
   logger.info({ port }, 'uc-triage-bot ready');
 }
 

@@ -1,6 +1,13 @@
 // The core's one public entry: adapters import from here only (enforced by dependency-cruiser).
 
 export { type Answer, type AnswerResult, citationOf } from './answer/answer.js';
+export {
+  CASE_NOTICE_CLAIM_SECONDS,
+  type CaseDelivery,
+  CaseOutbox,
+  type OutboxRound,
+  pendingCardOf,
+} from './app/case-outbox.js';
 export { isHelpRequest } from './app/help.js';
 export { type Library, loadLibrary } from './app/library.js';
 export {

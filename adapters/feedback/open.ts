@@ -93,6 +93,9 @@ class UnopenedCaseStore implements CaseStore {
   async list(): Promise<Case[]> {
     this.refuse();
   }
+  async undelivered(): Promise<StoredCase[]> {
+    this.refuse();
+  }
   async close(): Promise<void> {}
 }
 

@@ -24,7 +24,7 @@ interface CaseRow {
 const caseOf = (row: CaseRow): Case => ({ id: row.id, ...(JSON.parse(row.body) as NewCase) });
 
 /**
- * Cases in the feedback file (FEEDBACK_DB), table `cases` (schema version 2): the case as JSON
+ * Cases in the feedback file (FEEDBACK_DB), table `cases` (schema version 2; 3 indexes the undelivered): the case as JSON
  * without its number, which is the row's id (AUTOINCREMENT: allocated by SQLite, never reused), and
  * a version for compare-and-set saves. Several processes may use the file (the bot, the CLI).
  *
@@ -37,6 +37,7 @@ export class SqliteCaseStore implements CaseStore {
   private readonly insert: Database.Statement<[string, string, string], void>;
   private readonly select: Database.Statement<[number], CaseRow>;
   private readonly update: Database.Statement<[string, string, number, number], void>;
+  private readonly selectUndelivered: Database.Statement<[], CaseRow>;
   private readonly patienceMs: number;
 
   constructor(
@@ -49,6 +50,10 @@ export class SqliteCaseStore implements CaseStore {
     this.select = this.db.prepare('SELECT id, version, body FROM cases WHERE id = ?');
     this.update = this.db.prepare(
       'UPDATE cases SET state = ?, body = ?, version = version + 1 WHERE id = ? AND version = ?',
+    );
+    // The same condition as the partial index cases_undelivered: only the marked rows are read.
+    this.selectUndelivered = this.db.prepare(
+      "SELECT id, version, body FROM cases WHERE json_extract(body, '$.undelivered') IS NOT NULL ORDER BY id",
     );
   }
 
@@ -82,6 +87,12 @@ export class SqliteCaseStore implements CaseStore {
         : (this.db.prepare('SELECT id, version, body FROM cases ORDER BY id').all() as CaseRow[]);
       return rows.map(caseOf);
     });
+  }
+
+  undelivered(): Promise<StoredCase[]> {
+    return this.attempt(() =>
+      this.selectUndelivered.all().map((row) => ({ case: caseOf(row), version: row.version })),
+    );
   }
 
   async close(): Promise<void> {

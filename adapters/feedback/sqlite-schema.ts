@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** The schema version this code writes (PRAGMA user_version); a newer file is refused, not damaged. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Opening the file (schema, journal mode) may wait this long for a lock: it happens before serving. */
 const OPEN_BUSY_TIMEOUT_MS = 2000;
@@ -31,6 +31,11 @@ const MIGRATIONS: Record<number, string> = {
       body TEXT NOT NULL
     );
     CREATE INDEX cases_state ON cases (state);
+  `,
+  // The cases whose transition (made by the CLI) waits for the bot to deliver: found without
+  // reading every case. Only the marked ones are in the index.
+  3: `
+    CREATE INDEX cases_undelivered ON cases (id) WHERE json_extract(body, '$.undelivered') IS NOT NULL;
   `,
 };
 

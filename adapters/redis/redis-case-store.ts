@@ -7,6 +7,8 @@ const PREFIX = 'uc-triage:case:';
 const LAST_ID = 'uc-triage:cases:last-id';
 /** Every case's number, as a sorted set: the list is read in order without scanning keys. */
 const INDEX = 'uc-triage:cases';
+/** The numbers of the cases marked undelivered (Case.undelivered), kept by the save script: the bot reads only these. */
+const UNDELIVERED = 'uc-triage:cases:undelivered';
 
 /**
  * Opening in one atomic script: the next number, the case under it (version 1), its place in the
@@ -25,7 +27,8 @@ return id
 /**
  * Compare-and-set: the case is written only if its stored version is the one the caller read, and
  * only before the deadline. Two instances acting on one case never overwrite each other's
- * transition: the one that read an old version gets 0, re-reads and re-applies its command.
+ * transition: the one that read an old version gets 0, re-reads and re-applies its command. The set
+ * of undelivered cases follows the case's mark in the same script.
  */
 const SAVE_IF_VERSION = `
 local t = redis.call('TIME')
@@ -34,6 +37,7 @@ local current = redis.call('GET', KEYS[1])
 if not current then return 0 end
 if cjson.decode(current).v ~= tonumber(ARGV[1]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
+if ARGV[5] == '1' then redis.call('SADD', KEYS[2], ARGV[4]) else redis.call('SREM', KEYS[2], ARGV[4]) end
 return 1
 `;
 
@@ -87,11 +91,14 @@ export class RedisCaseStore implements CaseStore {
     const stored: Stored = { v: expectedVersion + 1, c };
     const saved = await this.redis.eval(
       SAVE_IF_VERSION,
-      1,
+      2,
       PREFIX + id,
+      UNDELIVERED,
       String(expectedVersion),
       JSON.stringify(stored),
       String(Date.now() + WRITE_DEADLINE_MS),
+      String(id),
+      c.undelivered ? '1' : '0',
     );
     if (saved === -1) throw new Error('Redis ran the case save after its deadline: not applied');
     return saved === 1;
@@ -100,15 +107,29 @@ export class RedisCaseStore implements CaseStore {
   async list(filter: { state?: CaseState } = {}): Promise<Case[]> {
     this.ensureReady();
     const ids = (await this.redis.zrange(INDEX, '0', '-1')).map(Number);
-    const cases: Case[] = [];
+    const cases = (await this.read(ids)).map((s) => s.case);
+    return cases.filter((c) => !filter.state || c.state === filter.state);
+  }
+
+  async undelivered(): Promise<StoredCase[]> {
+    this.ensureReady();
+    const ids = (await this.redis.smembers(UNDELIVERED)).map(Number).sort((a, b) => a - b);
+    return (await this.read(ids)).filter((s) => s.case.undelivered === true);
+  }
+
+  /** The cases of these numbers (those that exist), MGET_BATCH at a time. */
+  private async read(ids: number[]): Promise<StoredCase[]> {
+    const cases: StoredCase[] = [];
     for (let i = 0; i < ids.length; i += MGET_BATCH) {
       const batch = ids.slice(i, i + MGET_BATCH);
       const raws = await this.redis.mget(batch.map((id) => PREFIX + id));
       raws.forEach((raw, j) => {
-        if (raw) cases.push({ id: batch[j] as number, ...(JSON.parse(raw) as Stored).c });
+        if (!raw) return;
+        const stored = JSON.parse(raw) as Stored;
+        cases.push({ case: { id: batch[j] as number, ...stored.c }, version: stored.v });
       });
     }
-    return cases.filter((c) => !filter.state || c.state === filter.state);
+    return cases;
   }
 
   async close(): Promise<void> {

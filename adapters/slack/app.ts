@@ -1,5 +1,6 @@
 import { App, type Logger as BoltLogger, ErrorCode, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { Express } from 'express';
+import type { CaseCardReply } from '../../src/index.js';
 import type { SlackConfig } from '../config.js';
 import { CredentialError } from '../errors.js';
 import type { Readiness } from '../http/readiness.js';
@@ -9,6 +10,7 @@ import type { Metrics } from '../metrics.js';
 import type { PlatformAdapter } from '../platform.js';
 import { SlackApiHealth } from './api-health.js';
 import { fileOrigins } from './attached-files.js';
+import { CasePosts } from './cases/posts.js';
 import type { SlackServices } from './context.js';
 import { dedupeEvents } from './dedupe.js';
 import { ExpertsChannel } from './experts.js';
@@ -64,6 +66,8 @@ export interface SlackMount {
   app: App;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** A case's transition made outside Slack, delivered as a click would have; thrown before start. */
+  deliverCase(reply: CaseCardReply): Promise<'delivered'>;
 }
 
 /** What the Slack adapter reports to the process: readiness, work in flight, metrics. */
@@ -186,6 +190,11 @@ export function createSlackApp(
     stop: async () => {
       if (config.appToken && initialized) await app.stop();
     },
+    deliverCase: async (reply) => {
+      if (!initialized) throw new Error('Slack is not reached yet');
+      await new CasePosts(deps).delivered(app.client, reply);
+      return 'delivered';
+    },
   };
 }
 
@@ -203,5 +212,9 @@ export function slackPlatform(
     },
     start: async () => mount?.start(),
     stop: async () => mount?.stop(),
+    deliverCase: async (reply) => {
+      if (!mount) throw new Error('Slack is not mounted');
+      return mount.deliverCase(reply);
+    },
   };
 }

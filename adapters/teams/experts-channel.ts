@@ -156,15 +156,55 @@ export class ExpertsChannel {
     if (!reply.notify || c.conversation.platform !== 'teams') return;
     const notice = bot.view(reply.notify);
     const serviceUrl = post?.technician.serviceUrl ?? context.activity.serviceUrl;
-    const conversation = {
+    await this.inConversation(serviceUrl, this.technicianConversation(c, post), me, async (ctx) => {
+      await sendWithRetry(ctx, cardActivity(renderCard(notice), notice));
+    }).catch(failed('technician not told of the case'));
+  }
+
+  /**
+   * A transition made outside Teams (the CLI), delivered by the running bot as a click would have:
+   * the card updated in place, then the technician's conversation told, reached through what the
+   * card's post recorded. A failure is counted and thrown, and everything is tried again later (the
+   * card first: updating it twice changes nothing). `unreachable` when the card was never posted:
+   * nothing records the Bot Connector URL of the technician's conversation.
+   */
+  async delivered(reply: CaseCardReply): Promise<'delivered' | 'unreachable'> {
+    const { bot, metrics, appId } = this.deps;
+    const c = reply.case;
+    const post = postOf(c);
+    if (!post) return 'unreachable';
+    // Outside a turn, messages are sent as the bot's own Teams account.
+    const me = appId ? { id: `28:${appId}`, name: '' } : undefined;
+    try {
+      const channel = { id: post.channel, type: 'channel', tenantId: post.tenant };
+      await this.inConversation(post.serviceUrl, channel, me, (ctx) =>
+        updateWithRetry(ctx, post.activity, cardActivity(this.card(reply), bot.view(reply))),
+      );
+      if (reply.notify && c.conversation.platform === 'teams') {
+        const notice = bot.view(reply.notify);
+        await this.inConversation(
+          post.technician.serviceUrl,
+          this.technicianConversation(c, post),
+          me,
+          async (ctx) => {
+            await sendWithRetry(ctx, cardActivity(renderCard(notice), notice));
+          },
+        );
+      }
+      return 'delivered';
+    } catch (error) {
+      metrics?.outboundFailures.inc({ platform: 'teams' });
+      throw error;
+    }
+  }
+
+  private technicianConversation(c: Case, post: TeamsCasePost | null) {
+    return {
       id: conversationIdOf(c.conversation),
       type:
         post?.technician.type ?? (c.conversation.thread === c.conversation.channel ? 'personal' : 'channel'),
       tenantId: c.conversation.workspace,
     };
-    await this.inConversation(serviceUrl, conversation, me, async (ctx) => {
-      await sendWithRetry(ctx, cardActivity(renderCard(notice), notice));
-    }).catch(failed('technician not told of the case'));
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import express, { type Express, type Request, type Response } from 'express';
+import type { CaseDelivery } from '../../src/index.js';
 import type { TeamsConfig } from '../config.js';
 import type { Readiness } from '../http/readiness.js';
 import type { WorkTracker } from '../http/work.js';
@@ -139,6 +140,19 @@ export function mountTeams(
   services: TeamsServices,
   ops: TeamsOps = {},
 ): GuardedCloudAdapter {
+  return mountTeamsWithCases(app, config, services, ops).adapter;
+}
+
+/**
+ * mountTeams, with what delivers a case's transition made outside Teams (the CLI): through the
+ * experts' channel, as a click would have; without one, no card was posted and nothing is reachable.
+ */
+function mountTeamsWithCases(
+  app: Express,
+  config: TeamsConfig,
+  services: TeamsServices,
+  ops: TeamsOps,
+): { adapter: GuardedCloudAdapter; deliverCase: CaseDelivery } {
   const deps = { ...services, metrics: ops.metrics };
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...(config.appId ? { MicrosoftAppId: config.appId } : {}),
@@ -170,7 +184,9 @@ export function mountTeams(
     express.json({ limit: BODY_LIMIT }),
     (req, res) => void adapter.handle(req, res, (context) => handler.run(context)),
   );
-  return adapter;
+  const deliverCase: CaseDelivery = async (reply) =>
+    escalation ? escalation.channel.delivered(reply) : 'unreachable';
+  return { adapter, deliverCase };
 }
 
 /** Teams as a platform of main.ts: its route on the shared server; nothing to start or stop. */
@@ -179,10 +195,17 @@ export function teamsPlatform(
   services: TeamsServices,
   ops: TeamsOps = {},
 ): PlatformAdapter {
+  let deliverCase: CaseDelivery | null = null;
   return {
     name: 'teams',
-    mount: (server) => void mountTeams(server, config, services, ops),
+    mount: (server) => {
+      deliverCase = mountTeamsWithCases(server, config, services, ops).deliverCase;
+    },
     start: async () => {},
     stop: async () => {},
+    deliverCase: async (reply) => {
+      if (!deliverCase) throw new Error('Teams is not mounted');
+      return deliverCase(reply);
+    },
   };
 }

@@ -81,6 +81,12 @@ export interface Case extends EscalationFacts {
   entry?: string;
   /** Every transition, oldest first: the first is the opening. */
   history: CaseEvent[];
+  /**
+   * A transition made outside a chat (the CLI) that the technician's conversation and the experts'
+   * card have not been told of yet: the running bot of the case's platform delivers it (the case as it
+   * now is, with its last transition's notice) and clears this. Absent: nothing waits (older cases too).
+   */
+  undelivered?: true;
 }
 
 /** A case before the store gives it its number. */

@@ -18,6 +18,9 @@ import type { CaseStore, StoredCase } from './store.js';
 /** Two instances writing one case at once: re-read and re-apply, a few times at most. */
 const MAX_SAVE_ATTEMPTS = 5;
 
+/** Where a running bot can tell the technician later: any chat but the terminal's (the session is gone). */
+export const isReachableLater = (c: Case): boolean => c.conversation.platform !== 'terminal';
+
 /** What opens a case: everything but its state, history and opening time, which the core sets. */
 export type CaseOpening = Omit<NewCase, 'state' | 'history' | 'openedAt'>;
 
@@ -57,13 +60,38 @@ export class Cases {
 
   /**
    * An expert's command. `authorised`: the adapter vouches the actor may act on cases (a member
-   * of the experts' channel; the CLI, whose user reaches the store, always is).
+   * of the experts' channel; the CLI, whose user reaches the store, always is). `delivery`: who
+   * tells the technician and updates the card — `direct`, the chat adapter that took the click, at
+   * once (what was waiting is then told too: the case as it now is); `later`, the running bot
+   * (the CLI): the case is marked `undelivered`, except where no bot can reach (the terminal's).
    */
-  act(id: number, command: CaseCommand, authorised: boolean): Promise<Case> {
+  act(
+    id: number,
+    command: CaseCommand,
+    authorised: boolean,
+    delivery: 'direct' | 'later' = 'direct',
+  ): Promise<Case> {
     if (!authorised) return Promise.reject(new CaseNotAuthorised(command.by, id));
     if (command.kind === 'resolve' && command.entry !== undefined && !this.isEntry(command.entry))
       return Promise.reject(new CaseInputError('unknown-entry', id, command.entry));
-    return this.update(id, (c) => applyCommand(c, command, this.now().toISOString()));
+    return this.update(id, (c) => {
+      const { undelivered, ...next } = applyCommand(c, command, this.now().toISOString());
+      return delivery === 'later' && isReachableLater(c) ? { ...next, undelivered: true } : next;
+    });
+  }
+
+  /** The cases whose last transition waits to be delivered by a running bot, with their versions. */
+  undelivered(): Promise<StoredCase[]> {
+    return this.guard(() => this.store.undelivered());
+  }
+
+  /**
+   * Clears a case's mark once its notice is delivered, if the case is still the version that was
+   * delivered: false when it changed since (a new transition, whose own delivery is due).
+   */
+  markDelivered(stored: StoredCase): Promise<boolean> {
+    const { undelivered, ...delivered } = stored.case;
+    return this.guard(() => this.store.save(delivered, stored.version));
   }
 
   /** Records where an adapter posted the case's card for the experts (opaque to the core). */

@@ -20,6 +20,8 @@ export interface CaseStore {
   save(next: Case, expectedVersion: number): Promise<boolean>;
   /** The cases, oldest first; only those in `state` when given. */
   list(filter?: { state?: CaseState }): Promise<Case[]>;
+  /** The cases marked `undelivered` (Case.undelivered), oldest first, with their versions: read without scanning every case. */
+  undelivered(): Promise<StoredCase[]>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,13 @@ export class MemoryCaseStore implements CaseStore {
   async list(filter: { state?: CaseState } = {}): Promise<Case[]> {
     const all = [...this.cases.values()].map((s) => JSON.parse(s.json) as Case);
     return all.filter((c) => !filter.state || c.state === filter.state).sort((a, b) => a.id - b.id);
+  }
+
+  async undelivered(): Promise<StoredCase[]> {
+    return [...this.cases.values()]
+      .map((s) => ({ case: JSON.parse(s.json) as Case, version: s.version }))
+      .filter((s) => s.case.undelivered === true)
+      .sort((a, b) => a.case.id - b.case.id);
   }
 
   async close(): Promise<void> {}

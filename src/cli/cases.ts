@@ -207,8 +207,11 @@ export async function runCases(
             ...(options.entry ? { entry: options.entry } : {}),
           }
         : { kind: options.command, by };
-    const c = await cases.act(id, command, true);
-    return { output: text({ kind: 'case-notice', language, case: c, event: command.kind }), exitCode: 0 };
+    // The CLI reaches no chat: the running bot delivers what a click would have (outbox).
+    const c = await cases.act(id, command, true, 'later');
+    const notice = text({ kind: 'case-notice', language, case: c, event: command.kind });
+    const later = c.undelivered ? `\n${strings(language).cases.toldByBot}` : '';
+    return { output: `${notice}${later}`, exitCode: 0 };
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
     return { output: text(refusalOf(error, language)), exitCode: 1 };

@@ -65,6 +65,7 @@ describe('cases over a store', () => {
     const gated: CaseStore = {
       open: (f) => store.open(f),
       list: (f) => store.list(f),
+      undelivered: () => store.undelivered(),
       close: () => store.close(),
       save: (c, v) => store.save(c, v),
       get: async (id) => {
@@ -120,6 +121,9 @@ describe('cases over a store', () => {
       list: async () => {
         throw down;
       },
+      undelivered: async () => {
+        throw down;
+      },
       close: async () => {},
     };
     const cases = new Cases(failing, isEntry, clock);
@@ -134,6 +138,7 @@ describe('cases over a store', () => {
       open: (f) => store.open(f),
       get: (id) => store.get(id),
       list: (f) => store.list(f),
+      undelivered: () => store.undelivered(),
       close: () => store.close(),
       save: async () => false,
     };

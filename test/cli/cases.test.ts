@@ -11,6 +11,9 @@ import { Cases } from '../../src/index.js';
 import { newCase } from '../support/cases.js';
 import { redisAvailability, TestRedis } from '../support/redis.js';
 
+const TOLD_FR =
+  'Le bot en préviendra le technicien et mettra à jour la carte des experts dès qu’il tournera.';
+
 /**
  * `uc-triage cases` through the built CLI, for experts without a chat client, on the store the bot
  * uses (FEEDBACK_DB here; REDIS_URL below), filled by the test as the bot would.
@@ -71,7 +74,8 @@ describe('uc-triage cases on the SQLite store', () => {
 
   it('takes a case for someone, then refuses it to another expert in one line, exit 1', async () => {
     const taken = await cli(env, ['take', '1', '--by', 'alice']);
-    expect(taken).toMatchObject({ code: 0, stdout: 'Dossier 1 : pris en charge par alice.\n' });
+    // The technician and the experts' card are the running bot's to tell: the command says so.
+    expect(taken).toMatchObject({ code: 0, stdout: `Dossier 1 : pris en charge par alice.\n${TOLD_FR}\n` });
     const again = await cli(env, ['take', '1', '--by', 'bob']);
     expect(again).toMatchObject({ code: 1, stdout: 'Le dossier 1 est déjà pris en charge par alice.\n' });
   });
@@ -92,6 +96,7 @@ describe('uc-triage cases on the SQLite store', () => {
     ]);
     expect(resolved.code).toBe(0);
     expect(resolved.stdout).toContain('Dossier 1 résolu par alice');
+    expect(resolved.stdout).toContain(TOLD_FR);
     expect(resolved.stdout).toContain('Réponse de l’expert : Compte supprimé dans l’autre org.');
     const listed = JSON.parse((await cli(env, ['list', '--state', 'resolved', '--format', 'json'])).stdout);
     expect(
@@ -104,9 +109,11 @@ describe('uc-triage cases on the SQLite store', () => {
 
   it('closes and reopens, and shows a case whole', async () => {
     expect((await cli(env, ['close', '2', '--by', 'bob', '--lang', 'en'])).stdout).toBe(
-      'Case 2 closed without an answer by bob.\n',
+      'Case 2 closed without an answer by bob.\nThe bot will tell the technician and update the experts’ card as soon as it runs.\n',
     );
-    expect((await cli(env, ['reopen', '2', '--by', 'marie'])).stdout).toBe('Dossier 2 rouvert par marie.\n');
+    expect((await cli(env, ['reopen', '2', '--by', 'marie'])).stdout).toBe(
+      `Dossier 2 rouvert par marie.\n${TOLD_FR}\n`,
+    );
     const shown = await cli(env, ['show', '2']);
     expect(shown.stdout).toContain('Dossier 2 (ouvert) — callEndReason 487');
     expect(shown.stdout).toContain("• Identifiant de l'organisation : ORG-42");
@@ -148,7 +155,7 @@ describe.skipIf(!available)('uc-triage cases on the Redis store (REDIS_URL)', ()
       FEEDBACK_DB: join(mkdtempSync(join(tmpdir(), 'uc-unused-')), 'f.sqlite'),
     };
     expect((await cli(env, ['take', String(id), '--by', 'alice'])).stdout).toBe(
-      `Dossier ${id} : pris en charge par alice.\n`,
+      `Dossier ${id} : pris en charge par alice.\n${TOLD_FR}\n`,
     );
     const listed = JSON.parse((await cli(env, ['list', '--state', 'taken', '--format', 'json'])).stdout);
     expect(listed.map((c: { id: number; takenBy: string }) => [c.id, c.takenBy])).toEqual([[id, 'alice']]);

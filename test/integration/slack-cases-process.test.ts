@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { redisAvailability, TestRedis } from '../support/redis.js';
 import { buttonOf, type Recorded, SlackRequests, textOf } from '../support/slack-requests.js';
@@ -175,7 +176,53 @@ async function outsiderRefused(
   }
 }
 
+/** The built CLI (`uc-triage cases …`) on the same store as the bot: its output. */
+async function cli(args: string[], env: Record<string, string>): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['dist/adapters/cli.js', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
+  });
+  return stdout;
+}
+
+const caseIdOf = (card: Recorded) => /Dossier (\d+)/.exec(textOf(card))?.[1] ?? '';
+
+/** Resolves the case from the CLI: it says the bot will tell the technician. */
+async function resolveFromCli(card: Recorded, answer: string, env: Record<string, string>): Promise<void> {
+  const output = await cli(['cases', 'resolve', caseIdOf(card), '--answer', answer, '--by', 'bob'], env);
+  expect(output).toContain(`Dossier ${caseIdOf(card)} résolu par bob`);
+  expect(output).toContain('Le bot en préviendra le technicien et mettra à jour la carte des experts');
+}
+
+/** What the technician's thread and the experts' card got of a resolution by bob: the notices and the updates. */
+function deliveredOf(card: Recorded, rootTs: string) {
+  return {
+    notices: postsTo('C1').filter((c) => c.body.thread_ts === rootTs && textOf(c).includes('résolu par bob')),
+    updates: stub
+      .posts('chat.update')
+      .filter((c) => c.body.ts === tsOf(card) && textOf(c).includes('(résolu)')),
+  };
+}
+
 describe('a case in Slack, through the real process', () => {
+  it('resolved from the CLI: the running bot tells the technician’s thread with the answer and updates the card', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'uc-slack-cases-')), 'feedback.sqlite');
+    const bot = await startBot({ FEEDBACK_DB: file, CASE_NOTICE_INTERVAL_SECONDS: '1' });
+    const rootTs = '1700500200.000100';
+    const card = await openCaseFromTriage(new SlackRequests(() => bot.base, stub), rootTs);
+    const answer = 'Domaine libéré dans Control Hub : reconnexion OK.';
+    await resolveFromCli(card, answer, { FEEDBACK_DB: file });
+    const notice = await waitFor(() => deliveredOf(card, rootTs).notices[0], 10_000);
+    expect(textOf(notice)).toContain(answer);
+    const update = await waitFor(() => deliveredOf(card, rootTs).updates[0]);
+    expect(update.body).toMatchObject({ channel: EXPERTS, ts: tsOf(card) });
+    expect(textOf(update)).toContain('Résolu par bob');
+    // Delivered once: the next looks find nothing waiting.
+    await sleep(2500);
+    expect(deliveredOf(card, rootTs).notices).toHaveLength(1);
+    expect(deliveredOf(card, rootTs).updates).toHaveLength(1);
+  }, 60_000);
+
   it('survives a restart on the same SQLite file: the second process takes and resolves what the first opened', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'uc-slack-cases-')), 'feedback.sqlite');
     const first = await startBot({ FEEDBACK_DB: file });
@@ -227,6 +274,22 @@ describe('a case in Slack, through the real process', () => {
         postsTo('C1').find((c) => c.body.thread_ts === rootTs && textOf(c).includes('résolu par alice')),
       );
       expect(textOf(notice)).toContain('Domaine libéré dans Control Hub.');
+    }, 60_000);
+
+    it('delivers a resolution made from the CLI once, whichever of two instances looks first', async () => {
+      const env = { REDIS_URL: redis.url, CASE_NOTICE_INTERVAL_SECONDS: '1' };
+      const [a] = await Promise.all([startBot(env), startBot(env)]);
+      if (!a) throw new Error('two instances');
+      const rootTs = '1700500300.000100';
+      const card = await openCaseFromTriage(new SlackRequests(() => a.base, stub), rootTs);
+      await resolveFromCli(card, 'Licence réattribuée.', { REDIS_URL: redis.url });
+      const notice = await waitFor(() => deliveredOf(card, rootTs).notices[0], 10_000);
+      expect(textOf(notice)).toContain('Licence réattribuée.');
+      await waitFor(() => deliveredOf(card, rootTs).updates[0]);
+      // Both instances look every second: still one notice and one update after several looks.
+      await sleep(3000);
+      expect(deliveredOf(card, rootTs).notices).toHaveLength(1);
+      expect(deliveredOf(card, rootTs).updates).toHaveLength(1);
     }, 60_000);
   });
 });

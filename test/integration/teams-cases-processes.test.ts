@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardProblems } from '../support/adaptive-cards.js';
 import { ConnectorStub } from '../support/connector-stub.js';
@@ -132,7 +133,78 @@ async function takeAndResolve(
   expect(textsOf(told)).toContain(answer);
 }
 
+/** The built CLI (`uc-triage cases …`) on the same store as the bot: its output. */
+async function cli(args: string[], env: Record<string, string>): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['dist/adapters/cli.js', ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  return stdout;
+}
+
+/** Waits for what `probe` finds in the connector's calls. */
+async function eventually<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  for (const started = Date.now(); ; ) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the connector');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * A case opened through `open`'s bot, resolved from the CLI on the same store: the bot(s) update
+ * the experts' card in place and tell the technician with the answer, once.
+ */
+async function resolvedFromCli(open: TeamsClient, env: Record<string, string>, technician: TeamsPlace) {
+  const dialog = await escalationDialog(open, technician);
+  expect(await open.submitDialog(technician, jean, filled(dialog, { 'item-1': 'ORG-42' }))).toBeNull();
+  const opened = expertsCard();
+  const id = /^Dossier (\d+)/.exec(textsOf(opened.card)[0] ?? '')?.[1] ?? '';
+  connector.calls.length = 0;
+  const answer = 'Adresse supprimée de l’autre organisation : activation refaite.';
+  const output = await cli(['cases', 'resolve', id, '--answer', answer, '--by', 'bob'], env);
+  expect(output).toContain('Le bot en préviendra le technicien et mettra à jour la carte des experts');
+  const told = await eventually(() =>
+    connector.calls.find((c) => c.method === 'POST' && conversationOf(c) === technician.conversation.id),
+  );
+  expect(cardProblems(cardOfCall(told))).toEqual([]);
+  expect(textsOf(cardOfCall(told))).toContain(answer);
+  expect(textsOf(cardOfCall(told)).join(' ')).toContain(`Dossier ${id} résolu par bob`);
+  const updated = connector.calls.find((c) => c.method === 'PUT');
+  expect(updated?.path).toBe(`/v3/conversations/${EXPERTS}/activities/${opened.id}`);
+  expect(textsOf(cardOfCall(updated))[0]).toMatch(new RegExp(`^Dossier ${id} \\(résolu\\) — 200039`));
+  // Every instance looks every second: after a few looks, still one card update and one notice.
+  await new Promise((r) => setTimeout(r, 3000));
+  expect(connector.calls.map((c) => [c.method, conversationOf(c)])).toEqual([
+    ['PUT', EXPERTS],
+    ['POST', technician.conversation.id],
+  ]);
+}
+
 describe('a Teams case across processes', () => {
+  it('resolved from the CLI on the same SQLite file: the running bot updates the card and tells the technician the answer', async () => {
+    const env = { FEEDBACK_DB: join(dir, 'cli.sqlite') };
+    const bot = await startBot({ ...env, CASE_NOTICE_INTERVAL_SECONDS: '1' });
+    await resolvedFromCli(bot.client, env, personalChat('a:cli-jean'));
+  });
+
+  it.skipIf(!available)('resolved from the CLI on one Redis: two instances deliver it once', async () => {
+    const redis = new TestRedis();
+    await redis.start();
+    try {
+      const env = { REDIS_URL: redis.url, FEEDBACK_DB: join(dir, 'unused-cli.sqlite') };
+      const [a] = await Promise.all([
+        startBot({ ...env, CASE_NOTICE_INTERVAL_SECONDS: '1' }),
+        startBot({ ...env, CASE_NOTICE_INTERVAL_SECONDS: '1' }),
+      ]);
+      if (!a) throw new Error('two instances');
+      await resolvedFromCli(a.client, env, personalChat('a:cli-redis-jean'));
+    } finally {
+      await Promise.all(children.splice(0).map(stop));
+      await redis.stop();
+    }
+  });
+
   it('survives a restart: a new process on the same SQLite file updates the same card and tells the technician', async () => {
     const env = { FEEDBACK_DB: join(dir, 'restart.sqlite') };
     const technician = personalChat('a:restart-jean');

@@ -100,6 +100,22 @@ export class CasePosts {
       );
   }
 
+  /**
+   * A transition made outside Slack (the CLI), delivered by the running bot as a click would have:
+   * the card updated in place (when it was posted), then the technician told. A failure is thrown,
+   * and everything is tried again later: the card first, since updating it twice changes nothing.
+   */
+  async delivered(client: WebClient, reply: CaseCardReply): Promise<void> {
+    const where = expertsPostOf(reply.case);
+    if (where)
+      await this.deps.outbound.updateMessage(client, {
+        channel: where.channel,
+        ts: where.ts,
+        ...(await this.card(client, reply)),
+      });
+    if (reply.notify) await this.tellTechnician(client, reply.case, reply.notify);
+  }
+
   /** A notice in the technician's conversation (their language, whatever the expert's). */
   async tellTechnician(client: WebClient, c: Case, notice: Reply): Promise<void> {
     if (c.conversation.platform !== 'slack') {

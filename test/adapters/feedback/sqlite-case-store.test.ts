@@ -92,8 +92,57 @@ describe('SqliteCaseStore, in the feedback file', () => {
     expect((await feedback.events(new Date(0))).map((e) => e.query)).toEqual(['kept']);
     await feedback.close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.close();
+  });
+
+  it('marks a transition made by the CLI undelivered until the bot clears it, and a click clears it too', async () => {
+    const path = file();
+    const store = new SqliteCaseStore(path);
+    const cases = new Cases(store, isEntry);
+    const a = await cases.open(opening());
+    const b = await cases.open(opening());
+    await cases.act(a.id, { kind: 'take', by: 'bob' }, true, 'later');
+    await cases.act(b.id, { kind: 'take', by: 'alice' }, true);
+    // Another process (the bot) finds only the CLI's, with the version to clear.
+    const bot = new Cases(new SqliteCaseStore(path), isEntry);
+    const waiting = await bot.undelivered();
+    expect(waiting.map((s) => [s.case.id, s.case.state, s.case.undelivered])).toEqual([
+      [a.id, 'taken', true],
+    ]);
+    const [stored] = waiting;
+    if (!stored) throw new Error('nothing waiting');
+    // A newer transition by the CLI in between: clearing the delivered version is refused, the newer one waits.
+    await cases.act(a.id, { kind: 'resolve', by: 'bob', answer: 'supprimé' }, true, 'later');
+    expect(await bot.markDelivered(stored)).toBe(false);
+    const [newer] = await bot.undelivered();
+    if (!newer) throw new Error('nothing waiting');
+    expect(newer.case.state).toBe('resolved');
+    expect(await bot.markDelivered(newer)).toBe(true);
+    expect(await bot.undelivered()).toEqual([]);
+    expect((await cases.get(a.id)).undelivered).toBeUndefined();
+    // A click after a CLI transition tells everything at once: the mark goes.
+    await cases.act(b.id, { kind: 'close', by: 'bob' }, true, 'later');
+    await cases.act(b.id, { kind: 'reopen', by: 'alice' }, true);
+    expect(await bot.undelivered()).toEqual([]);
+    await store.close();
+  });
+
+  it('reads a case stored before the outbox (no mark in its JSON) as delivered', async () => {
+    const path = file();
+    const store = new SqliteCaseStore(path);
+    const { id, ...body } = { ...newCase(), id: 0 };
+    const db = new Database(path);
+    db.prepare('INSERT INTO cases (state, version, opened_at, body) VALUES (?, 1, ?, ?)').run(
+      body.state,
+      body.openedAt,
+      JSON.stringify(body),
+    );
+    db.close();
+    expect(await store.undelivered()).toEqual([]);
+    const cases = new Cases(store, isEntry);
+    expect((await cases.act(1, { kind: 'take', by: 'bob' }, true)).undelivered).toBeUndefined();
+    await store.close();
   });
 
   it('refuses a file of a newer version without changing a byte of it', () => {
@@ -104,7 +153,7 @@ describe('SqliteCaseStore, in the feedback file', () => {
     newer.pragma('user_version = 9');
     newer.close();
     const before = readFileSync(path);
-    expect(() => new SqliteCaseStore(path)).toThrow(/schema version 9 is newer than this bot \(2\)/);
+    expect(() => new SqliteCaseStore(path)).toThrow(/schema version 9 is newer than this bot \(3\)/);
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ describe('SqliteFeedbackStore', () => {
     await store.append(question('2026-12-01T10:00:00.000Z'));
     await store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });

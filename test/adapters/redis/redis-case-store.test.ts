@@ -88,6 +88,33 @@ describe.skipIf(!available)('RedisCaseStore: two instances on one real Redis', (
     expect((await one.list('open')).some((c) => c.id === id)).toBe(false);
   });
 
+  it('keeps the undelivered cases in a set the save follows: one instance marks, the other finds and clears', async () => {
+    const { id } = await one.open(opening());
+    await one.act(id, { kind: 'resolve', by: 'bob', answer: 'supprimé' }, true, 'later');
+    const waiting = (await two.undelivered()).filter((s) => s.case.id === id);
+    expect(waiting.map((s) => [s.case.state, s.case.answer, s.case.undelivered])).toEqual([
+      ['resolved', 'supprimé', true],
+    ]);
+    expect(await admin.sismember('uc-triage:cases:undelivered', String(id))).toBe(1);
+    const [stored] = waiting;
+    if (!stored) throw new Error('nothing waiting');
+    expect(await two.markDelivered(stored)).toBe(true);
+    // Cleared once: the same version cannot be cleared again, and the set no longer holds it.
+    expect(await one.markDelivered(stored)).toBe(false);
+    expect((await one.undelivered()).some((s) => s.case.id === id)).toBe(false);
+    expect(await admin.sismember('uc-triage:cases:undelivered', String(id))).toBe(0);
+  });
+
+  it('reads a case stored before the outbox (no mark, not in the set) as delivered', async () => {
+    const { id, ...c } = { ...newCase(), id: 0 };
+    const number = await admin.incr('uc-triage:cases:last-id');
+    await admin.set(`uc-triage:case:${number}`, JSON.stringify({ v: 1, c }));
+    await admin.zadd('uc-triage:cases', number, String(number));
+    expect((await one.undelivered()).some((s) => s.case.id === number)).toBe(false);
+    expect((await one.act(number, { kind: 'take', by: 'bob' }, true)).undelivered).toBeUndefined();
+    expect((await one.undelivered()).some((s) => s.case.id === number)).toBe(false);
+  });
+
   it('refuses within the command timeout while Redis stalls writes, and never applies the take later', async () => {
     const { id } = await one.open(opening());
     await admin.call('CLIENT', 'PAUSE', '1500', 'WRITE');
