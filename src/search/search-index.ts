@@ -39,13 +39,15 @@ const SUB_CODE = /sub[\s_-]?code/i;
  * The search: exact codes first, then free text over the knowledge base, ranked, with the signals
  * the decision reads (src/decision). It never says whether the best candidate is the answer.
  */
+const HAS_LETTER = /\p{L}/u;
+
 export class SearchIndex {
   private readonly exact: ExactCodes;
   private textIndex: TextIndex | undefined;
   /** The covered products' names: they steer the ranking, they are not what the user asks about. */
-  private readonly names: ProductNames;
+  private namesBuilt: ProductNames | undefined;
 
-  readonly normalizer: TextNormalizer;
+  private normalizerBuilt: TextNormalizer | undefined;
   /** How the message's codes and their keywords are read (the shared vocabulary). */
   private readonly codeReader: CodeReader;
 
@@ -56,8 +58,17 @@ export class SearchIndex {
   ) {
     this.exact = new ExactCodes(kb.entries, kb.vocabulary);
     this.codeReader = new CodeReader(kb.vocabulary);
-    this.normalizer = new TextNormalizer(kb.overlays.synonyms);
-    this.names = new ProductNames(kb.overlays.products, this.normalizer);
+  }
+
+  /** Words as search reads them: built on the first message with words (a bare code needs none). */
+  get normalizer(): TextNormalizer {
+    this.normalizerBuilt ??= new TextNormalizer(this.kb.overlays.synonyms);
+    return this.normalizerBuilt;
+  }
+
+  private get names(): ProductNames {
+    this.namesBuilt ??= new ProductNames(this.kb.overlays.products, this.normalizer);
+    return this.namesBuilt;
   }
 
   /** Loads (or builds) the free-text index now: servers warm it at start, the benchmark measures it. */
@@ -182,6 +193,8 @@ export class SearchIndex {
    * those: "entreprise" is a word of "Skype Entreprise" and of "toute une entreprise").
    */
   private searchWords(intent: Intent, head: string): string[] {
+    // Without a letter there is no word to search: numbers are never searched as words.
+    if (!HAS_LETTER.test(head)) return [];
     const textWithoutCodes = intent.codes.reduce((t, m) => {
       const number = m.parts ? m.parts.join('[ .\\u00a0]') : m.code;
       // A status's reason phrase ("503 Service Unavailable") belongs to the status, not to the symptom.
