@@ -1,10 +1,4 @@
-import type {
-  ChannelAccount,
-  CloudAdapter,
-  ConversationAccount,
-  ConversationReference,
-  TurnContext,
-} from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import {
   type Case,
   type CaseCardReply,
@@ -19,6 +13,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { type AdaptiveCard, cardActivity, renderCard, withLinks } from './cards.js';
 import { channelMessageLink, type Link, technicianLink } from './deep-links.js';
+import { botAccountOf, inConversation } from './proactive.js';
 import { sendWithRetry, updateWithRetry } from './send.js';
 
 /**
@@ -86,7 +81,8 @@ export class ExpertsChannel {
     const view = bot.view(reply.card);
     let posted: string | undefined;
     try {
-      await this.inConversation(
+      await inConversation(
+        this.deps,
         serviceUrl,
         { id: config.channel, type: 'channel', tenantId: tenant },
         activity.recipient,
@@ -149,14 +145,14 @@ export class ExpertsChannel {
     if (post) {
       const view = bot.view(reply);
       const channel = { id: post.channel, type: 'channel', tenantId: post.tenant };
-      await this.inConversation(post.serviceUrl, channel, me, (ctx) =>
+      await inConversation(this.deps, post.serviceUrl, channel, me, (ctx) =>
         updateWithRetry(ctx, post.activity, cardActivity(this.card(reply), view)),
       ).catch(failed('case card not updated'));
     }
     if (!reply.notify || c.conversation.platform !== 'teams') return;
     const notice = bot.view(reply.notify);
     const serviceUrl = post?.technician.serviceUrl ?? context.activity.serviceUrl;
-    await this.inConversation(serviceUrl, this.technicianConversation(c, post), me, async (ctx) => {
+    await inConversation(this.deps, serviceUrl, this.technicianConversation(c, post), me, async (ctx) => {
       await sendWithRetry(ctx, cardActivity(renderCard(notice), notice));
     }).catch(failed('technician not told of the case'));
   }
@@ -173,16 +169,16 @@ export class ExpertsChannel {
     const c = reply.case;
     const post = postOf(c);
     if (!post) return 'unreachable';
-    // Outside a turn, messages are sent as the bot's own Teams account.
-    const me = appId ? { id: `28:${appId}`, name: '' } : undefined;
+    const me = botAccountOf(appId);
     try {
       const channel = { id: post.channel, type: 'channel', tenantId: post.tenant };
-      await this.inConversation(post.serviceUrl, channel, me, (ctx) =>
+      await inConversation(this.deps, post.serviceUrl, channel, me, (ctx) =>
         updateWithRetry(ctx, post.activity, cardActivity(this.card(reply), bot.view(reply))),
       );
       if (reply.notify && c.conversation.platform === 'teams') {
         const notice = bot.view(reply.notify);
-        await this.inConversation(
+        await inConversation(
+          this.deps,
           post.technician.serviceUrl,
           this.technicianConversation(c, post),
           me,
@@ -205,41 +201,5 @@ export class ExpertsChannel {
         post?.technician.type ?? (c.conversation.thread === c.conversation.channel ? 'personal' : 'channel'),
       tenantId: c.conversation.workspace,
     };
-  }
-
-  /**
-   * Runs `work` in a conversation the turn is not in (a proactive turn of the CloudAdapter). Its
-   * failure is thrown here: the adapter would only hand it to onTurnError, and the caller must know.
-   */
-  private async inConversation(
-    serviceUrl: string,
-    conversation: { id: string; type: string; tenantId?: string | undefined },
-    bot: ChannelAccount | undefined,
-    work: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const reference: Partial<ConversationReference> = {
-      channelId: 'msteams',
-      serviceUrl,
-      // Teams needs no conversation name.
-      conversation: {
-        id: conversation.id,
-        isGroup: conversation.type !== 'personal',
-        conversationType: conversation.type,
-        ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
-      } as ConversationAccount,
-      ...(bot ? { bot } : {}),
-    };
-    let failure: { error: unknown } | undefined;
-    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
-      // The continuation activity has a random id that every message would reply to: these are
-      // new messages of the conversation (POST …/activities), a new thread in a channel.
-      context.activity.id = undefined as unknown as string;
-      try {
-        await work(context);
-      } catch (error) {
-        failure = { error };
-      }
-    });
-    if (failure) throw failure.error;
   }
 }
