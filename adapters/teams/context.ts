@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { ExpertsDirectory } from './experts.js';
 import type { ExpertsChannel } from './experts-channel.js';
+import type { TechnicianNotices } from './technician.js';
 
 /** The experts' channel and who its experts are, when TEAMS_ESCALATION_CHANNEL is set. */
 export interface TeamsEscalation {
@@ -28,10 +29,12 @@ export interface TeamsDeps {
   metrics?: Metrics | undefined;
   /** Without it, a case's card is given to the technician to forward, and no one is an expert. */
   escalation?: TeamsEscalation | undefined;
+  /** The technicians' conversations, told of their cases from any turn or none. */
+  technician: TechnicianNotices;
 }
 
 /** What the process gives the Teams adapter; the metrics come with its operations (TeamsOps). */
-export type TeamsServices = Omit<TeamsDeps, 'metrics' | 'escalation'>;
+export type TeamsServices = Omit<TeamsDeps, 'metrics' | 'escalation' | 'technician'>;
 
 /** The one conversation key of Teams: a channel thread (";messageid=") or a chat. */
 export function conversationOf(activity: Activity): ConversationRef {

@@ -1,14 +1,7 @@
-import type {
-  ChannelAccount,
-  CloudAdapter,
-  ConversationAccount,
-  ConversationReference,
-  TurnContext,
-} from 'botbuilder';
+import type { ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
 import {
   type Case,
   type CaseCardReply,
-  type CaseConversation,
   type CaseOpenedReply,
   parseJsonOrNull,
   strings,
@@ -18,45 +11,47 @@ import type { TeamsEscalationConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { type AdaptiveCard, cardActivity, renderCard, withLinks } from './cards.js';
-import { channelMessageLink, type Link, technicianLink } from './deep-links.js';
+import { channelMessageLink, type Link } from './deep-links.js';
+import { botAccountOf, inConversation } from './proactive.js';
 import { sendWithRetry, updateWithRetry } from './send.js';
+import {
+  reachOf,
+  TEAMS_POST_PREFIX,
+  type TeamsTechnicianReach,
+  type TechnicianNotices,
+  technicianReachOf,
+} from './technician.js';
 
 /**
  * Where a case's card was posted in Teams, and what telling the technician needs: Case.expertsPost
  * is `teams:` and this as JSON (the core keeps it, opaque), so another instance or a restarted one
- * updates the same card and reaches the same conversation.
+ * updates the same card and reaches the same conversation. A case without a card records only the
+ * technician's part (TeamsTechnicianReach, read by reachOf).
  */
-export interface TeamsCasePost {
-  /** The experts' channel, the card's activity id, the Bot Connector URL that reaches them, the tenant. */
+export interface TeamsCasePost extends TeamsTechnicianReach {
+  /** The experts' channel, the card's activity id, the Bot Connector URL that reaches them. */
   channel: string;
   activity: string;
   serviceUrl: string;
-  tenant?: string;
-  /** The technician's conversation: its type, the Bot Connector URL that reaches it, the way back to it. */
-  technician: { type?: string; serviceUrl: string; link?: Link };
 }
 
-const PREFIX = 'teams:';
-
-/** A case's Teams post, or null when it has none (not posted from Teams, or not posted). */
+/** A case's Teams card post, or null when it has none (not posted from Teams, or not posted). */
 export function postOf(c: Case): TeamsCasePost | null {
-  if (!c.expertsPost?.startsWith(PREFIX)) return null;
-  const post = parseJsonOrNull(c.expertsPost.slice(PREFIX.length)) as Partial<TeamsCasePost> | null;
+  if (!c.expertsPost?.startsWith(TEAMS_POST_PREFIX)) return null;
+  const post = parseJsonOrNull(
+    c.expertsPost.slice(TEAMS_POST_PREFIX.length),
+  ) as Partial<TeamsCasePost> | null;
   return typeof post?.channel === 'string' && typeof post.activity === 'string'
     ? (post as TeamsCasePost)
     : null;
 }
 
-/** The technician's conversation id as Teams knows it: a channel thread is "channel;messageid=root". */
-function conversationIdOf(c: CaseConversation): string {
-  return c.thread === c.channel ? c.channel : `${c.channel};messageid=${c.thread}`;
-}
-
 /**
  * The experts' channel (TEAMS_ESCALATION_CHANNEL): a new case's card is posted there as a new
  * thread, each expert's command updates that card in place, and the technician's conversation is
- * told. Both are proactive messages through the CloudAdapter (continueConversationAsync), so the
- * card and the conversation are reached from any turn, any instance, after any restart.
+ * told (TechnicianNotices). Both are proactive messages through the CloudAdapter
+ * (continueConversationAsync), so the card and the conversation are reached from any turn, any
+ * instance, after any restart.
  */
 export class ExpertsChannel {
   constructor(
@@ -66,6 +61,7 @@ export class ExpertsChannel {
       appId: string;
       config: TeamsEscalationConfig;
       bot: TriageBot;
+      technician: TechnicianNotices;
       logger: Logger;
       metrics?: Metrics | undefined;
     },
@@ -79,19 +75,19 @@ export class ExpertsChannel {
   async publish(context: TurnContext, reply: CaseOpenedReply): Promise<Link | null> {
     const { config, bot, logger } = this.deps;
     const activity = context.activity;
-    const tenant = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
+    const reach = technicianReachOf(activity, reply.card.language);
     const serviceUrl = config.serviceUrl ?? activity.serviceUrl;
-    const s = strings(reply.card.language).cases;
-    const back = technicianLink(activity, { conversation: s.technicianLink, chatWith: s.chatWith });
     const view = bot.view(reply.card);
     let posted: string | undefined;
     try {
-      await this.inConversation(
+      await inConversation(
+        this.deps,
         serviceUrl,
-        { id: config.channel, type: 'channel', tenantId: tenant },
+        { id: config.channel, type: 'channel', tenantId: reach.tenant },
         activity.recipient,
         async (ctx) => {
-          posted = (await sendWithRetry(ctx, cardActivity(withLinks(renderCard(view), [back]), view)))?.id;
+          const card = withLinks(renderCard(view), [reach.technician.link]);
+          posted = (await sendWithRetry(ctx, cardActivity(card, view)))?.id;
         },
       );
     } catch (error) {
@@ -100,19 +96,9 @@ export class ExpertsChannel {
       return null;
     }
     if (!posted) return null;
-    const post: TeamsCasePost = {
-      channel: config.channel,
-      activity: posted,
-      serviceUrl,
-      ...(tenant ? { tenant } : {}),
-      technician: {
-        ...(activity.conversation?.conversationType ? { type: activity.conversation.conversationType } : {}),
-        serviceUrl: activity.serviceUrl,
-        ...(back ? { link: back } : {}),
-      },
-    };
+    const post: TeamsCasePost = { channel: config.channel, activity: posted, serviceUrl, ...reach };
     try {
-      await bot.cases.attachExpertsPost(reply.case.id, `${PREFIX}${JSON.stringify(post)}`);
+      await bot.cases.attachExpertsPost(reply.case.id, `${TEAMS_POST_PREFIX}${JSON.stringify(post)}`);
     } catch (error) {
       // The card is posted and works (its buttons name the case); only later updates of it are lost.
       logger.error(
@@ -121,7 +107,7 @@ export class ExpertsChannel {
       );
     }
     return {
-      url: channelMessageLink(config.channel, posted, tenant),
+      url: channelMessageLink(config.channel, posted, reach.tenant),
       label: strings(reply.language).cases.expertsLink,
     };
   }
@@ -138,108 +124,44 @@ export class ExpertsChannel {
    * logged and counted, and does not stop the other.
    */
   async applied(context: TurnContext, reply: CaseCardReply): Promise<void> {
-    const { bot, logger, metrics } = this.deps;
+    const { logger, metrics, technician } = this.deps;
     const c = reply.case;
-    const post = postOf(c);
     const failed = (what: string) => (error: unknown) => {
       metrics?.outboundFailures.inc({ platform: 'teams' });
       logger.error({ err: error, case: c.id }, what);
     };
     const me = context.activity.recipient;
-    if (post) {
-      const view = bot.view(reply);
-      const channel = { id: post.channel, type: 'channel', tenantId: post.tenant };
-      await this.inConversation(post.serviceUrl, channel, me, (ctx) =>
-        updateWithRetry(ctx, post.activity, cardActivity(this.card(reply), view)),
-      ).catch(failed('case card not updated'));
-    }
-    if (!reply.notify || c.conversation.platform !== 'teams') return;
-    const notice = bot.view(reply.notify);
-    const serviceUrl = post?.technician.serviceUrl ?? context.activity.serviceUrl;
-    await this.inConversation(serviceUrl, this.technicianConversation(c, post), me, async (ctx) => {
-      await sendWithRetry(ctx, cardActivity(renderCard(notice), notice));
-    }).catch(failed('technician not told of the case'));
+    await this.updateCard(reply, me).catch(failed('case card not updated'));
+    const serviceUrl = reachOf(c)?.technician.serviceUrl ?? context.activity.serviceUrl;
+    await technician.tell(reply, serviceUrl, me).catch(failed('technician not told of the case'));
   }
 
   /**
    * A transition made outside Teams (the CLI), delivered by the running bot as a click would have:
-   * the card updated in place, then the technician's conversation told, reached through what the
-   * card's post recorded. A failure is counted and thrown, and everything is tried again later (the
-   * card first: updating it twice changes nothing). `unreachable` when the card was never posted:
-   * nothing records the Bot Connector URL of the technician's conversation.
+   * the card updated in place when it was posted, then the technician's conversation told, reached
+   * through what the case recorded (TechnicianNotices.delivered: `unreachable` when nothing was).
+   * A failure is counted and thrown, and everything is tried again later (the card first: updating
+   * it twice changes nothing).
    */
   async delivered(reply: CaseCardReply): Promise<'delivered' | 'unreachable'> {
-    const { bot, metrics, appId } = this.deps;
-    const c = reply.case;
-    const post = postOf(c);
-    if (!post) return 'unreachable';
-    // Outside a turn, messages are sent as the bot's own Teams account.
-    const me = appId ? { id: `28:${appId}`, name: '' } : undefined;
+    const { metrics, appId, technician } = this.deps;
     try {
-      const channel = { id: post.channel, type: 'channel', tenantId: post.tenant };
-      await this.inConversation(post.serviceUrl, channel, me, (ctx) =>
-        updateWithRetry(ctx, post.activity, cardActivity(this.card(reply), bot.view(reply))),
-      );
-      if (reply.notify && c.conversation.platform === 'teams') {
-        const notice = bot.view(reply.notify);
-        await this.inConversation(
-          post.technician.serviceUrl,
-          this.technicianConversation(c, post),
-          me,
-          async (ctx) => {
-            await sendWithRetry(ctx, cardActivity(renderCard(notice), notice));
-          },
-        );
-      }
-      return 'delivered';
+      await this.updateCard(reply, botAccountOf(appId));
     } catch (error) {
       metrics?.outboundFailures.inc({ platform: 'teams' });
       throw error;
     }
+    return technician.delivered(reply);
   }
 
-  private technicianConversation(c: Case, post: TeamsCasePost | null) {
-    return {
-      id: conversationIdOf(c.conversation),
-      type:
-        post?.technician.type ?? (c.conversation.thread === c.conversation.channel ? 'personal' : 'channel'),
-      tenantId: c.conversation.workspace,
-    };
-  }
-
-  /**
-   * Runs `work` in a conversation the turn is not in (a proactive turn of the CloudAdapter). Its
-   * failure is thrown here: the adapter would only hand it to onTurnError, and the caller must know.
-   */
-  private async inConversation(
-    serviceUrl: string,
-    conversation: { id: string; type: string; tenantId?: string | undefined },
-    bot: ChannelAccount | undefined,
-    work: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const reference: Partial<ConversationReference> = {
-      channelId: 'msteams',
-      serviceUrl,
-      // Teams needs no conversation name.
-      conversation: {
-        id: conversation.id,
-        isGroup: conversation.type !== 'personal',
-        conversationType: conversation.type,
-        ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
-      } as ConversationAccount,
-      ...(bot ? { bot } : {}),
-    };
-    let failure: { error: unknown } | undefined;
-    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
-      // The continuation activity has a random id that every message would reply to: these are
-      // new messages of the conversation (POST …/activities), a new thread in a channel.
-      context.activity.id = undefined as unknown as string;
-      try {
-        await work(context);
-      } catch (error) {
-        failure = { error };
-      }
-    });
-    if (failure) throw failure.error;
+  /** The case's card updated in place, when it was posted; as `me`. A failure is thrown. */
+  private async updateCard(reply: CaseCardReply, me: ChannelAccount | undefined) {
+    const post = postOf(reply.case);
+    if (!post) return;
+    const channel = { id: post.channel, type: 'channel', tenantId: post.tenant };
+    const view = this.deps.bot.view(reply);
+    await inConversation(this.deps, post.serviceUrl, channel, me, (ctx) =>
+      updateWithRetry(ctx, post.activity, cardActivity(this.card(reply), view)),
+    );
   }
 }

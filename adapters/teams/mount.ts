@@ -16,6 +16,7 @@ import type { TeamsServices } from './context.js';
 import { ExpertsDirectory } from './experts.js';
 import { ExpertsChannel } from './experts-channel.js';
 import { TeamsTriageHandler } from './handler.js';
+import { TechnicianNotices } from './technician.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 /** Teams activities are small; Teams itself refuses messages over ~100 KB. */
@@ -145,7 +146,8 @@ export function mountTeams(
 
 /**
  * mountTeams, with what delivers a case's transition made outside Teams (the CLI): through the
- * experts' channel, as a click would have; without one, no card was posted and nothing is reachable.
+ * experts' channel, as a click would have; without one, no card was posted, and the technician is
+ * told through what the case recorded.
  */
 function mountTeamsWithCases(
   app: Express,
@@ -165,27 +167,28 @@ function mountTeamsWithCases(
     // Only logged: an apology that fails to send would turn the turn into a 500.
     deps.logger.error({ err: error }, 'Teams turn failed');
   };
+  const proactive = {
+    adapter,
+    appId: config.appId ?? '',
+    bot: deps.bot,
+    logger: deps.logger,
+    metrics: deps.metrics,
+  };
+  const technician = new TechnicianNotices(proactive);
   const escalation = config.escalation
     ? {
-        channel: new ExpertsChannel({
-          adapter,
-          appId: config.appId ?? '',
-          config: config.escalation,
-          bot: deps.bot,
-          logger: deps.logger,
-          metrics: deps.metrics,
-        }),
+        channel: new ExpertsChannel({ ...proactive, config: config.escalation, technician }),
         experts: new ExpertsDirectory(config.escalation, deps.logger),
       }
     : undefined;
-  const handler = new TeamsTriageHandler({ ...deps, escalation });
+  const handler = new TeamsTriageHandler({ ...deps, escalation, technician });
   app.post(
     TEAMS_MESSAGES_PATH,
     express.json({ limit: BODY_LIMIT }),
     (req, res) => void adapter.handle(req, res, (context) => handler.run(context)),
   );
-  const deliverCase: CaseDelivery = async (reply) =>
-    escalation ? escalation.channel.delivered(reply) : 'unreachable';
+  const deliverCase: CaseDelivery = (reply) =>
+    escalation ? escalation.channel.delivered(reply) : technician.delivered(reply);
   return { adapter, deliverCase };
 }
 

@@ -49,8 +49,14 @@ afterEach(async () => {
   await Promise.all(children.splice(0).map(stop));
 });
 
-/** `node dist/adapters/main.js` with Teams (unauthenticated, on 127.0.0.1) and the experts' channel; ready when /readyz says so. */
-async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; client: TeamsClient }> {
+/**
+ * `node dist/adapters/main.js` with Teams (unauthenticated, on 127.0.0.1) and, unless told
+ * otherwise, the experts' channel; ready when /readyz says so.
+ */
+async function startBot(
+  env: Record<string, string>,
+  { expertsChannel = true } = {},
+): Promise<{ child: ChildProcess; client: TeamsClient }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['dist/adapters/main.js'], {
     env: {
@@ -58,8 +64,7 @@ async function startBot(env: Record<string, string>): Promise<{ child: ChildProc
       PORT: String(port),
       LOG_LEVEL: 'warn',
       TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-      TEAMS_ESCALATION_CHANNEL: EXPERTS,
-      TEAMS_ESCALATION_TEAM: TEAM,
+      ...(expertsChannel ? { TEAMS_ESCALATION_CHANNEL: EXPERTS, TEAMS_ESCALATION_TEAM: TEAM } : {}),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -152,14 +157,10 @@ async function eventually<T>(probe: () => T | undefined, timeoutMs = 10_000): Pr
 }
 
 /**
- * A case opened through `open`'s bot, resolved from the CLI on the same store: the bot(s) update
- * the experts' card in place and tell the technician with the answer, once.
+ * Case `id` resolved by bob with the built CLI: it says the bot will tell the technician, and the
+ * running bot does, with the answer. The notice the connector received.
  */
-async function resolvedFromCli(open: TeamsClient, env: Record<string, string>, technician: TeamsPlace) {
-  const dialog = await escalationDialog(open, technician);
-  expect(await open.submitDialog(technician, jean, filled(dialog, { 'item-1': 'ORG-42' }))).toBeNull();
-  const opened = expertsCard();
-  const id = /^Dossier (\d+)/.exec(textsOf(opened.card)[0] ?? '')?.[1] ?? '';
+async function toldFromCli(id: string, env: Record<string, string>, technician: TeamsPlace) {
   connector.calls.length = 0;
   const answer = 'Adresse supprimée de l’autre organisation : activation refaite.';
   const output = await cli(['cases', 'resolve', id, '--answer', answer, '--by', 'bob'], env);
@@ -170,6 +171,19 @@ async function resolvedFromCli(open: TeamsClient, env: Record<string, string>, t
   expect(cardProblems(cardOfCall(told))).toEqual([]);
   expect(textsOf(cardOfCall(told))).toContain(answer);
   expect(textsOf(cardOfCall(told)).join(' ')).toContain(`Dossier ${id} résolu par bob`);
+  return told;
+}
+
+/**
+ * A case opened through `open`'s bot, resolved from the CLI on the same store: the bot(s) update
+ * the experts' card in place and tell the technician with the answer, once.
+ */
+async function resolvedFromCli(open: TeamsClient, env: Record<string, string>, technician: TeamsPlace) {
+  const dialog = await escalationDialog(open, technician);
+  expect(await open.submitDialog(technician, jean, filled(dialog, { 'item-1': 'ORG-42' }))).toBeNull();
+  const opened = expertsCard();
+  const id = /^Dossier (\d+)/.exec(textsOf(opened.card)[0] ?? '')?.[1] ?? '';
+  await toldFromCli(id, env, technician);
   const updated = connector.calls.find((c) => c.method === 'PUT');
   expect(updated?.path).toBe(`/v3/conversations/${EXPERTS}/activities/${opened.id}`);
   expect(textsOf(cardOfCall(updated))[0]).toMatch(new RegExp(`^Dossier ${id} \\(résolu\\) — 200039`));
@@ -186,6 +200,31 @@ describe('a Teams case across processes', () => {
     const env = { FEEDBACK_DB: join(dir, 'cli.sqlite') };
     const bot = await startBot({ ...env, CASE_NOTICE_INTERVAL_SECONDS: '1' });
     await resolvedFromCli(bot.client, env, personalChat('a:cli-jean'));
+  });
+
+  it('without an experts’ channel, resolved from the CLI on the same SQLite file: the running bot tells the technician the answer, once', async () => {
+    const env = { FEEDBACK_DB: join(dir, 'no-channel.sqlite') };
+    const { client } = await startBot(
+      { ...env, CASE_NOTICE_INTERVAL_SECONDS: '1' },
+      { expertsChannel: false },
+    );
+    const technician = personalChat('a:no-channel-jean');
+    const dialog = await escalationDialog(client, technician);
+    connector.calls.length = 0;
+    expect(await client.submitDialog(technician, jean, filled(dialog, { 'item-1': 'ORG-42' }))).toBeNull();
+    // The technician gets the card to forward: no experts' card to update later.
+    expect(connector.calls.map((c) => [c.method, conversationOf(c)])).toEqual([
+      ['POST', technician.conversation.id],
+    ]);
+    const id = /^Dossier (\d+) ouvert/.exec(textsOf(cardOfCall(connector.calls[0]))[0] ?? '')?.[1] ?? '';
+    expect(id).not.toBe('');
+    const told = await toldFromCli(id, env, technician);
+    expect(told.activity.conversation?.conversationType).toBe('personal');
+    // The bot looks every second: after a few looks, still the one notice.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(connector.calls.map((c) => [c.method, conversationOf(c)])).toEqual([
+      ['POST', technician.conversation.id],
+    ]);
   });
 
   it.skipIf(!available)('resolved from the CLI on one Redis: two instances deliver it once', async () => {
