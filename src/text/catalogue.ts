@@ -219,7 +219,8 @@ const fr = {
       'L’identifiant d’une entrée de la base de connaissances (ex. webex-200039 ; uc-triage kb show).',
     resolveFallback: (id: number) => `Répondez avec : uc-triage cases resolve ${id} --answer "…"`,
     /** After a command of the CLI: the running bot delivers it (the technician told, the card updated). */
-    toldByBot: 'Le bot en préviendra le technicien et mettra à jour la carte des experts dès qu’il tournera.',
+    toldByBot:
+      'Le bot en préviendra le technicien dès qu’il tournera, et mettra à jour la carte des experts s’il y en a une.',
     technicianLink: 'Ouvrir la conversation du technicien',
     chatWith: (name: string) => `Écrire à ${name}`,
     expertsLink: 'Voir le dossier chez les experts',
@@ -611,7 +612,8 @@ const en: Catalogue = {
     entryField: 'Related entry (optional)',
     entryHint: 'The id of an entry of the knowledge base (e.g. webex-200039; uc-triage kb show).',
     resolveFallback: (id: number) => `Answer with: uc-triage cases resolve ${id} --answer "…"`,
-    toldByBot: 'The bot will tell the technician and update the experts’ card as soon as it runs.',
+    toldByBot:
+      'The bot will tell the technician as soon as it runs, and update the experts’ card if there is one.',
     technicianLink: 'Open the technician’s conversation',
     chatWith: (name: string) => `Chat with ${name}`,
     expertsLink: 'See the case in the experts’ channel',

@@ -12,7 +12,7 @@ import { newCase } from '../support/cases.js';
 import { redisAvailability, TestRedis } from '../support/redis.js';
 
 const TOLD_FR =
-  'Le bot en préviendra le technicien et mettra à jour la carte des experts dès qu’il tournera.';
+  'Le bot en préviendra le technicien dès qu’il tournera, et mettra à jour la carte des experts s’il y en a une.';
 
 /**
  * `uc-triage cases` through the built CLI, for experts without a chat client, on the store the bot
@@ -109,7 +109,7 @@ describe('uc-triage cases on the SQLite store', () => {
 
   it('closes and reopens, and shows a case whole', async () => {
     expect((await cli(env, ['close', '2', '--by', 'bob', '--lang', 'en'])).stdout).toBe(
-      'Case 2 closed without an answer by bob.\nThe bot will tell the technician and update the experts’ card as soon as it runs.\n',
+      'Case 2 closed without an answer by bob.\nThe bot will tell the technician as soon as it runs, and update the experts’ card if there is one.\n',
     );
     expect((await cli(env, ['reopen', '2', '--by', 'marie'])).stdout).toBe(
       `Dossier 2 rouvert par marie.\n${TOLD_FR}\n`,
