@@ -191,7 +191,7 @@ const caseIdOf = (card: Recorded) => /Dossier (\d+)/.exec(textOf(card))?.[1] ?? 
 async function resolveFromCli(card: Recorded, answer: string, env: Record<string, string>): Promise<void> {
   const output = await cli(['cases', 'resolve', caseIdOf(card), '--answer', answer, '--by', 'bob'], env);
   expect(output).toContain(`Dossier ${caseIdOf(card)} résolu par bob`);
-  expect(output).toContain('Le bot en préviendra le technicien et mettra à jour la carte des experts');
+  expect(output).toContain('Le bot en préviendra le technicien dès qu’il tournera');
 }
 
 /** What the technician's thread and the experts' card got of a resolution by bob: the notices and the updates. */

@@ -164,7 +164,7 @@ async function toldFromCli(id: string, env: Record<string, string>, technician: 
   connector.calls.length = 0;
   const answer = 'Adresse supprimée de l’autre organisation : activation refaite.';
   const output = await cli(['cases', 'resolve', id, '--answer', answer, '--by', 'bob'], env);
-  expect(output).toContain('Le bot en préviendra le technicien et mettra à jour la carte des experts');
+  expect(output).toContain('Le bot en préviendra le technicien dès qu’il tournera');
   const told = await eventually(() =>
     connector.calls.find((c) => c.method === 'POST' && conversationOf(c) === technician.conversation.id),
   );
