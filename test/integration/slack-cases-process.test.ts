@@ -1,11 +1,10 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { redisAvailability, TestRedis } from '../support/redis.js';
+import { freePort, redisAvailability, TestRedis } from '../support/redis.js';
 import { buttonOf, type Recorded, SlackRequests, textOf } from '../support/slack-requests.js';
 import { SIGNING_SECRET, SlackApiStub, sleep, waitFor } from '../support/slack-stub.js';
 
@@ -34,18 +33,6 @@ beforeEach(() => {
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Bot {
   child: ChildProcess;

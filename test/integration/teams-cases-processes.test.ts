@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardProblems } from '../support/adaptive-cards.js';
 import { ConnectorStub } from '../support/connector-stub.js';
-import { redisAvailability, TestRedis } from '../support/redis.js';
+import { freePort, redisAvailability, TestRedis } from '../support/redis.js';
 import {
   buttonOf,
   type Card,
@@ -57,7 +57,8 @@ async function startBot(
   env: Record<string, string>,
   { expertsChannel = true } = {},
 ): Promise<{ child: ChildProcess; client: TeamsClient }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // Two bots start at once in one test: a port asked of the OS, never a random guess that may collide.
+  const port = await freePort();
   const child = spawn(process.execPath, ['dist/adapters/main.js'], {
     env: {
       PATH: process.env.PATH ?? '',

@@ -22,7 +22,8 @@ export function redisAvailability(): { available: boolean; reason: string } {
   return { available: false, reason };
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now (asked of the OS, not guessed). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
