@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpServer } from '../../adapters/http/server.js';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { realBot } from '../support/bot.js';
+import { SlackRequests } from '../support/slack-requests.js';
 import { startSlackServer, stopSlackServer } from '../support/slack-server.js';
 import { SlackApiStub, slackHeaders, waitFor } from '../support/slack-stub.js';
 
@@ -50,20 +51,12 @@ const FRAGMENT = [
 
 describe('Slack: the reply follows the person', () => {
   it('answers "Diagnostiquer ce message" on an English log fragment in the person’s language, French by default', async () => {
-    const body = new URLSearchParams({
-      payload: JSON.stringify({
-        type: 'message_action',
-        callback_id: 'diagnose_message',
-        trigger_id: 't',
-        team: { id: 'T1' },
-        user: { id: 'U8' },
-        channel: { id: 'C8', name: 'support' },
-        message_ts: '1700004000.1',
-        response_url: stub.responseUrl('lang-shortcut'),
-        message: { type: 'message', text: FRAGMENT, ts: '1700004000.1' },
-      }),
-    }).toString();
-    expect((await post(body, 'application/x-www-form-urlencoded')).status).toBe(200);
+    const requests = new SlackRequests(() => base, stub);
+    const shortcut = await requests.shortcut({ text: FRAGMENT, ts: '1700004000.1' }, 'lang-shortcut', {
+      user: 'U8',
+      channel: 'C8',
+    });
+    expect(shortcut.status).toBe(200);
     const [reply] = await waitFor(
       () => stub.responses('lang-shortcut').length > 0 && stub.responses('lang-shortcut'),
     );

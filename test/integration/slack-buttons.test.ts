@@ -8,6 +8,7 @@ import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
 import { expectMeaningfulLabel } from '../support/button-labels.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
+import { SlackRequests } from '../support/slack-requests.js';
 import { startSlackServer, stopSlackServer } from '../support/slack-server.js';
 import { SlackApiStub, slackHeaders, sleep, waitFor } from '../support/slack-stub.js';
 
@@ -61,20 +62,9 @@ const command = (text: string, responseId: string, channel = 'C1', user = 'U1') 
     trigger_id: 'trig',
   });
 
+const requests = new SlackRequests(() => base, stub);
 const shortcut = (message: Record<string, unknown>, responseId: string) =>
-  postForm({
-    payload: JSON.stringify({
-      type: 'message_action',
-      callback_id: 'diagnose_message',
-      trigger_id: 't',
-      team: { id: 'T1' },
-      user: { id: 'U9' },
-      channel: { id: 'C9', name: 'support' },
-      message_ts: message.ts,
-      response_url: stub.responseUrl(responseId),
-      message: { type: 'message', ...message },
-    }),
-  });
+  requests.shortcut(message, responseId);
 
 /** A click on a private (ephemeral) message, as Slack sends it. */
 const click = (value: string, responseId: string, channel = 'C1', user = 'U1') =>

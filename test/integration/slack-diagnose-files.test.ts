@@ -5,7 +5,8 @@ import { createSlackApp } from '../../adapters/slack/app.js';
 import { MemoryState } from '../../src/state/shared-state.js';
 import { realBot } from '../support/bot.js';
 import { captureLogs } from '../support/log-capture.js';
-import { SIGNING_SECRET, SlackApiStub, slackHeaders, sleep, waitFor } from '../support/slack-stub.js';
+import { SlackRequests } from '../support/slack-requests.js';
+import { SIGNING_SECRET, SlackApiStub, sleep, waitFor } from '../support/slack-stub.js';
 
 /**
  * "Diagnostiquer ce message" reads the message's files with the bot token: through the real Bolt
@@ -67,24 +68,10 @@ let seq = 0;
 /** Runs the message shortcut on a message with these files; resolves with the private reply's text. */
 async function diagnose(text: string, files: Record<string, unknown>[], timeoutMs = 5000): Promise<string> {
   const id = `f${++seq}`;
-  const body = new URLSearchParams({
-    payload: JSON.stringify({
-      type: 'message_action',
-      callback_id: 'diagnose_message',
-      trigger_id: 't',
-      team: { id: 'T1' },
-      user: { id: 'U9' },
-      channel: { id: 'C9', name: 'support' },
-      message_ts: `1700003000.${seq}`,
-      response_url: stub.responseUrl(id),
-      message: { type: 'message', text, ts: `1700003000.${seq}`, files },
-    }),
-  }).toString();
-  const res = await fetch(`${base}/slack/events`, {
-    method: 'POST',
-    headers: slackHeaders(body, 'application/x-www-form-urlencoded'),
-    body,
-  });
+  const res = await new SlackRequests(() => base, stub).shortcut(
+    { text, ts: `1700003000.${seq}`, files },
+    id,
+  );
   expect(res.status).toBe(200);
   const [reply] = await waitFor(() => stub.responses(id).length > 0 && stub.responses(id), timeoutMs);
   return `${String(reply?.body.text)} ${JSON.stringify(reply?.body.blocks ?? [])}`;

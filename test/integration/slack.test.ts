@@ -5,6 +5,7 @@ import { TriageBot } from '../../src/app/triage-bot.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
+import { SlackRequests } from '../support/slack-requests.js';
 import { startSlackServer, stopSlackServer } from '../support/slack-server.js';
 import { SlackApiStub, slackHeaders, sleep, waitFor } from '../support/slack-stub.js';
 
@@ -589,20 +590,9 @@ describe('message shortcut "Diagnostiquer ce message"', () => {
     '2026-11-30 08:12:44 ERROR [activation] POST /validate -> 400 {"errorCode":200039}',
     '[11:02:33] ACS callEndReason {code: 487, subCode: 0}',
   ].join('\n');
+  const requests = new SlackRequests(() => base, stub);
   const shortcut = (message: Record<string, unknown>, responseId: string) =>
-    postForm({
-      payload: JSON.stringify({
-        type: 'message_action',
-        callback_id: 'diagnose_message',
-        trigger_id: 't',
-        team: { id: 'T1' },
-        user: { id: 'U9' },
-        channel: { id: 'C9', name: 'support' },
-        message_ts: message.ts,
-        response_url: stub.responseUrl(responseId),
-        message: { type: 'message', ...message },
-      }),
-    });
+    requests.shortcut(message, responseId);
 
   it('diagnoses the message and its attached log privately, and shares it in the thread once', async () => {
     stub.files.set('trace.log', 'Event ID 20017 LS UCWA Warning pool01\n');

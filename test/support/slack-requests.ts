@@ -115,6 +115,28 @@ export class SlackRequests {
     );
   }
 
+  /**
+   * The "Diagnostiquer ce message" shortcut on `message` (its `ts`, text, files…), answered
+   * through the response_url `responseId`.
+   */
+  shortcut(
+    message: Record<string, unknown>,
+    responseId: string,
+    { user = 'U9', channel = 'C9' } = {},
+  ): Promise<Response> {
+    return this.form({
+      type: 'message_action',
+      callback_id: 'diagnose_message',
+      trigger_id: 't',
+      team: { id: this.team },
+      user: { id: user },
+      channel: { id: channel, name: 'support' },
+      message_ts: message.ts,
+      response_url: this.stub.responseUrl(responseId),
+      message: { type: 'message', ...message },
+    });
+  }
+
   /** A click on a button, with a fresh trigger_id (returned) and a response_url. */
   async click(
     button: SlackButton,
