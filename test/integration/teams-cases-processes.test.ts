@@ -95,13 +95,6 @@ async function stop(child: ChildProcess): Promise<void> {
 const conversationOf = (call: { path: string }) =>
   /^\/v3\/conversations\/([^/]+)\/activities/.exec(call.path)?.[1];
 
-/** "Escalader" under an answer and its dialog, fetched (and later submitted) on any instance. */
-async function escalationDialog(client: TeamsClient, place: TeamsPlace): Promise<Card> {
-  await client.say(place, jean, '200039');
-  const answer = connector.calls.at(-1);
-  return client.fetchDialog(place, jean, buttonOf(cardOfCall(answer), 'Escalader').data, answer?.id);
-}
-
 /** The case's card as last posted or updated in the experts' channel, and its id. */
 function expertsCard(): { card: Card; id: string } {
   const call = connector.calls.findLast((c) => conversationOf(c) === EXPERTS);
@@ -180,7 +173,7 @@ async function toldFromCli(id: string, env: Record<string, string>, technician: 
  * the experts' card in place and tell the technician with the answer, once.
  */
 async function resolvedFromCli(open: TeamsClient, env: Record<string, string>, technician: TeamsPlace) {
-  const dialog = await escalationDialog(open, technician);
+  const dialog = await open.escalationDialog(technician, jean);
   expect(await open.submitDialog(technician, jean, filled(dialog, { 'item-1': 'ORG-42' }))).toBeNull();
   const opened = expertsCard();
   const id = /^Dossier (\d+)/.exec(textsOf(opened.card)[0] ?? '')?.[1] ?? '';
@@ -210,7 +203,7 @@ describe('a Teams case across processes', () => {
       { expertsChannel: false },
     );
     const technician = personalChat('a:no-channel-jean');
-    const dialog = await escalationDialog(client, technician);
+    const dialog = await client.escalationDialog(technician, jean);
     connector.calls.length = 0;
     expect(await client.submitDialog(technician, jean, filled(dialog, { 'item-1': 'ORG-42' }))).toBeNull();
     // The technician gets the card to forward: no experts' card to update later.
@@ -249,7 +242,7 @@ describe('a Teams case across processes', () => {
     const env = { FEEDBACK_DB: join(dir, 'restart.sqlite') };
     const technician = personalChat('a:restart-jean');
     const first = await startBot(env);
-    const dialog = await escalationDialog(first.client, technician);
+    const dialog = await first.client.escalationDialog(technician, jean);
     expect(
       await first.client.submitDialog(technician, jean, filled(dialog, { 'item-1': 'ORG-42' })),
     ).toBeNull();
@@ -272,7 +265,7 @@ describe('a Teams case across processes', () => {
         const [a, b] = await Promise.all([startBot(env), startBot(env)]);
         if (!a || !b) throw new Error('two instances');
         const technician = personalChat('a:redis-jean');
-        const dialog = await escalationDialog(a.client, technician);
+        const dialog = await a.client.escalationDialog(technician, jean);
         const data = filled(dialog, { summary: '200039 à l’activation' });
         // The same dialog submitted to both instances (a retried delivery): one case, one card.
         await Promise.all([

@@ -104,14 +104,7 @@ async function openCase(
   place: TeamsPlace,
   question = '200039',
 ): Promise<{ card: Card; id: string }> {
-  await client.say(place, jean, question);
-  const answer = connector.calls.at(-1);
-  const dialog = await client.fetchDialog(
-    place,
-    jean,
-    buttonOf(cardOfCall(answer), 'Escalader').data,
-    answer?.id,
-  );
+  const dialog = await client.escalationDialog(place, jean, question);
   expect(await client.submitDialog(place, jean, filled(dialog, {}))).toBeNull();
   const post = connector.calls.find((c) => c.method === 'POST' && conversationOf(c) === EXPERTS);
   if (!post) throw new Error('no case card in the experts’ channel');
@@ -396,14 +389,7 @@ describe('escalation as a case in Teams', () => {
 
   it('opens one case when the dialog is submitted twice', async () => {
     const place = personalChat(`a:twice-${++chats}`);
-    await teams.client.say(place, jean, '200039');
-    const answer = connector.calls.at(-1);
-    const dialog = await teams.client.fetchDialog(
-      place,
-      jean,
-      buttonOf(cardOfCall(answer), 'Escalader').data,
-      answer?.id,
-    );
+    const dialog = await teams.client.escalationDialog(place, jean);
     const before = (await teams.store.list()).length;
     connector.calls.length = 0;
     const data = filled(dialog, { summary: 'double clic' });
@@ -421,14 +407,7 @@ describe('escalation as a case in Teams', () => {
     const solo = await startTeams();
     const place = personalChat(`a:solo-${++chats}`);
     connector.calls.length = 0;
-    await solo.client.say(place, jean, '200039');
-    const answer = connector.calls.at(-1);
-    const dialog = await solo.client.fetchDialog(
-      place,
-      jean,
-      buttonOf(cardOfCall(answer), 'Escalader').data,
-      answer?.id,
-    );
+    const dialog = await solo.client.escalationDialog(place, jean);
     connector.calls.length = 0;
     expect(await solo.client.submitDialog(place, jean, filled(dialog, { 'item-1': 'ORG-42' }))).toBeNull();
     expect(sentTo()).toEqual([['POST', place.conversation.id]]);
@@ -465,14 +444,7 @@ describe('an experts’ channel that refuses the post', () => {
     const base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
     const client = new TeamsClient(() => base, connector);
     const place = personalChat(`a:gone-${++chats}`);
-    await client.say(place, jean, '200039');
-    const answer = connector.calls.at(-1);
-    const dialog = await client.fetchDialog(
-      place,
-      jean,
-      buttonOf(cardOfCall(answer), 'Escalader').data,
-      answer?.id,
-    );
+    const dialog = await client.escalationDialog(place, jean);
     connector.calls.length = 0;
     expect(await client.submitDialog(place, jean, filled(dialog, {}))).toBeNull();
     expect(sentTo()).toEqual([['POST', place.conversation.id]]);

@@ -111,6 +111,13 @@ export class TeamsClient {
     return res.json();
   }
 
+  /** `question` said, then "Escalader" clicked under its answer: the case form's dialog (as fetchDialog). */
+  async escalationDialog(place: TeamsPlace, who: TeamsUser, question = '200039'): Promise<Card> {
+    await this.say(place, who, question);
+    const answer = this.connector.calls.at(-1);
+    return this.fetchDialog(place, who, buttonOf(cardOfCall(answer), 'Escalader').data, answer?.id);
+  }
+
   /** A dialog's form submitted: null when the dialog closes (an empty answer), else Teams' next dialog. */
   async submitDialog(place: TeamsPlace, who: TeamsUser, data: unknown): Promise<Card | null> {
     const res = await this.invoke(place, who, 'task/submit', { data, context: { theme: 'default' } });
