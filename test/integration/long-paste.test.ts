@@ -11,6 +11,7 @@ import { realBot } from '../support/bot.js';
 import { ConnectorStub } from '../support/connector-stub.js';
 import { FORTY_TWO_CODES, pastedLog } from '../support/pasted-log.js';
 import { SIGNING_SECRET, SlackApiStub, slackHeaders, waitFor } from '../support/slack-stub.js';
+import { personalChat, TeamsClient } from '../support/teams-client.js';
 
 /**
  * Issue 23: a pasted log with 42 known codes is reported whole, on each platform, within its limits:
@@ -151,27 +152,11 @@ describe('Slack: a 65-line log with 42 known codes', () => {
 
 // ---------------------------------------------------------------------------------------- Teams
 
-let teamsSeq = 0;
-function teamsActivity(overrides: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: `long-${++teamsSeq}`,
-    channelId: 'msteams',
-    serviceUrl: connector.serviceUrl,
-    from: { id: 'user-1', name: 'Tech' },
-    recipient: { id: 'bot-1', name: 'UC Triage' },
-    conversation: { id: 'a:personal-long', conversationType: 'personal', tenantId: 'tenant-1' },
-    locale: 'fr-FR',
-    text: '',
-    ...overrides,
-  };
-}
-const postTeams = (body: unknown) =>
-  fetch(`${base}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const teams = new TeamsClient(() => base, connector);
+const chat = personalChat('a:personal-long');
+const tech = { id: 'user-1', name: 'Tech' };
+/** A message (or an invoke) of the technician in a personal chat with the bot. */
+const postTeams = (overrides: Record<string, unknown>) => teams.post(teams.activity(chat, tech, overrides));
 const submits = (node: any): any[] => {
   if (Array.isArray(node)) return node.flatMap(submits);
   if (typeof node !== 'object' || node === null) return [];
@@ -181,7 +166,7 @@ const cardOf = () => connector.calls[0]?.activity.attachments?.[0]?.content;
 
 describe('Teams: a 65-line log with 42 known codes', () => {
   it('names every finding and gives each its "Détails" button, in a valid card under 28 KB', async () => {
-    await postTeams(teamsActivity({ text: LOG }));
+    await postTeams({ text: LOG });
     const card = cardOf();
     expect(cardProblems(card)).toEqual([]);
     const text = JSON.stringify(card.body);
@@ -191,29 +176,27 @@ describe('Teams: a 65-line log with 42 known codes', () => {
   });
 
   it('answers the last finding in full when its "Détails" is clicked', async () => {
-    await postTeams(teamsActivity({ text: LOG }));
+    await postTeams({ text: LOG });
     const last = submits(cardOf())
       .filter((a) => a.data.kind === 'pick')
       .at(-1);
     const finding = FINDINGS.find((f) => f.id === last.data.id);
     connector.calls.length = 0;
-    await postTeams(teamsActivity({ value: last.data }));
+    await postTeams({ value: last.data });
     expect(JSON.stringify(cardOf())).toContain(`${finding?.code} : ${finding?.title}`);
   });
 
   it('diagnoses the log privately ("Diagnostiquer ce message") in a valid dialog card, every finding reachable', async () => {
-    const res = await postTeams(
-      teamsActivity({
-        type: 'invoke',
-        name: 'composeExtension/submitAction',
-        value: {
-          commandId: 'diagnoseMessage',
-          commandContext: 'message',
-          messagePayload: { id: 'm1', body: { contentType: 'text', content: LOG } },
-          data: { note: '' },
-        },
-      }),
-    );
+    const res = await postTeams({
+      type: 'invoke',
+      name: 'composeExtension/submitAction',
+      value: {
+        commandId: 'diagnoseMessage',
+        commandContext: 'message',
+        messagePayload: { id: 'm1', body: { contentType: 'text', content: LOG } },
+        data: { note: '' },
+      },
+    });
     const card = (await res.json()).task.value.card.content;
     expect(cardProblems(card)).toEqual([]);
     const details = submits(card).filter((a) => a.data.kind === 'pick');
@@ -225,7 +208,7 @@ describe('a paste longer than the 4,000 characters search reads', () => {
   it('still yields every finding: the codes past the cut are read too', async () => {
     const long = pastedLog(FORTY_TWO_CODES, 240, 'INFO heartbeat ok, nothing to report on this node');
     expect(long.length).toBeGreaterThan(MAX_QUERY_LENGTH * 2);
-    await postTeams(teamsActivity({ text: long }));
+    await postTeams({ text: long });
     const card = cardOf();
     const details = submits(card).filter((a) => a.data.kind === 'pick');
     expect(details.map((a) => a.data.id).sort()).toEqual(FINDINGS.map((f) => f.id).sort());
