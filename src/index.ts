@@ -17,7 +17,7 @@ export {
   type Platform,
 } from './app/messages.js';
 export { TriageBot, type TriageBotOptions } from './app/triage-bot.js';
-export type { CaseAction } from './cases/actions.js';
+export { type CaseAction, isCaseAction } from './cases/actions.js';
 export {
   applyCommand,
   CASE_STATES,

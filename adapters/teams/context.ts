@@ -1,11 +1,12 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type {
-  ConversationRef,
-  CoreAction,
-  IncomingMessage,
-  Language,
-  SharedState,
-  TriageBot,
+import {
+  type ConversationRef,
+  type CoreAction,
+  type IncomingMessage,
+  isCaseAction,
+  type Language,
+  type SharedState,
+  type TriageBot,
 } from '../../src/index.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -53,14 +54,6 @@ export function localeOf(activity: Activity): Language | undefined {
   return locale === 'fr' || locale === 'en' ? locale : undefined;
 }
 
-/** The experts' commands: only a member of the experts' team may, and the adapter says who is. */
-const EXPERT_COMMANDS: ReadonlySet<string> = new Set([
-  'case-take',
-  'case-resolve',
-  'case-close',
-  'case-reopen',
-]);
-
 /**
  * The turn's activity as the core's message: where, who (id and display name), the locale, the
  * button clicked, and for an expert's command whether the sender is a member of the experts' team.
@@ -73,8 +66,10 @@ export async function incomingOf(
   const activity = context.activity;
   const { action } = message;
   const locale = localeOf(activity);
+  // The experts' commands (every case action but the filled form): only a member of the experts'
+  // team may, and the adapter says who is.
   const vouched =
-    action && EXPERT_COMMANDS.has(action.kind) && deps.escalation
+    action && isCaseAction(action) && action.kind !== 'case-open' && deps.escalation
       ? await deps.escalation.experts.vouches(context)
       : undefined;
   return {

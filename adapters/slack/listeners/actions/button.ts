@@ -7,10 +7,10 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import {
-  type CaseAction,
   type CoreAction,
   decodeAction,
   type IncomingMessage,
+  isCaseAction,
   LEGACY_SLACK_ACTION_IDS,
   strings,
 } from '../../../../src/index.js';
@@ -47,17 +47,6 @@ export function clickPlace(body: BlockAction): SlackPlace {
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type Ephemeral = (content: PrivateMessage, replace?: boolean) => Promise<unknown>;
-
-/** The buttons of cases handled as such: an expert's command, "Ouvrir le dossier" on a form shown as a message. */
-function isCaseButton(action: CoreAction): action is CaseAction & { l?: CoreAction['l'] } {
-  return (
-    action.kind === 'case-open' ||
-    action.kind === 'case-take' ||
-    action.kind === 'case-resolve' ||
-    action.kind === 'case-close' ||
-    action.kind === 'case-reopen'
-  );
-}
 
 /** The clicked message's own ts (a private message may have none). */
 function clickedTs(body: BlockAction): string | undefined {
@@ -111,7 +100,8 @@ export function buttonListener(deps: SlackDeps) {
           ...((place.private || decoded.kind === 'share') && place.channel ? { shareTo: place.channel } : {}),
         };
         if (decoded.kind === 'share') return await share(deps, place, client, message, decoded, ephemeral);
-        if (isCaseButton(decoded)) return await caseButton(deps, posts, click, message, decoded);
+        // The buttons of cases: an expert's command, "Ouvrir le dossier" on a form shown as a message.
+        if (isCaseAction(decoded)) return await caseButton(deps, posts, click, message, decoded);
         const reply = await deps.bot.handle(message);
         if (reply.kind === 'case-form') return await openCaseForm(deps, click, reply);
         if (isTriageCardClick(decoded) && (await moveTriageCard(deps, click, reply))) return;
