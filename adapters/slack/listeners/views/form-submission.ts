@@ -13,7 +13,7 @@ import { decodeMetadata, FORM_CALLBACK_ID, formValues, type TechnicianPlace } fr
 import { CasePosts } from '../../cases/posts.js';
 import { type SlackDeps, slackConversation } from '../../context.js';
 import { isExpert } from '../../experts.js';
-import { REPLY_POLICY } from '../../outbound.js';
+import { REPLY_POLICY, SLACK_API_TIMEOUT_MS } from '../../outbound.js';
 import type { SlackMessage } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { OPEN_ONCE_TTL_SECONDS, openOnceKey } from '../actions/case-buttons.js';
@@ -57,7 +57,7 @@ function respondVia(url: string) {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(message),
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(SLACK_API_TIMEOUT_MS),
     });
     if (!res.ok) throw new Error(`response_url answered ${res.status}`);
   };
