@@ -5,6 +5,7 @@ import {
   type IncomingMessage,
   isCaseAction,
   type Language,
+  languageOfLocale,
   type SharedState,
   type TriageBot,
 } from '../../src/index.js';
@@ -50,8 +51,7 @@ export function conversationOf(activity: Activity): ConversationRef {
 
 /** Teams' locale ("fr-FR", "en-US") as a reply language, when it is one we speak. */
 export function localeOf(activity: Activity): Language | undefined {
-  const locale = (activity.locale ?? '').slice(0, 2).toLowerCase();
-  return locale === 'fr' || locale === 'en' ? locale : undefined;
+  return languageOfLocale(activity.locale ?? '');
 }
 
 /**
