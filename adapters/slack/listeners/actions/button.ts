@@ -22,9 +22,9 @@ import { BUTTON_ACTION_ID } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { answerInThread } from '../answer-in-thread.js';
 import { withApology } from '../apology.js';
-import { type PrivateMessage, replyPrivately } from '../private-reply.js';
+import { replyPrivately } from '../private-reply.js';
 import { caseButton, openCaseForm } from './case-buttons.js';
-import type { Click } from './click.js';
+import type { Click, Privately } from './click.js';
 import { isTriageCardClick, moveTriageCard } from './triage-card.js';
 
 /** Every button of the bot: today's, and those of messages posted by earlier versions. */
@@ -46,7 +46,6 @@ export function clickPlace(body: BlockAction): SlackPlace {
 }
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-type Ephemeral = (content: PrivateMessage, replace?: boolean) => Promise<unknown>;
 
 /** The clicked message's own ts (a private message may have none). */
 function clickedTs(body: BlockAction): string | undefined {
@@ -69,7 +68,7 @@ export function buttonListener(deps: SlackDeps) {
     const decoded = decodeAction(action.value, action.action_id);
     const place = clickPlace(body);
     const text = (decoded?.kind === 'ask' && decoded.q) || '';
-    const ephemeral: Ephemeral = (content, replace = false) =>
+    const ephemeral: Privately = (content, replace = false) =>
       replyPrivately(deps, respond, client, { channel: place.channel, user: place.user }, content, replace);
     const userName = body.user.username || body.user.name;
     const click: Click = {
@@ -155,7 +154,7 @@ async function share(
   client: ButtonArgs['client'],
   message: IncomingMessage,
   action: ShareAction,
-  ephemeral: Ephemeral,
+  ephemeral: Privately,
 ): Promise<void> {
   const ui = strings(action.l ?? 'fr').ui;
   // One post per reply shown and person, however often the button is clicked.
