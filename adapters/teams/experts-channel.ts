@@ -136,8 +136,9 @@ export class ExpertsChannel {
     };
     const me = context.activity.recipient;
     await this.updateCard(reply, me).catch(failed('case card not updated'));
-    const serviceUrl = reachOf(c)?.technician.serviceUrl ?? context.activity.serviceUrl;
-    await technician.tell(reply, serviceUrl, me).catch(failed('technician not told of the case'));
+    const reach = reachOf(c);
+    const serviceUrl = reach?.technician.serviceUrl ?? context.activity.serviceUrl;
+    await technician.tell(reply, reach, serviceUrl, me).catch(failed('technician not told of the case'));
   }
 
   /**
