@@ -1,4 +1,4 @@
-import { type CaseDelivery, type CaseOutbox, CaseStoreUnavailable } from '../src/index.js';
+import { type CaseDelivery, type CaseOutbox, CaseStoreUnavailable, type OutboxRound } from '../src/index.js';
 import type { Logger } from './logger.js';
 
 /** A platform whose case transitions made outside it (the CLI) the running bot delivers. */
@@ -18,13 +18,17 @@ export class CaseNoticeLoop {
   private running: Promise<void> | null = null;
   private stopped = false;
   private storeDown = false;
+  /** Each platform's delivery, by name: what one look at the outbox hands out. */
+  private readonly deliveries: Readonly<Record<string, CaseDelivery>>;
 
   constructor(
     private readonly outbox: CaseOutbox,
     private readonly platforms: NoticePlatform[],
     private readonly logger: Logger,
     private readonly intervalMs: number,
-  ) {}
+  ) {
+    this.deliveries = Object.fromEntries(platforms.map((p) => [p.name, p.deliverCase]));
+  }
 
   start(): void {
     if (this.platforms.length > 0) this.schedule();
@@ -50,29 +54,29 @@ export class CaseNoticeLoop {
     this.timer.unref();
   }
 
-  /** One look, every platform in turn; never throws. */
+  /** One look: the outbox read once, every platform in turn; never throws. */
   async look(): Promise<void> {
-    for (const platform of this.platforms) {
-      if (this.stopped) return;
-      try {
-        const round = await this.outbox.deliver(platform.name, platform.deliverCase, () => this.stopped);
-        if (this.storeDown) this.logger.info('case store reachable again: case notices delivered');
-        this.storeDown = false;
-        if (round.delivered.length > 0)
-          this.logger.info(
-            { platform: platform.name, cases: round.delivered },
-            'case transitions made outside the chat delivered',
-          );
-      } catch (error) {
-        if (!(error instanceof CaseStoreUnavailable)) {
-          this.logger.error({ err: error, platform: platform.name }, 'case notices: look failed');
-          continue;
-        }
-        if (!this.storeDown)
-          this.logger.warn({ err: error }, 'case store unavailable: case notices wait until it is back');
-        this.storeDown = true;
+    if (this.stopped) return;
+    let rounds: Record<string, OutboxRound>;
+    try {
+      rounds = await this.outbox.deliver(this.deliveries, () => this.stopped);
+    } catch (error) {
+      if (!(error instanceof CaseStoreUnavailable)) {
+        this.logger.error({ err: error }, 'case notices: look failed');
         return;
       }
+      if (!this.storeDown)
+        this.logger.warn({ err: error }, 'case store unavailable: case notices wait until it is back');
+      this.storeDown = true;
+      return;
     }
+    if (this.storeDown) this.logger.info('case store reachable again: case notices delivered');
+    this.storeDown = false;
+    for (const [platform, round] of Object.entries(rounds))
+      if (round.delivered.length > 0)
+        this.logger.info(
+          { platform, cases: round.delivered },
+          'case transitions made outside the chat delivered',
+        );
   }
 }

@@ -17,7 +17,7 @@ export {
   type Platform,
 } from './app/messages.js';
 export { TriageBot, type TriageBotOptions } from './app/triage-bot.js';
-export type { CaseAction } from './cases/actions.js';
+export { type CaseAction, isCaseAction } from './cases/actions.js';
 export {
   applyCommand,
   CASE_STATES,
@@ -110,7 +110,7 @@ export { MemoryState, type SharedState } from './state/shared-state.js';
 export { CATALOGUE, strings } from './text/catalogue.js';
 export { ellipsize } from './text/ellipsize.js';
 export { parseJsonOrNull } from './text/json.js';
-export { detectLanguage, type Language } from './text/language.js';
+export { detectLanguage, type Language, languageOfLocale } from './text/language.js';
 export type { TriageAction } from './triage/actions.js';
 export { asksToEscalate, type TriageControl, type TriageSession } from './triage/engine.js';
 export type { TriageNotice } from './triage/notices.js';

@@ -18,6 +18,28 @@ import type { Logger } from '../logger.js';
 export const DEFAULT_FEEDBACK_DB = join(packageRoot(), 'data', 'feedback.sqlite');
 
 /**
+ * The Redis a store lives in when REDIS_URL is set: the server's client (`redis`), else a
+ * connection of the store's own, which it closes (`owned`); null without REDIS_URL, for SQLite.
+ * `reachable`: refuse a Redis that is not reachable now, the connection closed.
+ */
+async function storeRedis(
+  config: Config,
+  redis: Redis | undefined,
+  store: 'feedback' | 'case',
+  reachable = false,
+): Promise<{ client: Redis; owned: boolean } | null> {
+  if (redis) return { client: redis, owned: false };
+  if (!config.redisUrl) return null;
+  const { connectRedis } = await import('../redis/connect.js');
+  const own = await connectRedis(config.redisUrl);
+  if (reachable && own.status !== 'ready') {
+    own.disconnect();
+    throw new Error(`the ${store} store is in Redis (REDIS_URL) and Redis cannot be reached`);
+  }
+  return { client: own, owned: true };
+}
+
+/**
  * The feedback store: the Redis stream whenever REDIS_URL is set (so the servers, the terminal chat,
  * `ask --record` and the reports all meet in one store), else SQLite in a file. `redis`: the
  * server's client; without it the store opens its own and closes it.
@@ -28,19 +50,10 @@ export async function openFeedbackStore(
   /** Refuse a Redis that is not reachable now (a report must not print an empty one). */
   options: { reachable?: boolean } = {},
 ): Promise<FeedbackStore> {
-  if (redis) {
+  const inRedis = await storeRedis(config, redis, 'feedback', options.reachable);
+  if (inRedis) {
     const { RedisFeedbackStore } = await import('../redis/redis-feedback-store.js');
-    return new RedisFeedbackStore(redis);
-  }
-  if (config.redisUrl) {
-    const { RedisFeedbackStore } = await import('../redis/redis-feedback-store.js');
-    const { connectRedis } = await import('../redis/connect.js');
-    const own = await connectRedis(config.redisUrl);
-    if (options.reachable && own.status !== 'ready') {
-      own.disconnect();
-      throw new Error(`the feedback store is in Redis (REDIS_URL) and Redis cannot be reached`);
-    }
-    return new RedisFeedbackStore(own, true);
+    return new RedisFeedbackStore(inRedis.client, inRedis.owned);
   }
   const { SqliteFeedbackStore } = await import('./sqlite-store.js');
   return new SqliteFeedbackStore(config.feedback?.file ?? DEFAULT_FEEDBACK_DB);
@@ -57,19 +70,10 @@ export async function openCaseStore(
   /** Refuse a Redis that is not reachable now (a CLI command must not act on nothing). */
   options: { reachable?: boolean } = {},
 ): Promise<CaseStore> {
-  if (redis) {
+  const inRedis = await storeRedis(config, redis, 'case', options.reachable);
+  if (inRedis) {
     const { RedisCaseStore } = await import('../redis/redis-case-store.js');
-    return new RedisCaseStore(redis);
-  }
-  if (config.redisUrl) {
-    const { RedisCaseStore } = await import('../redis/redis-case-store.js');
-    const { connectRedis } = await import('../redis/connect.js');
-    const own = await connectRedis(config.redisUrl);
-    if (options.reachable && own.status !== 'ready') {
-      own.disconnect();
-      throw new Error(`the case store is in Redis (REDIS_URL) and Redis cannot be reached`);
-    }
-    return new RedisCaseStore(own, true);
+    return new RedisCaseStore(inRedis.client, inRedis.owned);
   }
   const { SqliteCaseStore } = await import('./sqlite-case-store.js');
   return new SqliteCaseStore(config.feedbackDb ?? DEFAULT_FEEDBACK_DB);

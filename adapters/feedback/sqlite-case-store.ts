@@ -7,13 +7,10 @@ import {
   type NewCase,
   type StoredCase,
 } from '../../src/index.js';
-import { isBusy, openFeedbackFile } from './sqlite-schema.js';
+import { isBusy, openFeedbackFile, RETRY_FIRST_MS, RETRY_MAX_MS } from './sqlite-schema.js';
 
 /** How long a case operation may wait for the file's write lock before it is refused (unavailable). */
 export const CASE_LOCK_PATIENCE_MS = 5000;
-/** A locked file is tried again after this, doubling up to RETRY_MAX_MS. */
-const RETRY_FIRST_MS = 20;
-const RETRY_MAX_MS = 500;
 
 interface CaseRow {
   id: number;

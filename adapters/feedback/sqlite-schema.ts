@@ -46,6 +46,10 @@ export class FeedbackSchemaError extends Error {
   }
 }
 
+/** A locked file (isBusy) is tried again after this, doubling up to RETRY_MAX_MS: events and cases alike. */
+export const RETRY_FIRST_MS = 20;
+export const RETRY_MAX_MS = 500;
+
 /** A write refused because another connection holds the file's lock: tried again later, never waited for. */
 export const isBusy = (error: unknown) =>
   typeof (error as { code?: unknown }).code === 'string' &&

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FeedbackEvent, FeedbackStore } from '../../src/index.js';
-import { isBusy, openFeedbackFile } from './sqlite-schema.js';
+import { isBusy, openFeedbackFile, RETRY_FIRST_MS, RETRY_MAX_MS } from './sqlite-schema.js';
 
 export { FeedbackSchemaError } from './sqlite-schema.js';
 
 /** How long an event may wait for the file's write lock before the recorder drops it. */
 export const LOCK_PATIENCE_MS = 30_000;
-/** A locked file is tried again after this, doubling up to RETRY_MAX_MS. */
-const RETRY_FIRST_MS = 20;
-const RETRY_MAX_MS = 500;
 
 interface Waiting {
   event: FeedbackEvent;

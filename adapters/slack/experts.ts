@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../logger.js';
 import { ONE_TRY, type SlackOutbound } from './outbound.js';
 
 /** The members of the experts' channel are read again after this long (someone just added waits that much). */
@@ -11,6 +12,26 @@ const MAX_PAGES = 50;
 /** The experts' channel could not be read (a missing scope, the bot not in a private channel, Slack down). */
 export class MembersUnavailable extends Error {
   override name = 'MembersUnavailable';
+}
+
+/**
+ * Whether `user` may act on cases: a member of the experts' channel (no one without the channel or
+ * a user); null when the channel cannot be read, logged: the caller refuses what `refused` names.
+ */
+export async function isExpert(
+  deps: { experts: ExpertsChannel | null; logger: Logger },
+  client: WebClient,
+  user: string | undefined,
+  refused: string,
+): Promise<boolean | null> {
+  if (!deps.experts || !user) return false;
+  try {
+    return await deps.experts.isMember(client, user);
+  } catch (error) {
+    if (!(error instanceof MembersUnavailable)) throw error;
+    deps.logger.error({ err: error }, `experts’ channel unreadable: ${refused} refused`);
+    return null;
+  }
 }
 
 /**

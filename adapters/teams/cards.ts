@@ -46,7 +46,7 @@ export function textBlock(text: string, extra: Element = {}): Element {
  * clicked sees, so a refusal ("only the experts…") stays private, and updates the card for
  * everyone when the command is applied.
  */
-const EXECUTED: ReadonlySet<string> = new Set(['case-take', 'case-close', 'case-reopen']);
+export const EXECUTED: ReadonlySet<string> = new Set(['case-take', 'case-close', 'case-reopen']);
 
 /**
  * A button carries the core action itself as its data: an Action.Submit comes back as a message

@@ -1,11 +1,13 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type {
-  ConversationRef,
-  CoreAction,
-  IncomingMessage,
-  Language,
-  SharedState,
-  TriageBot,
+import {
+  type ConversationRef,
+  type CoreAction,
+  type IncomingMessage,
+  isCaseAction,
+  type Language,
+  languageOfLocale,
+  type SharedState,
+  type TriageBot,
 } from '../../src/index.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -49,17 +51,8 @@ export function conversationOf(activity: Activity): ConversationRef {
 
 /** Teams' locale ("fr-FR", "en-US") as a reply language, when it is one we speak. */
 export function localeOf(activity: Activity): Language | undefined {
-  const locale = (activity.locale ?? '').slice(0, 2).toLowerCase();
-  return locale === 'fr' || locale === 'en' ? locale : undefined;
+  return languageOfLocale(activity.locale ?? '');
 }
-
-/** The experts' commands: only a member of the experts' team may, and the adapter says who is. */
-const EXPERT_COMMANDS: ReadonlySet<string> = new Set([
-  'case-take',
-  'case-resolve',
-  'case-close',
-  'case-reopen',
-]);
 
 /**
  * The turn's activity as the core's message: where, who (id and display name), the locale, the
@@ -73,8 +66,10 @@ export async function incomingOf(
   const activity = context.activity;
   const { action } = message;
   const locale = localeOf(activity);
+  // The experts' commands (every case action but the filled form): only a member of the experts'
+  // team may, and the adapter says who is.
   const vouched =
-    action && EXPERT_COMMANDS.has(action.kind) && deps.escalation
+    action && isCaseAction(action) && action.kind !== 'case-open' && deps.escalation
       ? await deps.escalation.experts.vouches(context)
       : undefined;
   return {

@@ -4,6 +4,7 @@ import {
   type CaseCardReply,
   type CaseOpenedReply,
   parseJsonOrNull,
+  type ReplyView,
   strings,
   type TriageBot,
 } from '../../src/index.js';
@@ -46,6 +47,11 @@ export function postOf(c: Case): TeamsCasePost | null {
     : null;
 }
 
+/** The experts' card of a case's view, with the way back to the technician's conversation when known. */
+function expertsCard(view: ReplyView, reach: TeamsTechnicianReach | null): AdaptiveCard {
+  return withLinks(renderCard(view), [reach?.technician.link]);
+}
+
 /**
  * The experts' channel (TEAMS_ESCALATION_CHANNEL): a new case's card is posted there as a new
  * thread, each expert's command updates that card in place, and the technician's conversation is
@@ -86,8 +92,7 @@ export class ExpertsChannel {
         { id: config.channel, type: 'channel', tenantId: reach.tenant },
         activity.recipient,
         async (ctx) => {
-          const card = withLinks(renderCard(view), [reach.technician.link]);
-          posted = (await sendWithRetry(ctx, cardActivity(card, view)))?.id;
+          posted = (await sendWithRetry(ctx, cardActivity(expertsCard(view, reach), view)))?.id;
         },
       );
     } catch (error) {
@@ -114,8 +119,7 @@ export class ExpertsChannel {
 
   /** The experts' card of a case as it now is, with the way back to the technician's conversation. */
   card(reply: CaseCardReply): AdaptiveCard {
-    const view = this.deps.bot.view(reply);
-    return withLinks(renderCard(view), [postOf(reply.case)?.technician.link]);
+    return expertsCard(this.deps.bot.view(reply), postOf(reply.case));
   }
 
   /**
@@ -132,8 +136,9 @@ export class ExpertsChannel {
     };
     const me = context.activity.recipient;
     await this.updateCard(reply, me).catch(failed('case card not updated'));
-    const serviceUrl = reachOf(c)?.technician.serviceUrl ?? context.activity.serviceUrl;
-    await technician.tell(reply, serviceUrl, me).catch(failed('technician not told of the case'));
+    const reach = reachOf(c);
+    const serviceUrl = reach?.technician.serviceUrl ?? context.activity.serviceUrl;
+    await technician.tell(reply, reach, serviceUrl, me).catch(failed('technician not told of the case'));
   }
 
   /**
@@ -161,7 +166,7 @@ export class ExpertsChannel {
     const channel = { id: post.channel, type: 'channel', tenantId: post.tenant };
     const view = this.deps.bot.view(reply);
     await inConversation(this.deps, post.serviceUrl, channel, me, (ctx) =>
-      updateWithRetry(ctx, post.activity, cardActivity(this.card(reply), view)),
+      updateWithRetry(ctx, post.activity, cardActivity(expertsCard(view, post), view)),
     );
   }
 }

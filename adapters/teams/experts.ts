@@ -1,6 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { TeamsEscalationConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import { withTimeout } from './send.js';
 
 /**
  * How long an answer of the members API is trusted: someone added to the experts' team can act
@@ -18,15 +19,6 @@ class MembersTimeout extends Error {
     super(`the members API did not answer within ${MEMBERS_TIMEOUT_MS} ms`);
     this.name = 'MembersTimeout';
   }
-}
-
-function withinTimeout<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MembersTimeout()), MEMBERS_TIMEOUT_MS);
-    timer.unref();
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -57,7 +49,11 @@ export class ExpertsDirectory {
     if (cached && cached.until > this.now()) return cached.member;
     let member: boolean;
     try {
-      await withinTimeout(TeamsInfo.getTeamMember(context, team, user));
+      await withTimeout(
+        TeamsInfo.getTeamMember(context, team, user),
+        MEMBERS_TIMEOUT_MS,
+        () => new MembersTimeout(),
+      );
       member = true;
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode !== 404) {

@@ -27,13 +27,11 @@ export class ReplyGivenUp extends Error {
   }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/** `work`, or the error `late` makes once `ms` have passed without its answer (the timer never holds the process). */
+export function withTimeout<T>(work: Promise<T>, ms: number, late: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ReplyGivenUp(`Bot Connector did not answer within ${ms} ms`, 'timeout')),
-      ms,
-    );
+    timer = setTimeout(() => reject(late()), ms);
     timer.unref();
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
@@ -56,7 +54,11 @@ export function retryAfterMs(header: string | undefined, now = Date.now()): numb
 async function withRetry<T>(call: () => Promise<T>, attempts: number): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await withTimeout(call(), SEND_TIMEOUT_MS);
+      return await withTimeout(
+        call(),
+        SEND_TIMEOUT_MS,
+        () => new ReplyGivenUp(`Bot Connector did not answer within ${SEND_TIMEOUT_MS} ms`, 'timeout'),
+      );
     } catch (error) {
       const e = error as {
         statusCode?: number;

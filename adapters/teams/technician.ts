@@ -76,6 +76,16 @@ function conversationIdOf(c: CaseConversation): string {
   return c.thread === c.channel ? c.channel : `${c.channel};messageid=${c.thread}`;
 }
 
+/** The technician's conversation as a proactive message reaches it: as the case records it, else as its key says. */
+function conversationOf(c: Case, reach: TeamsTechnicianReach | null): ProactiveConversation {
+  return {
+    id: conversationIdOf(c.conversation),
+    type:
+      reach?.technician.type ?? (c.conversation.thread === c.conversation.channel ? 'personal' : 'channel'),
+    tenantId: reach?.tenant ?? c.conversation.workspace,
+  };
+}
+
 /**
  * The technician's conversation, told of what happens to their case (proactive messages through
  * the CloudAdapter, so from any turn, any instance, after any restart), with or without an
@@ -115,13 +125,19 @@ export class TechnicianNotices {
 
   /**
    * Tells the technician's conversation of the transition (with the expert's answer when resolved),
-   * when there is one to tell; through `serviceUrl`, as `me`. A failure is thrown.
+   * when there is one to tell; reached as the case records (`reach`, reachOf), through `serviceUrl`,
+   * as `me`. A failure is thrown.
    */
-  async tell(reply: CaseCardReply, serviceUrl: string, me: ChannelAccount | undefined): Promise<void> {
+  async tell(
+    reply: CaseCardReply,
+    reach: TeamsTechnicianReach | null,
+    serviceUrl: string,
+    me: ChannelAccount | undefined,
+  ): Promise<void> {
     const c = reply.case;
     if (!reply.notify || c.conversation.platform !== 'teams') return;
     const notice = this.deps.bot.view(reply.notify);
-    await inConversation(this.deps, serviceUrl, this.conversation(c), me, async (ctx) => {
+    await inConversation(this.deps, serviceUrl, conversationOf(c, reach), me, async (ctx) => {
       await sendWithRetry(ctx, cardActivity(renderCard(notice), notice));
     });
   }
@@ -135,21 +151,11 @@ export class TechnicianNotices {
     const reach = reachOf(reply.case);
     if (!reach) return 'unreachable';
     try {
-      await this.tell(reply, reach.technician.serviceUrl, botAccountOf(this.deps.appId));
+      await this.tell(reply, reach, reach.technician.serviceUrl, botAccountOf(this.deps.appId));
       return 'delivered';
     } catch (error) {
       this.deps.metrics?.outboundFailures.inc({ platform: 'teams' });
       throw error;
     }
-  }
-
-  private conversation(c: Case): ProactiveConversation {
-    const reach = reachOf(c);
-    return {
-      id: conversationIdOf(c.conversation),
-      type:
-        reach?.technician.type ?? (c.conversation.thread === c.conversation.channel ? 'personal' : 'channel'),
-      tenantId: reach?.tenant ?? c.conversation.workspace,
-    };
   }
 }

@@ -6,6 +6,7 @@ import {
   type ConversationRef,
   type CoreAction,
   type Language,
+  languageOfLocale,
   type Reply,
   strings,
   type TriageBot,
@@ -155,6 +156,5 @@ export async function runTerminalChat(
 
 /** The terminal's language from the environment (LC_ALL, LC_MESSAGES, LANG: "en_US.UTF-8"), when we speak it. */
 export function terminalLocale(env: NodeJS.ProcessEnv): Language | undefined {
-  const tag = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').slice(0, 2).toLowerCase();
-  return tag === 'fr' || tag === 'en' ? tag : undefined;
+  return languageOfLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
 }

@@ -56,17 +56,37 @@ export class CaseOutbox {
   ) {}
 
   /**
-   * Delivers what waits on `platform`, one case after the other, until `stopping`. A store that cannot be read
-   * throws CaseStoreUnavailable (the caller tries again later); a delivery's failure is logged and
-   * left for a later look.
+   * Delivers what waits, read once, to each platform of `deliveries` in turn (name → its delivery),
+   * one case after the other, until `stopping`: each platform's round, by name. A store that cannot
+   * be read throws CaseStoreUnavailable (the caller tries again later); a delivery's failure is
+   * logged and left for a later look. A platform whose look fails otherwise (its claims cannot be
+   * made) is logged and has no round; the next platform is still looked at.
    */
   async deliver(
+    deliveries: Readonly<Record<string, CaseDelivery>>,
+    stopping: () => boolean = () => false,
+  ): Promise<Record<string, OutboxRound>> {
+    const undelivered = await this.cases.undelivered();
+    const rounds: Record<string, OutboxRound> = {};
+    for (const [platform, delivery] of Object.entries(deliveries)) {
+      if (stopping()) break;
+      const waiting = undelivered.filter((s) => s.case.conversation.platform === platform);
+      try {
+        rounds[platform] = await this.deliverTo(platform, delivery, waiting, stopping);
+      } catch (error) {
+        this.logger.error({ err: error, platform }, 'case notices: look failed');
+      }
+    }
+    return rounds;
+  }
+
+  private async deliverTo(
     platform: string,
     delivery: CaseDelivery,
-    stopping: () => boolean = () => false,
+    waiting: StoredCase[],
+    stopping: () => boolean,
   ): Promise<OutboxRound> {
     const round: OutboxRound = { delivered: [], unreachable: [], failed: [], skipped: [] };
-    const waiting = (await this.cases.undelivered()).filter((s) => s.case.conversation.platform === platform);
     for (const stored of waiting) {
       // A stop lets the delivery in progress end, and leaves the rest marked for the next process.
       if (stopping()) break;

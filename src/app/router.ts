@@ -1,4 +1,4 @@
-import { CASE_ACTION_KINDS, type CaseAction } from '../cases/actions.js';
+import { isCaseAction } from '../cases/actions.js';
 import { cleanMessage } from '../intent/clean.js';
 import { type CoreAction, subjectOf } from '../reply/actions.js';
 import type { Reply } from '../reply/reply.js';
@@ -20,10 +20,6 @@ function isTriageAction(action: CoreAction): action is CoreTriageAction {
   return (
     action.kind === 'triage-start' || action.kind === 'triage-choice' || action.kind === 'triage-control'
   );
-}
-
-function isCaseAction(action: CoreAction): action is CaseAction & { l?: Language } {
-  return CASE_ACTION_KINDS.has(action.kind);
 }
 
 /**

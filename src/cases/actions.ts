@@ -32,6 +32,13 @@ export const CASE_ACTION_KINDS: ReadonlySet<string> = new Set([
   'case-reopen',
 ]);
 
+/** Whether an action (as clicked or submitted in any adapter) is one of cases: narrowed to it. */
+export function isCaseAction<A extends { kind: string }>(
+  action: A,
+): action is Extract<A, { kind: CaseAction['kind'] }> {
+  return CASE_ACTION_KINDS.has(action.kind);
+}
+
 const caseNumber = (v: unknown): number | null =>
   typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : null;
 

@@ -59,8 +59,8 @@ export function casesReport(
     since: from,
     platform,
     cases: cases
-      .filter((c) => isResolved(c) && c.resolvedAt >= from && onPlatform(c, platform))
-      .map((c) => c as Case & { answer: string; resolvedAt: string })
+      .filter(isResolved)
+      .filter((c) => c.resolvedAt >= from && onPlatform(c, platform))
       .sort((a, b) => b.resolvedAt.localeCompare(a.resolvedAt) || b.id - a.id)
       .map((c) => ({
         id: c.id,
@@ -102,7 +102,7 @@ export function withEscalations(
   const { since, until, platform } = usage;
   const mine = cases.filter((c) => onPlatform(c, platform));
   const opened = mine.filter((c) => c.openedAt >= since && c.openedAt <= until);
-  const resolved = mine.filter((c) => isResolved(c) && (c.resolvedAt as string) >= since);
+  const resolved = mine.filter(isResolved).filter((c) => c.resolvedAt >= since);
   const about = events.filter(
     (e): e is QuestionEvent => e.type === 'question' && ['answered', 'gap'].includes(questionKind(e)),
   );
@@ -140,7 +140,7 @@ export function withEscalations(
     closed: mine.filter((c) => c.state === 'closed' && c.closedAt !== undefined && c.closedAt >= since)
       .length,
     waiting: mine.filter((c) => c.state === 'open' || c.state === 'taken').length,
-    medianResolveMs: median(resolved.map((c) => Date.parse(c.resolvedAt as string) - Date.parse(c.openedAt))),
+    medianResolveMs: median(resolved.map((c) => Date.parse(c.resolvedAt) - Date.parse(c.openedAt))),
     rate: rate(opened.length, usage.totals.answered + usage.totals.gaps),
     perProduct,
     perTree: triage.map((t) => ({

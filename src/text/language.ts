@@ -3,6 +3,12 @@ import { LOG_RECORD } from './log-lines.js';
 
 export type Language = 'fr' | 'en';
 
+/** A locale tag ("fr-FR", "en_US.UTF-8") as a language, when it is one we speak. */
+export function languageOfLocale(tag: string): Language | undefined {
+  const prefix = tag.slice(0, 2).toLowerCase();
+  return prefix === 'fr' || prefix === 'en' ? prefix : undefined;
+}
+
 const ENGLISH = new Set(
   'the is are how do does what why when where which who can cant cannot not my our your with without after before from on in for of to it this that get gets getting user users error fails failed failure sign login logs collect call calls calling calls shows show see missing keeps help please any an was were i we they there code means mean meaning'.split(
     ' ',

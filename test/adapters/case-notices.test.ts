@@ -62,6 +62,41 @@ describe('the bot’s look at the case outbox', () => {
     await loop.stop();
   });
 
+  it('reads the outbox once per look and hands each platform its own cases', async () => {
+    const store = new MemoryCaseStore();
+    const cases = new Cases(store, () => true);
+    const { state, history, openedAt, ...opening } = newCase();
+    const teamsPlace = { platform: 'teams', workspace: 't', channel: 'a:1', thread: 'a:1' } as const;
+    const onSlack = await cases.open(opening);
+    const onTeams = await cases.open({ ...opening, conversation: teamsPlace });
+    for (const { id } of [onSlack, onTeams]) await cases.act(id, { kind: 'take', by: 'bob' }, true, 'later');
+    const read = store.undelivered.bind(store);
+    let reads = 0;
+    store.undelivered = () => {
+      reads++;
+      return read();
+    };
+    const delivered: Record<string, number[]> = { slack: [], teams: [] };
+    const platform = (name: 'slack' | 'teams') => ({
+      name,
+      deliverCase: async (r: { case: { id: number } }) => {
+        delivered[name]?.push(r.case.id);
+        return 'delivered' as const;
+      },
+    });
+    const { logger } = logs();
+    const loop = new CaseNoticeLoop(
+      new CaseOutbox(cases, new MemoryState(), logger),
+      [platform('slack'), platform('teams')],
+      logger,
+      1000,
+    );
+    await loop.look();
+    expect(reads).toBe(1);
+    expect(delivered).toEqual({ slack: [onSlack.id], teams: [onTeams.id] });
+    expect(await cases.undelivered()).toEqual([]);
+  });
+
   it('stops between two deliveries: what is left stays marked for the next process', async () => {
     const cases = new Cases(new MemoryCaseStore(), () => true);
     const { state, history, openedAt, ...opening } = newCase();

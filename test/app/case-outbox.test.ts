@@ -45,8 +45,10 @@ describe('the case outbox: what the CLI did, delivered by the running bot', () =
     await cases.act(id, { kind: 'take', by: 'bob' }, true, 'later');
     await cases.act(id, { kind: 'resolve', by: 'bob', answer: 'Domain released.' }, true, 'later');
     const slack = recorder();
-    const round = await new CaseOutbox(cases, new MemoryState(), quiet).deliver('slack', slack.deliver);
-    expect(round.delivered).toEqual([id]);
+    const { slack: round } = await new CaseOutbox(cases, new MemoryState(), quiet).deliver({
+      slack: slack.deliver,
+    });
+    expect(round?.delivered).toEqual([id]);
     // The case as it now is: one notice, the resolution, in English with the answer.
     expect(slack.told).toHaveLength(1);
     expect(slack.told[0]).toContain('Case 1 resolved by bob');
@@ -68,8 +70,10 @@ describe('the case outbox: what the CLI did, delivered by the running bot', () =
     await cases.act(clicked.id, { kind: 'take', by: 'alice' }, true);
     await cases.act(terminal.id, { kind: 'take', by: 'bob' }, true, 'later');
     const slack = recorder();
-    const round = await new CaseOutbox(cases, new MemoryState(), quiet).deliver('slack', slack.deliver);
-    expect(round.delivered).toEqual([]);
+    const { slack: round } = await new CaseOutbox(cases, new MemoryState(), quiet).deliver({
+      slack: slack.deliver,
+    });
+    expect(round?.delivered).toEqual([]);
     expect((await cases.undelivered()).map((s) => s.case.id)).toEqual([teams.id]);
   });
 
@@ -85,16 +89,16 @@ describe('the case outbox: what the CLI did, delivered by the running bot', () =
       throw new Error('chat.postMessage: 500');
     };
     const [a, b] = [new CaseOutbox(cases, state, quiet, 60), new CaseOutbox(cases, state, quiet, 60)];
-    expect((await a.deliver('slack', failing)).failed).toEqual([id]);
+    expect((await a.deliver({ slack: failing })).slack?.failed).toEqual([id]);
     // Still claimed: neither instance tries again yet; the mark stays.
-    expect((await b.deliver('slack', failing)).skipped).toEqual([id]);
+    expect((await b.deliver({ slack: failing })).slack?.skipped).toEqual([id]);
     expect(attempts).toBe(1);
     expect((await cases.undelivered()).map((s) => s.case.id)).toEqual([id]);
     now += 61_000;
     const slack = recorder();
     const [first, second] = await Promise.all([
-      a.deliver('slack', slack.deliver),
-      b.deliver('slack', slack.deliver),
+      a.deliver({ slack: slack.deliver }).then((rounds) => rounds.slack),
+      b.deliver({ slack: slack.deliver }).then((rounds) => rounds.slack),
     ]);
     expect([...(first?.delivered ?? []), ...(second?.delivered ?? [])]).toEqual([id]);
     expect(slack.told).toEqual(['Dossier 1 fermé sans réponse par bob.']);
@@ -105,18 +109,19 @@ describe('the case outbox: what the CLI did, delivered by the running bot', () =
     const cases = new Cases(new MemoryCaseStore(), isEntry);
     const { id } = await cases.open(opening());
     await cases.act(id, { kind: 'take', by: 'bob' }, true, 'later');
-    const round = await new CaseOutbox(cases, new MemoryState(), quiet).deliver(
-      'slack',
-      recorder('unreachable').deliver,
-    );
-    expect(round.unreachable).toEqual([id]);
+    const { slack: round } = await new CaseOutbox(cases, new MemoryState(), quiet).deliver({
+      slack: recorder('unreachable').deliver,
+    });
+    expect(round?.unreachable).toEqual([id]);
     expect(await cases.undelivered()).toEqual([]);
     const down = new MemoryCaseStore();
     down.undelivered = async () => {
       throw new Error('ECONNREFUSED');
     };
     await expect(
-      new CaseOutbox(new Cases(down, isEntry), new MemoryState(), quiet).deliver('slack', recorder().deliver),
+      new CaseOutbox(new Cases(down, isEntry), new MemoryState(), quiet).deliver({
+        slack: recorder().deliver,
+      }),
     ).rejects.toBeInstanceOf(CaseStoreUnavailable);
   });
 });

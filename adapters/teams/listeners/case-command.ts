@@ -1,11 +1,8 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { type CaseCardReply, CaseError, decodeAction, renderText, strings } from '../../../src/index.js';
-import { type AdaptiveCard, renderCard, withNotice } from '../cards.js';
+import { type AdaptiveCard, EXECUTED, renderCard, withNotice } from '../cards.js';
 import { caseApplied } from '../case-replies.js';
 import { incomingOf, localeOf, type TeamsDeps } from '../context.js';
-
-/** The commands the experts' card sends as Action.Execute (cards.ts). */
-const COMMANDS: ReadonlySet<string> = new Set(['case-take', 'case-close', 'case-reopen']);
 
 /** The invoke's answer is a card that replaces the clicked one for the person who clicked only. */
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
@@ -49,7 +46,7 @@ async function command(
   value: AdaptiveCardInvokeValue,
 ): Promise<AdaptiveCardInvokeResponse> {
   const action = decodeAction(value.action?.data);
-  if (!action || !COMMANDS.has(action.kind))
+  if (!action || !EXECUTED.has(action.kind))
     return messageResponse(strings(localeOf(context.activity) ?? 'fr').ui.staleButton);
   const reply = await deps.bot.handle(await incomingOf(deps, context, { action }));
   const cardOf = (r: CaseCardReply) => deps.escalation?.channel.card(r) ?? renderCard(deps.bot.view(r));

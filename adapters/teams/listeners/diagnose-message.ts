@@ -8,22 +8,11 @@ import { type CoreAction, decodeAction, strings } from '../../../src/index.js';
 import { attachmentsText, messageBodyText } from '../activity-text.js';
 import { renderCard } from '../cards.js';
 import { incomingOf, localeOf, type TeamsDeps } from '../context.js';
-import { formDialog } from '../dialogs.js';
+import { dialog, formDialog, lineDialog } from '../dialogs.js';
 import { submitDialog } from './dialog-submit.js';
 
 /** The message action of the manifest (composeExtensions): "Diagnostiquer ce message". */
 export const DIAGNOSE_COMMAND_ID = 'diagnoseMessage';
-
-/** One paragraph in a small dialog: an empty message, an apology. */
-function dialog(text: string): MessagingExtensionActionResponse {
-  const card = renderCard({ language: 'fr', blocks: [{ type: 'paragraph', text }] });
-  return {
-    task: {
-      type: 'continue',
-      value: { title: 'UC Triage', height: 'small', width: 'medium', card: CardFactory.adaptiveCard(card) },
-    },
-  };
-}
 
 /**
  * "Diagnostiquer ce message" (message action, composeExtension/submitAction): the diagnosis is
@@ -41,7 +30,7 @@ export async function diagnoseMessage(
   } catch (error) {
     deps.metrics?.outboundFailures.inc({ platform: 'teams' });
     deps.logger.error({ err: error, command: submitted.commandId }, 'Teams message action failed');
-    return dialog(strings(localeOf(context.activity) ?? 'fr').answer.apology);
+    return lineDialog(strings(localeOf(context.activity) ?? 'fr').answer.apology);
   }
 }
 
@@ -67,7 +56,7 @@ async function diagnose(
     const cards = attachmentsText(payload?.attachments as { content?: unknown }[] | undefined);
     const text = [note, body, cards].filter((t) => t.trim()).join('\n');
     if (submitted.commandId !== DIAGNOSE_COMMAND_ID || !text)
-      return dialog(strings(language ?? 'fr').ui.emptyMessage);
+      return lineDialog(strings(language ?? 'fr').ui.emptyMessage);
     action = { kind: 'diagnose', text };
   }
   const reply = await deps.bot.handle(await incomingOf(deps, context, { action }));
@@ -85,10 +74,5 @@ async function diagnose(
         attachments: [CardFactory.adaptiveCard(card)],
       },
     };
-  return {
-    task: {
-      type: 'continue',
-      value: { title: 'UC Triage', height: 'large', width: 'large', card: CardFactory.adaptiveCard(card) },
-    },
-  };
+  return dialog(card, 'UC Triage');
 }

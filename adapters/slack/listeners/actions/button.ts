@@ -7,10 +7,10 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import {
-  type CaseAction,
   type CoreAction,
   decodeAction,
   type IncomingMessage,
+  isCaseAction,
   LEGACY_SLACK_ACTION_IDS,
   strings,
 } from '../../../../src/index.js';
@@ -22,9 +22,9 @@ import { BUTTON_ACTION_ID } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { answerInThread } from '../answer-in-thread.js';
 import { withApology } from '../apology.js';
-import { type PrivateMessage, replyPrivately } from '../private-reply.js';
+import { replyPrivately } from '../private-reply.js';
 import { caseButton, openCaseForm } from './case-buttons.js';
-import type { Click } from './click.js';
+import type { Click, Privately } from './click.js';
 import { isTriageCardClick, moveTriageCard } from './triage-card.js';
 
 /** Every button of the bot: today's, and those of messages posted by earlier versions. */
@@ -46,18 +46,6 @@ export function clickPlace(body: BlockAction): SlackPlace {
 }
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-type Ephemeral = (content: PrivateMessage, replace?: boolean) => Promise<unknown>;
-
-/** The buttons of cases handled as such: an expert's command, "Ouvrir le dossier" on a form shown as a message. */
-function isCaseButton(action: CoreAction): action is CaseAction & { l?: CoreAction['l'] } {
-  return (
-    action.kind === 'case-open' ||
-    action.kind === 'case-take' ||
-    action.kind === 'case-resolve' ||
-    action.kind === 'case-close' ||
-    action.kind === 'case-reopen'
-  );
-}
 
 /** The clicked message's own ts (a private message may have none). */
 function clickedTs(body: BlockAction): string | undefined {
@@ -80,7 +68,7 @@ export function buttonListener(deps: SlackDeps) {
     const decoded = decodeAction(action.value, action.action_id);
     const place = clickPlace(body);
     const text = (decoded?.kind === 'ask' && decoded.q) || '';
-    const ephemeral: Ephemeral = (content, replace = false) =>
+    const ephemeral: Privately = (content, replace = false) =>
       replyPrivately(deps, respond, client, { channel: place.channel, user: place.user }, content, replace);
     const userName = body.user.username || body.user.name;
     const click: Click = {
@@ -111,7 +99,8 @@ export function buttonListener(deps: SlackDeps) {
           ...((place.private || decoded.kind === 'share') && place.channel ? { shareTo: place.channel } : {}),
         };
         if (decoded.kind === 'share') return await share(deps, place, client, message, decoded, ephemeral);
-        if (isCaseButton(decoded)) return await caseButton(deps, posts, click, message, decoded);
+        // The buttons of cases: an expert's command, "Ouvrir le dossier" on a form shown as a message.
+        if (isCaseAction(decoded)) return await caseButton(deps, posts, click, message, decoded);
         const reply = await deps.bot.handle(message);
         if (reply.kind === 'case-form') return await openCaseForm(deps, click, reply);
         if (isTriageCardClick(decoded) && (await moveTriageCard(deps, click, reply))) return;
@@ -165,7 +154,7 @@ async function share(
   client: ButtonArgs['client'],
   message: IncomingMessage,
   action: ShareAction,
-  ephemeral: Ephemeral,
+  ephemeral: Privately,
 ): Promise<void> {
   const ui = strings(action.l ?? 'fr').ui;
   // One post per reply shown and person, however often the button is clicked.

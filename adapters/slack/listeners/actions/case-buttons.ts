@@ -10,7 +10,7 @@ import {
 import { encodeMetadata, type FormMetadata, formModal, type TechnicianPlace } from '../../cases/modal.js';
 import type { CasePosts } from '../../cases/posts.js';
 import type { SlackDeps } from '../../context.js';
-import { MembersUnavailable } from '../../experts.js';
+import { isExpert } from '../../experts.js';
 import { ONE_TRY } from '../../outbound.js';
 import { renderReply } from '../../reply.js';
 import { type Click, postWhereClicked, replaceClicked, toClicker } from './click.js';
@@ -89,17 +89,10 @@ export async function caseButton(
 ): Promise<void> {
   const named = { ...message, ...(click.userName ? { userName: click.userName } : {}) };
   if (action.kind === 'case-open') return openFromCard(deps, posts, click, named);
-  let expert = false;
-  const user = click.place.user;
-  if (deps.experts && user) {
-    try {
-      expert = await deps.experts.isMember(click.client, user);
-    } catch (error) {
-      if (!(error instanceof MembersUnavailable)) throw error;
-      deps.logger.error({ err: error }, 'experts’ channel unreadable: case command refused');
-      await toClicker(deps, click, { text: strings(action.l ?? 'fr').cases.refused.unavailable });
-      return;
-    }
+  const expert = await isExpert(deps, click.client, click.place.user, 'case command');
+  if (expert === null) {
+    await toClicker(deps, click, { text: strings(action.l ?? 'fr').cases.refused.unavailable });
+    return;
   }
   const reply = await deps.bot.handle({ ...named, expert });
   const clicked =

@@ -12,8 +12,8 @@ import {
 import { decodeMetadata, FORM_CALLBACK_ID, formValues, type TechnicianPlace } from '../../cases/modal.js';
 import { CasePosts } from '../../cases/posts.js';
 import { type SlackDeps, slackConversation } from '../../context.js';
-import { MembersUnavailable } from '../../experts.js';
-import { REPLY_POLICY } from '../../outbound.js';
+import { isExpert } from '../../experts.js';
+import { REPLY_POLICY, SLACK_API_TIMEOUT_MS } from '../../outbound.js';
 import type { SlackMessage } from '../../render/blocks.js';
 import { renderReply } from '../../reply.js';
 import { OPEN_ONCE_TTL_SECONDS, openOnceKey } from '../actions/case-buttons.js';
@@ -57,7 +57,7 @@ function respondVia(url: string) {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(message),
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(SLACK_API_TIMEOUT_MS),
     });
     if (!res.ok) throw new Error(`response_url answered ${res.status}`);
   };
@@ -163,15 +163,9 @@ async function resolveCase(
   language: Language,
 ): Promise<void> {
   const work = (async (): Promise<Reply> => {
-    try {
-      const expert =
-        deps.experts && incoming.user ? await deps.experts.isMember(client, incoming.user) : false;
-      return await deps.bot.handle({ ...incoming, expert });
-    } catch (error) {
-      if (!(error instanceof MembersUnavailable)) throw error;
-      deps.logger.error({ err: error }, 'experts’ channel unreadable: resolution refused');
-      return { kind: 'case-refused', language, refusal: 'unavailable' };
-    }
+    const expert = await isExpert(deps, client, incoming.user, 'resolution');
+    if (expert === null) return { kind: 'case-refused', language, refusal: 'unavailable' };
+    return deps.bot.handle({ ...incoming, expert });
   })();
   let early: Reply | typeof TIMED_OUT;
   try {
