@@ -34,7 +34,7 @@ export interface Shown {
   to: string | undefined;
   /** The entry it answered with, when it answered: what "Utile" and "Pas utile" rate. */
   best: string | undefined;
-  /** Whether it showed this entry (a lead, a finding): a pick of one is a correction. */
+  /** Whether it showed this entry (a lead, a finding), one of today's knowledge base: a pick of one is a correction. */
   showed(id: string): boolean;
   /** The answer as it was shown. */
   answer(): Answer;
