@@ -5,6 +5,7 @@ import { countBy, mostFrequent } from './counting.js';
 import type { FeedbackEvent, QuestionEvent } from './events.js';
 import {
   casesOf,
+  keyedCase,
   type Normalize,
   type ResolvedCase,
   type UnansweredGroup,
@@ -174,9 +175,9 @@ export function gapsReport(
       count: list.length,
     }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-  const resolved = options.cases ?? [];
+  const resolved = (options.cases ?? []).map((c) => keyedCase(c, normalize));
   const groups = unansweredGroups(unanswered, normalize).map((keyed) => {
-    const cases = casesOf(keyed, resolved, normalize);
+    const cases = casesOf(keyed, resolved);
     const answers = cases.map(({ id, answer, entry, resolvedAt }) => ({
       id,
       answer,
