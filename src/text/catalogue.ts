@@ -14,6 +14,22 @@ function duration(ms: number, day: string): string {
   return `${Math.floor(hours / 24)} ${day} ${hours % 24} h`;
 }
 
+/**
+ * Where a proposed keyword comes from: "dossiers 12, 14 ; 2 correction(s)", "case 12; 2
+ * correction(s)". `noun`: a case and cases in the language; `separator`: its "; ".
+ */
+function proposedFrom(
+  cases: number[],
+  corrections: number,
+  noun: [one: string, many: string],
+  separator: string,
+): string {
+  return [
+    ...(cases.length ? [`${cases.length === 1 ? noun[0] : noun[1]} ${cases.join(', ')}`] : []),
+    ...(corrections ? [`${corrections} correction(s)`] : []),
+  ].join(separator);
+}
+
 const fr = {
   answer: {
     /** French puts a (thin) space before a colon, English does not. */
@@ -307,10 +323,7 @@ const fr = {
         'l’entrée entière si elle n’y est pas encore), et lancez npm test.',
       ],
       from: (cases: number[], corrections: number) =>
-        [
-          ...(cases.length ? [`${cases.length === 1 ? 'dossier' : 'dossiers'} ${cases.join(', ')}`] : []),
-          ...(corrections ? [`${corrections} correction(s)`] : []),
-        ].join(' ; '),
+        proposedFrom(cases, corrections, ['dossier', 'dossiers'], ' ; '),
     },
     usage: {
       title: (since: string) => `Utilisation depuis le ${since}`,
@@ -687,10 +700,7 @@ const en: Catalogue = {
         'entry if it is not there yet), and run npm test.',
       ],
       from: (cases: number[], corrections: number) =>
-        [
-          ...(cases.length ? [`${cases.length === 1 ? 'case' : 'cases'} ${cases.join(', ')}`] : []),
-          ...(corrections ? [`${corrections} correction(s)`] : []),
-        ].join('; '),
+        proposedFrom(cases, corrections, ['case', 'cases'], '; '),
     },
     usage: {
       title: (since: string) => `Usage since ${since}`,
