@@ -2,11 +2,9 @@
 
 export { type Answer, type AnswerResult, citationOf } from './answer/answer.js';
 export {
-  CASE_NOTICE_CLAIM_SECONDS,
   type CaseDelivery,
   CaseOutbox,
   type OutboxRound,
-  pendingCardOf,
 } from './app/case-outbox.js';
 export { isHelpRequest } from './app/help.js';
 export { type Library, loadLibrary } from './app/library.js';
@@ -20,7 +18,6 @@ export { TriageBot, type TriageBotOptions } from './app/triage-bot.js';
 export { type CaseAction, isCaseAction } from './cases/actions.js';
 export {
   applyCommand,
-  CASE_STATES,
   type Case,
   type CaseCommand,
   type CaseCommandKind,
@@ -45,10 +42,8 @@ export { type CaseStore, MemoryCaseStore, type StoredCase } from './cases/store.
 export { ASK_COMMAND, answerJson, parseAskArgs, runAsk } from './cli/ask.js';
 export { CALIBRATE_COMMAND, parseCalibrateArgs, runCalibrate } from './cli/calibrate.js';
 export {
-  CASES_COMMANDS,
   CASES_USAGE,
   type CaseListItem,
-  caseListItem,
   parseCasesArgs,
   runCases,
 } from './cli/cases.js';
@@ -72,9 +67,7 @@ export {
   type FormField,
   type FormSubmit,
   type FormView,
-  itemField,
   opensForm,
-  SUMMARY_FIELD,
   submitForm,
 } from './reply/form.js';
 export { LEGACY_SLACK_ACTION_IDS } from './reply/legacy-actions.js';

@@ -29,14 +29,6 @@ export class Answers {
     return buildAnswer(this.kb, text, language, decide(this.index.retrieve(intent), this.model));
   }
 
-  /**
-   * A whole message diagnosed (a message shortcut, with its attached files): answered like a typed
-   * message, whose codes are read in the whole text too (up to MAX_MESSAGE_LENGTH).
-   */
-  forMessage(text: string, language: Language): Answer {
-    return this.forQuestion(text, language);
-  }
-
   /** The full answer of one entry, as when a user picks a lead; null for an id the knowledge base lacks. */
   forEntry(id: string, language: Language, query = id): Answer | null {
     const entry = this.kb.byId.get(id);

@@ -53,7 +53,9 @@ export class ButtonReplies {
       case 'feedback':
         return shown ? feedbackAck(action, language) : expired(language);
       case 'diagnose':
-        return this.withOffer(answers.forMessage(action.text, language), language);
+        // A whole message (a message shortcut, with its attached files) answered like a typed one:
+        // every message's codes are read in its whole text (up to MAX_MESSAGE_LENGTH).
+        return this.withOffer(answers.forQuestion(action.text, language), language);
       case 'full':
         return fullTextReply(this.kb, action.id, language);
     }

@@ -1,6 +1,6 @@
 import { MAX_QUERY_LENGTH } from '../intent/intent.js';
+import { courtesyOf } from '../text/courtesy.js';
 import { detectSentenceLanguage, type Language } from '../text/language.js';
-import { courtesyOf } from './courtesy.js';
 import { conversationKey, type IncomingMessage } from './messages.js';
 
 /** People whose language is remembered, per instance (the oldest is forgotten first). */

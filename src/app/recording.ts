@@ -1,6 +1,5 @@
 import type { Answer } from '../answer/answer.js';
 import type { FeedbackRecorder } from '../feedback/recorder.js';
-import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { CoreAction } from '../reply/actions.js';
 import type { Reply } from '../reply/reply.js';
 import type { Language } from '../text/language.js';
@@ -16,10 +15,7 @@ import type { Transition } from './turn.js';
  * and finished.
  */
 export class Recording {
-  constructor(
-    private readonly recorder: FeedbackRecorder | undefined,
-    private readonly kb: KnowledgeBase,
-  ) {}
+  constructor(private readonly recorder: FeedbackRecorder | undefined) {}
 
   /**
    * A greeting or thanks said alone: recorded as the message it was, nothing found in it, as before
@@ -95,8 +91,7 @@ export class Recording {
       action.kind === 'pick' &&
       shown?.query &&
       shown.query !== action.id &&
-      shown.showed(action.id) &&
-      this.kb.byId.has(action.id)
+      shown.showed(action.id)
     ) {
       this.recorder.record({
         ...base,

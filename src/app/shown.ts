@@ -34,7 +34,7 @@ export interface Shown {
   to: string | undefined;
   /** The entry it answered with, when it answered: what "Utile" and "Pas utile" rate. */
   best: string | undefined;
-  /** Whether it showed this entry (a lead, a finding): a pick of one is a correction. */
+  /** Whether it showed this entry (a lead, a finding), one of today's knowledge base: a pick of one is a correction. */
   showed(id: string): boolean;
   /** The answer as it was shown. */
   answer(): Answer;
@@ -60,13 +60,13 @@ function outcomeAnswer(reply: Reply): Answer | undefined {
   };
 }
 
-function isActionable(reply: Reply): reply is ActionableReply {
-  if (reply.kind !== 'answer' && reply.kind !== 'alternatives' && reply.kind !== 'triage') return false;
+/** The answer its buttons act on; undefined when the reply has no such buttons. */
+function actionableAnswer(reply: ActionableReply): Answer | undefined {
   const answer = reply.answer ?? outcomeAnswer(reply);
-  if (answer === undefined) return false;
-  if (answer.results.length > 0 || answer.findings.length > 0) return true;
+  if (answer === undefined) return undefined;
+  if (answer.results.length > 0 || answer.findings.length > 0) return answer;
   // An "I don't know" without leads still has "Escalader" (nothing to escalate when nothing was asked).
-  return reply.kind === 'answer' && answer.reason !== 'empty';
+  return reply.kind === 'answer' && answer.reason !== 'empty' ? answer : undefined;
 }
 
 function recordOf(answer: Answer, incoming: IncomingMessage, to: string | undefined): ShownRecord {
@@ -149,8 +149,8 @@ export class ShownReplies {
    * without ref (and so without the buttons that need one), never without its answer.
    */
   async keep(reply: Reply, incoming: IncomingMessage, to: string | undefined): Promise<Reply> {
-    if (!isActionable(reply)) return reply;
-    const answer = reply.answer ?? outcomeAnswer(reply);
+    if (reply.kind !== 'answer' && reply.kind !== 'alternatives' && reply.kind !== 'triage') return reply;
+    const answer = actionableAnswer(reply);
     if (!answer) return reply;
     const ref = newRef();
     try {

@@ -89,7 +89,7 @@ export class TriageBot {
     this.recorder = options.recorder;
     this.observe = options.observe;
     this.answers = new Answers(this.kb, this.parser, this.index, this.model);
-    this.recording = new Recording(this.recorder, this.kb);
+    this.recording = new Recording(this.recorder);
     const trees = new Map(library.trees.map((t) => [t.id, t]));
     const ttlSeconds = options.sessionTtlSeconds ?? 86_400;
     const now = options.now ?? Date.now;

@@ -8,6 +8,7 @@ import type { Language } from '../text/language.js';
 import { problemLinesOf } from '../text/log-lines.js';
 import type { TriageAction } from '../triage/actions.js';
 import {
+  asksToEscalate,
   back,
   choose,
   currentQuestion,
@@ -96,7 +97,7 @@ export function takeTurn(
     return onControl(ctx, tree, session, control, language);
   }
   // "escalader" with no triage: what to escalate is under an answer (its button), not in the words.
-  if (!session && !action && parseControl(text) === 'escalate')
+  if (!session && !action && asksToEscalate(text))
     return { session, reply: { ...answerReply(ctx, '', language), notice: 'nothing-to-escalate' } };
   const start = parseStart(text);
   if (start) return startTriage(ctx, start.symptom, text, language, notice);

@@ -92,8 +92,9 @@ function table(head: string[], rows: string[][], say: Say, numeric: number[] = [
 <tbody>${rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('\n')}</tbody></table>`;
 }
 
-function gapsSection(report: UsageReport, say: Say): string {
+function gapsSection(report: UsageReport, say: Say, language: Language): string {
   const u = say.usage;
+  const { caseLabel } = strings(language).cases;
   const rows = report.gaps.map((g) => [
     `<q>${escapeHtml(g.query)}</q>${
       g.examples.length > 1
@@ -108,7 +109,7 @@ function gapsSection(report: UsageReport, say: Say): string {
     g.cases
       .map(
         (c) =>
-          `<b>${escapeHtml(u.caseRef(c.id))}</b>${say.colon} ${escapeHtml(c.answer)}${c.entry ? ` <span class="muted">→ ${named(c.entry, report, say)}</span>` : ''}`,
+          `<b>${escapeHtml(caseLabel(c.id))}</b>${say.colon} ${escapeHtml(c.answer)}${c.entry ? ` <span class="muted">→ ${named(c.entry, report, say)}</span>` : ''}`,
       )
       .join('<br>'),
   ]);
@@ -219,7 +220,7 @@ ${h2(u.perDay)}
 <div class="legend muted small">${legend}</div>
 ${daysChart(report.days, say)}
 ${h2(u.gaps, u.gapsHint)}
-${gapsSection(report, say)}
+${gapsSection(report, say, language)}
 <p class="muted small">${escapeHtml(u.apartHint(t))}</p>
 ${h2(u.notHelpful, u.notHelpfulHint)}
 ${notHelpfulSection(report, say)}

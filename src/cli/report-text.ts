@@ -166,7 +166,7 @@ export function casesText(r: CasesReport, format: ReportFormat, language: Langua
     '',
     ...(r.cases.length === 0 ? [li(say.none)] : []),
     ...r.cases.flatMap((c) => [
-      h(`${say.usage.caseRef(c.id)} — ${u(c.title)}`),
+      h(`${strings(language).cases.caseLabel(c.id)} — ${u(c.title)}`),
       li(`${say.cases.asked}${say.colon} ${q(c.summary)}`),
       li(`${say.cases.answer}${say.colon} ${q(c.answer)}`),
       ...(c.entry

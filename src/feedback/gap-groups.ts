@@ -89,17 +89,27 @@ export function unansweredGroups(questions: QuestionEvent[], normalize: Normaliz
     .sort((a, b) => b.group.count - a.group.count || a.group.query.localeCompare(b.group.query));
 }
 
+/** A resolved case with its summary's words, as the groups compare them: computed once per report. */
+export interface KeyedCase {
+  case: ResolvedCase;
+  words: string;
+}
+
+export const keyedCase = (c: ResolvedCase, normalize: Normalize): KeyedCase => ({
+  case: c,
+  words: wordsKey(c.summary, normalize),
+});
+
 /**
  * The resolved cases about a group, newest first: a case matches when its summary has the same
  * normalised words as one of the group's questions, or the entry the expert named is the closest
  * entry of one of them (as the questions themselves are grouped).
  */
-export function casesOf(keyed: KeyedGroup, cases: ResolvedCase[], normalize: Normalize): ResolvedCase[] {
+export function casesOf(keyed: KeyedGroup, cases: KeyedCase[]): ResolvedCase[] {
   return cases
     .filter(
-      (c) =>
-        keyed.words.has(wordsKey(c.summary, normalize)) ||
-        (c.entry !== undefined && keyed.entries.has(c.entry)),
+      ({ case: c, words }) => keyed.words.has(words) || (c.entry !== undefined && keyed.entries.has(c.entry)),
     )
+    .map((k) => k.case)
     .sort((a, b) => b.resolvedAt.localeCompare(a.resolvedAt) || b.id - a.id);
 }

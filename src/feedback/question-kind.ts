@@ -1,3 +1,4 @@
+import { courtesyOf } from '../text/courtesy.js';
 import { foldText } from '../text/fold.js';
 import type { QuestionEvent } from './events.js';
 
@@ -79,10 +80,14 @@ const wordsOf = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-/** "bonjour", "Merci beaucoup !", "ok 👍", or nothing but punctuation and emoji. */
+/**
+ * "bonjour", "Merci beaucoup !", "ok 👍", or nothing but punctuation and emoji; and every greeting
+ * or thanks the bot answers with a courtesy ("merci pour votre aide", "hello everyone"), which it
+ * records unanswered.
+ */
 export function isSmallTalk(text: string): boolean {
   const words = wordsOf(text);
-  return words === '' || SMALL_TALK_ONLY.test(words);
+  return words === '' || SMALL_TALK_ONLY.test(words) || courtesyOf(text) !== null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { countBy, mostFrequent } from './counting.js';
 import type { FeedbackEvent, QuestionEvent } from './events.js';
 import {
   casesOf,
+  keyedCase,
   type Normalize,
   type ResolvedCase,
   type UnansweredGroup,
@@ -90,9 +91,8 @@ function unknownEntriesOf(events: FeedbackEvent[], isEntry: IsEntry): GapsReport
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
 
-/** How many unanswered questions of each kind that is no gap. */
-export function notGapsOf(questions: QuestionEvent[]): NotGaps {
-  const kinds = questions.map(questionKind);
+/** How many unanswered questions of each kind that is no gap, from the questions' kinds. */
+export function notGapsOf(kinds: QuestionKind[]): NotGaps {
   const count = (kind: QuestionKind) => kinds.filter((k) => k === kind).length;
   return { smallTalk: count('small-talk'), menuPicks: count('menu-pick'), outOfScope: count('out-of-scope') };
 }
@@ -149,7 +149,9 @@ export function gapsReport(
   const declined = events.filter(
     (e): e is QuestionEvent => e.type === 'question' && !e.answered && e.query.trim() !== '',
   );
-  const unanswered = declined.filter((q) => questionKind(q) === 'gap');
+  const kinds = declined.map(questionKind);
+  const ofKind = (kind: QuestionKind) => declined.filter((_, i) => kinds[i] === kind);
+  const unanswered = ofKind('gap');
   const notUseful = events.filter((e) => e.type === 'feedback' && !e.useful && e.entry);
   const notHelpful = [
     ...countBy(notUseful, (e) => (e.type === 'feedback' ? (e.entry as string) : '')).entries(),
@@ -173,9 +175,9 @@ export function gapsReport(
       count: list.length,
     }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-  const resolved = options.cases ?? [];
+  const resolved = (options.cases ?? []).map((c) => keyedCase(c, normalize));
   const groups = unansweredGroups(unanswered, normalize).map((keyed) => {
-    const cases = casesOf(keyed, resolved, normalize);
+    const cases = casesOf(keyed, resolved);
     const answers = cases.map(({ id, answer, entry, resolvedAt }) => ({
       id,
       answer,
@@ -188,13 +190,8 @@ export function gapsReport(
     since: since.toISOString(),
     platform: options.platform ?? null,
     unanswered: groups.map((g) => g.group),
-    notGaps: notGapsOf(declined),
-    outOfScope: [
-      ...countBy(
-        declined.filter((q) => questionKind(q) === 'out-of-scope'),
-        (q) => q.query,
-      ).entries(),
-    ]
+    notGaps: notGapsOf(kinds),
+    outOfScope: [...countBy(ofKind('out-of-scope'), (q) => q.query).entries()]
       .map(([query, list]) => ({ query, count: list.length }))
       .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
       .slice(0, OUT_OF_SCOPE_SHOWN),

@@ -188,7 +188,7 @@ export function usageReport(
       notUseful: feedback.length - useful,
       corrections: events.filter((e) => e.type === 'correction').length,
       gaps: all.gaps,
-      ...notGapsOf(questions),
+      ...notGapsOf(kindsOf(questions)),
     },
     days,
     platforms: platforms

@@ -129,11 +129,23 @@ function pickButton(
   return labelled(result.title, action, resultTitle(kb, result, language));
 }
 
-const shareAction = (ref: string, language: Language): CoreAction => ({ kind: 'share', ref, l: language });
+/** "Partager": what this reply showed, posted where its record says. */
+function shareButton(ref: string, language: Language): ViewButton {
+  return { label: strings(language).buttons.share, action: { kind: 'share', ref, l: language } };
+}
 
 /** "Escalader": the case form for what this reply showed, from its record. */
 function escalateButton(ref: string, language: Language): ViewButton {
   return { label: strings(language).buttons.escalate, action: { kind: 'escalate', ref, l: language } };
+}
+
+/** "Utile" / "Pas utile": the rating of the answer this reply showed, from its record. */
+function ratingButtons(ref: string, language: Language): ViewButton[] {
+  const b = strings(language).buttons;
+  return [
+    { label: b.useful, action: { kind: 'feedback', useful: true, ref, l: language } },
+    { label: b.notUseful, action: { kind: 'feedback', useful: false, ref, l: language } },
+  ];
 }
 
 /**
@@ -206,9 +218,7 @@ function findingsBlocks(
   // Shared as shown, where the record of this reply says (the diagnosed message's thread); escalated as shown.
   const controls = ref
     ? [
-        ...(options.private
-          ? [{ label: strings(language).buttons.share, action: shareAction(ref, language) }]
-          : []),
+        ...(options.private ? [shareButton(ref, language)] : []),
         ...(escalate ? [escalateButton(ref, language)] : []),
       ]
     : [];
@@ -303,16 +313,12 @@ function answerBlocks(
       style: 'primary',
     });
   }
-  if (options.private && ref) controls.push({ label: b.share, action: shareAction(ref, language) });
+  if (options.private && ref) controls.push(shareButton(ref, language));
   if (!options.inlineAlternatives && others.length > 0 && ref)
     controls.push({ label: b.notIt, action: { kind: 'alternatives', ref, l: language } });
   if (isLong(best)) controls.push({ label: b.fullText, action: { kind: 'full', id: best.id, l: language } });
   if (escalate && ref) controls.push(escalateButton(ref, language));
-  if (ref)
-    controls.push(
-      { label: b.useful, action: { kind: 'feedback', useful: true, ref, l: language } },
-      { label: b.notUseful, action: { kind: 'feedback', useful: false, ref, l: language } },
-    );
+  if (ref) controls.push(...ratingButtons(ref, language));
   if (controls.length > 0) blocks.push({ type: 'controls', buttons: controls });
   blocks.push({
     type: 'meta',
@@ -414,16 +420,8 @@ function triageBlocks(view: TriageView, language: Language, ref?: string): ViewB
   }
   blocks.push({ type: 'meta', text: l.fixedHint }, controls);
   // The fix a triage reached is an answer like another: rated the same way (shown.ts keeps it).
-  if (view.state === 'outcome' && ref) {
-    const b = strings(language).buttons;
-    blocks.push({
-      type: 'controls',
-      buttons: [
-        { label: b.useful, action: { kind: 'feedback', useful: true, ref, l: language } },
-        { label: b.notUseful, action: { kind: 'feedback', useful: false, ref, l: language } },
-      ],
-    });
-  }
+  if (view.state === 'outcome' && ref)
+    blocks.push({ type: 'controls', buttons: ratingButtons(ref, language) });
   return blocks;
 }
 

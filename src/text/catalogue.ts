@@ -14,6 +14,29 @@ function duration(ms: number, day: string): string {
   return `${Math.floor(hours / 24)} ${day} ${hours % 24} h`;
 }
 
+/** The unanswered messages the reports count apart from the gaps (NotGaps in feedback/report.ts). */
+interface CountedApart {
+  smallTalk: number;
+  menuPicks: number;
+  outOfScope: number;
+}
+
+/**
+ * Where a proposed keyword comes from: "dossiers 12, 14 ; 2 correction(s)", "case 12; 2
+ * correction(s)". `noun`: a case and cases in the language; `separator`: its "; ".
+ */
+function proposedFrom(
+  cases: number[],
+  corrections: number,
+  noun: [one: string, many: string],
+  separator: string,
+): string {
+  return [
+    ...(cases.length ? [`${cases.length === 1 ? noun[0] : noun[1]} ${cases.join(', ')}`] : []),
+    ...(corrections ? [`${corrections} correction(s)`] : []),
+  ].join(separator);
+}
+
 const fr = {
   answer: {
     /** French puts a (thin) space before a colon, English does not. */
@@ -274,7 +297,7 @@ const fr = {
         outOfScope: 'hors-périmètre',
       },
       outOfScope: 'Questions hors périmètre (déclinées : un système que les sources ne couvrent pas)',
-      notGaps: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+      notGaps: (n: CountedApart) =>
         `Comptés à part (ce ne sont pas des lacunes) : ${n.smallTalk} bavardage(s) (bonjour, merci, ok…), ${n.menuPicks} choix de menu (un numéro tapé), ${n.outOfScope} hors périmètre`,
       caseAnswer: (id: number) => `réponse d’expert, dossier ${id}`,
       patch:
@@ -307,10 +330,7 @@ const fr = {
         'l’entrée entière si elle n’y est pas encore), et lancez npm test.',
       ],
       from: (cases: number[], corrections: number) =>
-        [
-          ...(cases.length ? [`${cases.length === 1 ? 'dossier' : 'dossiers'} ${cases.join(', ')}`] : []),
-          ...(corrections ? [`${corrections} correction(s)`] : []),
-        ].join(' ; '),
+        proposedFrom(cases, corrections, ['dossier', 'dossiers'], ' ; '),
     },
     usage: {
       title: (since: string) => `Utilisation depuis le ${since}`,
@@ -349,7 +369,7 @@ const fr = {
       period: (from: string, to: string) => `du ${from} au ${to}`,
       answeredOfSources: (answered: number, asked: number) =>
         `${answered} sur ${asked} questions sur les sources`,
-      apartCard: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+      apartCard: (n: CountedApart) =>
         `bavardage ${n.smallTalk} · numéro de menu ${n.menuPicks} · hors périmètre ${n.outOfScope}`,
       more: {
         answered: 'questions sur les sources répondues',
@@ -360,7 +380,7 @@ const fr = {
         medianResolve: 'délai médian de résolution',
       },
       apart: 'comptés à part',
-      apartHint: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+      apartHint: (n: CountedApart) =>
         `Ne sont pas des lacunes, et ne sont pas comptés ici : ${n.smallTalk} bavardage(s) (bonjour, merci, ok…), ${n.menuPicks} numéro(s) tapé(s) pour choisir dans une liste, ${n.outOfScope} question(s) hors périmètre.`,
       gapsCard: (share: string, groups: number) =>
         `${share} des questions sur les sources ; ${groups} sujet(s) ci-dessous`,
@@ -376,7 +396,6 @@ const fr = {
       question: 'Question',
       closest: 'Entrées les plus proches',
       experts: 'Réponses des experts',
-      caseRef: (id: number) => `Dossier ${id}`,
       notHelpful: 'Réponses jugées « pas utile »',
       notHelpfulHint: 'Par entrée, avec la raison quand la personne l’a donnée.',
       entry: 'Entrée',
@@ -665,7 +684,7 @@ const en: Catalogue = {
         outOfScope: 'out-of-scope',
       },
       outOfScope: 'Out-of-scope questions (declined: a system the sources do not cover)',
-      notGaps: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+      notGaps: (n: CountedApart) =>
         `Counted apart (these are no gaps): ${n.smallTalk} small talk (hello, thanks, ok…), ${n.menuPicks} menu picks (a number typed), ${n.outOfScope} out of scope`,
       caseAnswer: (id: number) => `expert's answer, case ${id}`,
       patch:
@@ -688,10 +707,7 @@ const en: Catalogue = {
         'entry if it is not there yet), and run npm test.',
       ],
       from: (cases: number[], corrections: number) =>
-        [
-          ...(cases.length ? [`${cases.length === 1 ? 'case' : 'cases'} ${cases.join(', ')}`] : []),
-          ...(corrections ? [`${corrections} correction(s)`] : []),
-        ].join('; '),
+        proposedFrom(cases, corrections, ['case', 'cases'], '; '),
     },
     usage: {
       title: (since: string) => `Usage since ${since}`,
@@ -729,7 +745,7 @@ const en: Catalogue = {
       period: (from: string, to: string) => `from ${from} to ${to}`,
       answeredOfSources: (answered: number, asked: number) =>
         `${answered} of ${asked} questions on the sources`,
-      apartCard: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+      apartCard: (n: CountedApart) =>
         `small talk ${n.smallTalk} · menu number ${n.menuPicks} · out of scope ${n.outOfScope}`,
       more: {
         answered: 'questions on the sources answered',
@@ -740,7 +756,7 @@ const en: Catalogue = {
         medianResolve: 'median time to resolve',
       },
       apart: 'counted apart',
-      apartHint: (n: { smallTalk: number; menuPicks: number; outOfScope: number }) =>
+      apartHint: (n: CountedApart) =>
         `No gaps, and not counted here: ${n.smallTalk} small talk (hello, thanks, ok…), ${n.menuPicks} number(s) typed to pick from a list, ${n.outOfScope} out-of-scope question(s).`,
       gapsCard: (share: string, groups: number) =>
         `${share} of questions on the sources; ${groups} topic(s) below`,
@@ -756,7 +772,6 @@ const en: Catalogue = {
       question: 'Question',
       closest: 'Closest entries',
       experts: 'Experts’ answers',
-      caseRef: (id: number) => `Case ${id}`,
       notHelpful: 'Answers rated not useful',
       notHelpfulHint: 'Per entry, with the reason when the person gave one.',
       entry: 'Entry',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionEvent } from '../../src/feedback/events.js';
 import { isMenuPick, isSmallTalk, questionKind } from '../../src/feedback/question-kind.js';
+import { gapsReport } from '../../src/feedback/report.js';
+import { usageReport } from '../../src/feedback/usage.js';
 
 const question = (query: string, answered = false, extra: Partial<QuestionEvent> = {}): QuestionEvent => ({
   type: 'question',
@@ -31,6 +33,42 @@ describe('what a recorded question was, for the reports', () => {
       '?',
     ])
       expect([text, isSmallTalk(text)]).toEqual([text, true]);
+  });
+
+  // The greetings and thanks the bot answers with a word back (src/text/courtesy.ts) are recorded
+  // unanswered: the reports count them as small talk, never as knowledge gaps.
+  const courtesies = [
+    'merci pour votre aide',
+    'merci a vous',
+    'Merci à vous !',
+    'hello everyone',
+    'bonjour tout le monde',
+    'good morning',
+    'thank you very much',
+    'cheers',
+  ];
+
+  it('small talk: every greeting or thanks the bot answers with a courtesy', () => {
+    for (const text of courtesies) expect([text, isSmallTalk(text)]).toEqual([text, true]);
+  });
+
+  it('report gaps and report usage count those courtesies as small talk, not as gaps', () => {
+    const recorded = courtesies.map((text) => question(text, false, { reason: 'empty' }));
+    const since = new Date('2026-11-30T00:00:00Z');
+    const gaps = gapsReport(
+      recorded,
+      since,
+      (text) => text.split(' '),
+      () => true,
+    );
+    expect(gaps.unanswered).toEqual([]);
+    expect(gaps.notGaps).toEqual({ smallTalk: courtesies.length, menuPicks: 0, outOfScope: 0 });
+    const usage = usageReport(recorded, since, new Date('2026-12-02T00:00:00Z'), () => true);
+    expect(usage.totals).toMatchObject({
+      questions: courtesies.length,
+      gaps: 0,
+      smallTalk: courtesies.length,
+    });
   });
 
   it('a question that starts like small talk is a question', () => {

@@ -1,5 +1,5 @@
-import { foldText } from '../text/fold.js';
-import type { Language } from '../text/language.js';
+import { foldText } from './fold.js';
+import type { Language } from './language.js';
 
 /** A greeting or thanks said on its own: no question to answer, and its words say their language. */
 export interface Courtesy {
