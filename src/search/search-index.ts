@@ -22,7 +22,7 @@ import { TextNormalizer } from './normalize.js';
 import { ProductNames } from './product-names.js';
 import type { Candidate, Guard, QuerySignals, Retrieval } from './retrieval.js';
 import { type SerializedIndex, TextIndex, type TextSearch } from './text-index.js';
-import { namesUnknownSystem } from './unknown-system.js';
+import { namesUnknownSystem, writesAsSubject } from './unknown-system.js';
 
 export type { Hit, HitSource } from './hits.js';
 export type { Candidate, Guard, QuerySignals, Retrieval, TextMatch } from './retrieval.js';
@@ -129,10 +129,7 @@ export class SearchIndex {
     for (const mention of intent.codes) {
       const owner = this.codeReader.ownerOf(intent.text, mention);
       if (!owner || this.isInScopeName(owner)) continue;
-      const subject = new RegExp(`^\\W*${owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'u').test(
-        intent.text,
-      );
-      if (generalRank(owner) !== undefined && !subject) continue;
+      if (generalRank(owner) !== undefined && !writesAsSubject(intent.text, owner)) continue;
       owners.set(mention, owner);
     }
     return owners;
