@@ -25,7 +25,6 @@ import { type SerializedIndex, TextIndex, type TextSearch } from './text-index.j
 import { namesUnknownSystem, writesAsSubject } from './unknown-system.js';
 
 export type { Hit, HitSource } from './hits.js';
-export type { Candidate, Guard, QuerySignals, Retrieval, TextMatch } from './retrieval.js';
 export type { SerializedIndex } from './text-index.js';
 
 /** A noun phrase ends right before the number: a determiner or "de/of", then one word ("la mission 600003"). */
