@@ -14,6 +14,7 @@ import type { Product } from '../knowledge/types.js';
 import { foldText } from '../text/fold.js';
 import { detectLanguage } from '../text/language.js';
 import { lazily, once } from '../text/lazy.js';
+import { HAS_LETTER } from '../text/letters.js';
 import { programWrote } from '../text/log-lines.js';
 import { LOOSE_SEARCH_BELOW } from './coverage.js';
 import { ExactCodes } from './exact-codes.js';
@@ -38,8 +39,6 @@ const SUB_CODE = /sub[\s_-]?code/i;
  * The search: exact codes first, then free text over the knowledge base, ranked, with the signals
  * the decision reads (src/decision). It never says whether the best candidate is the answer.
  */
-const HAS_LETTER = /\p{L}/u;
-
 export class SearchIndex {
   private readonly exact: ExactCodes;
   private textIndex: TextIndex | undefined;
