@@ -20,7 +20,7 @@ import { LOOSE_SEARCH_BELOW } from './coverage.js';
 import { ExactCodes } from './exact-codes.js';
 import { type Hit, isSourceSpecific } from './hits.js';
 import { TextNormalizer } from './normalize.js';
-import { ProductNames } from './product-names.js';
+import { type ProductNames, productNamesOf } from './product-names.js';
 import type { Candidate, Guard, QuerySignals, Retrieval } from './retrieval.js';
 import { type SerializedIndex, TextIndex, type TextSearch } from './text-index.js';
 import { namesUnknownSystem, writesAsSubject } from './unknown-system.js';
@@ -65,7 +65,7 @@ export class SearchIndex {
   }
 
   private get names(): ProductNames {
-    this.namesBuilt ??= new ProductNames(this.kb.overlays.products, this.normalizer);
+    this.namesBuilt ??= productNamesOf(this.kb.overlays.products, this.normalizer);
     return this.namesBuilt;
   }
 

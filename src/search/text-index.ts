@@ -6,7 +6,7 @@ import type { Entry, Product } from '../knowledge/types.js';
 import { coverage, matchesTopic, sureWeight, type WeightedWord } from './coverage.js';
 import { CueReader, type Cues, NO_CUES } from './cues.js';
 import type { TextNormalizer } from './normalize.js';
-import { ProductNames } from './product-names.js';
+import { type ProductNames, productNamesOf } from './product-names.js';
 import type { Candidate } from './retrieval.js';
 import { rerankSiblings, titleCoverage } from './siblings.js';
 
@@ -125,7 +125,7 @@ export class TextIndex {
     private readonly kb: KnowledgeBase,
     normalizer: TextNormalizer,
     prebuilt?: SerializedIndex,
-    names: ProductNames = new ProductNames(kb.overlays.products, normalizer),
+    names: ProductNames = productNamesOf(kb.overlays.products, normalizer),
   ) {
     this.normalizer = normalizer;
     const options: Options<IndexedDoc> = {
