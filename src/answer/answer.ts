@@ -1,4 +1,4 @@
-import type { Decision, DecisionKind, NoAnswerReason } from '../decision/decide.js';
+import { type Decision, type DecisionKind, MAX_RESULTS, type NoAnswerReason } from '../decision/decide.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Entry, Product } from '../knowledge/types.js';
 import type { Hit } from '../search/hits.js';
@@ -130,7 +130,7 @@ export function buildAnswer(kb: KnowledgeBase, query: string, language: Language
     answered: outcome.answered,
     decision: outcome.kind,
     language,
-    results: collapseSameMeaning(outcome.hits.map((hit) => toResult(kb, hit))).slice(0, 5),
+    results: collapseSameMeaning(outcome.hits.map((hit) => toResult(kb, hit))).slice(0, MAX_RESULTS),
     unknownCodes: outcome.unknownCodes,
     findings: outcome.answered ? findingsOf(kb, query, outcome.hits) : [],
     ...(outcome.reason ? { reason: outcome.reason } : {}),

@@ -2,7 +2,8 @@ import type { OutOfScopeMention } from '../intent/products.js';
 import type { Hit } from '../search/hits.js';
 import type { Candidate, Guard, Retrieval } from '../search/retrieval.js';
 import { featuresOf } from './features.js';
-import { type DecisionModel, probability } from './model.js';
+import { predict } from './fit.js';
+import type { DecisionModel } from './model.js';
 
 /**
  * The one decision: search's candidates in, one of three replies out.
@@ -49,7 +50,7 @@ export function decide(retrieval: Retrieval, model: DecisionModel): Decision {
   const { candidates, unknownCodes } = retrieval;
   const scored = candidates.slice(0, SCORED).map((candidate) => ({
     candidate,
-    p: round(probability(model, featuresOf(candidate, retrieval))),
+    p: round(predict(model, featuresOf(candidate, retrieval))),
   }));
   const hit = ({ candidate, p }: { candidate: Candidate; p: number }): Hit => ({
     entry: candidate.entry,

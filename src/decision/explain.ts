@@ -1,6 +1,7 @@
 import type { Retrieval } from '../search/retrieval.js';
 import { FEATURES, featuresOf } from './features.js';
-import { type DecisionModel, probability } from './model.js';
+import { predict } from './fit.js';
+import type { DecisionModel } from './model.js';
 
 /** Why the decision said what it said about one candidate: its probability and what moved it. */
 export interface CandidateExplanation {
@@ -31,7 +32,7 @@ export function explainDecision(
       id: candidate.entry.id,
       via: candidate.via,
       ...(candidate.guard ? { guard: candidate.guard } : {}),
-      p: Math.round(probability(model, x) * 1000) / 1000,
+      p: Math.round(predict(model, x) * 1000) / 1000,
       contributions,
     };
   });

@@ -22,6 +22,9 @@ const forText = (c: Candidate, value: () => number) => (c.via === 'text' && !c.g
 const forCode = (c: Candidate, value: () => number) => (isCode(c) && !c.guard ? value() : 0);
 const logShare = (r: Retrieval) => (r.signals.lines > 0 ? r.signals.logLines / r.signals.lines : 0);
 const unknownShare = (r: Retrieval) => (r.signals.words > 0 ? r.signals.unknownWords / r.signals.words : 0);
+/** The message names or hints at the candidate's product. */
+const inContext = (c: Candidate, r: Retrieval) =>
+  r.signals.named.includes(c.entry.product) || r.signals.hinted.includes(c.entry.product);
 
 export const FEATURES: readonly Feature[] = [
   // What kind of candidate it is.
@@ -50,21 +53,12 @@ export const FEATURES: readonly Feature[] = [
   {
     name: 'codeProductInContext',
     about: 'code: the message names or hints at the code’s product',
-    of: (c, r) =>
-      forCode(c, () =>
-        yes(r.signals.named.includes(c.entry.product) || r.signals.hinted.includes(c.entry.product)),
-      ),
+    of: (c, r) => forCode(c, () => yes(inContext(c, r))),
   },
   {
     name: 'statusInContext',
     about: 'code: a 3-digit code whose product the message names or hints at (ACS for a callEndReason)',
-    of: (c, r) =>
-      forCode(c, () =>
-        yes(
-          digits(c) === PROTOCOL_STATUS_DIGITS &&
-            (r.signals.named.includes(c.entry.product) || r.signals.hinted.includes(c.entry.product)),
-        ),
-      ),
+    of: (c, r) => forCode(c, () => yes(digits(c) === PROTOCOL_STATUS_DIGITS && inContext(c, r))),
   },
   {
     name: 'statusCallEnd',
@@ -111,11 +105,12 @@ export const FEATURES: readonly Feature[] = [
   {
     name: 'margin',
     about: 'free text: its coverage minus the best other free-text candidate’s (-1..1)',
-    of: (c, _r, others) => {
-      let best = 0;
-      for (const o of others) if (o !== c && o.match && !o.guard) best = Math.max(best, o.match.coverage);
-      return forText(c, () => (c.match?.coverage ?? 0) - best);
-    },
+    of: (c, _r, others) =>
+      forText(c, () => {
+        let best = 0;
+        for (const o of others) if (o !== c && o.match && !o.guard) best = Math.max(best, o.match.coverage);
+        return (c.match?.coverage ?? 0) - best;
+      }),
   },
   {
     name: 'topic',
@@ -130,10 +125,7 @@ export const FEATURES: readonly Feature[] = [
   {
     name: 'textProductInContext',
     about: 'free text: the message names or hints at the candidate’s product',
-    of: (c, r) =>
-      forText(c, () =>
-        yes(r.signals.named.includes(c.entry.product) || r.signals.hinted.includes(c.entry.product)),
-      ),
+    of: (c, r) => forText(c, () => yes(inContext(c, r))),
   },
   {
     name: 'textRow',

@@ -1,9 +1,9 @@
 import type { DecisionData } from '../knowledge/overlays.js';
 import { FEATURE_NAMES } from './features.js';
-import { sigmoid } from './fit.js';
 
 /**
- * The decision model: p(the candidate is the right answer) = sigmoid(bias + Σ weight × feature),
+ * The decision model: p(the candidate is the right answer) = sigmoid(bias + Σ weight × feature)
+ * (`predict` in fit.ts, as calibration computes it),
  * fitted by `uc-triage calibrate` on labelled sets (knowledge/decision.yaml). Two thresholds turn p
  * into a reply: answer at or above `answer`, "did you mean" at or above `suggest`, else "I don't know".
  */
@@ -20,12 +20,6 @@ export function modelOf(data: DecisionData): DecisionModel {
     weights: FEATURE_NAMES.map((name) => data.weights[name] ?? 0),
     thresholds: data.thresholds,
   };
-}
-
-export function probability(model: DecisionModel, x: readonly number[]): number {
-  let z = model.bias;
-  for (let i = 0; i < model.weights.length; i++) z += (model.weights[i] as number) * (x[i] ?? 0);
-  return sigmoid(z);
 }
 
 /** What `kb lint` says of the model file: weights of unknown features, features without a weight. */

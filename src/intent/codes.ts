@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../knowledge/vocabulary.js';
+import { HAS_LETTER } from '../text/letters.js';
 
 /** A number the user typed that may be an error code, with how sure we are it was meant as one. */
 export interface CodeMention {
@@ -166,7 +167,7 @@ export class CodeReader {
     );
     let text = spaced;
     // Most patterns read words ("port 5061", "480 utilisateurs"): a message without a letter skips them.
-    const worded = /\p{L}/u.test(spaced);
+    const worded = HAS_LETTER.test(spaced);
     for (const [pattern, readsWords] of this.notCodes)
       if (worded || !readsWords) text = text.replace(pattern, (m) => ' '.repeat(m.length));
     const mentions: CodeMention[] = [];

@@ -1,5 +1,6 @@
 import type { Overlays } from '../knowledge/overlays.js';
 import type { Vocabulary } from '../knowledge/vocabulary.js';
+import { HAS_LETTER } from '../text/letters.js';
 import { cleanMessage } from './clean.js';
 import { type CodeMention, CodeReader } from './codes.js';
 import { IN_HOUSE_APPLICATION, ownApplicationOf } from './elsewhere.js';
@@ -14,8 +15,6 @@ export interface Intent {
   /** Systems named in the message that the sources do not cover. */
   outOfScope: OutOfScopeMention[];
 }
-
-const HAS_LETTER = /\p{L}/u;
 
 /**
  * The words of a message are searched, and its language told, in its first this many characters:

@@ -1,8 +1,6 @@
 import type { Escalation } from './escalation-data.js';
 import type { Entry } from './types.js';
 
-export type { Escalation } from './escalation-data.js';
-
 const BULLET = /^(- |\d+\. )/;
 
 /** Every line of an entry as a checklist item would quote it: bullet marks removed. */

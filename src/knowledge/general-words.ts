@@ -60,11 +60,3 @@ function load(): Ranks {
 export function generalRank(word: string): number | undefined {
   return load().get(foldText(word).replace(/['’]/g, ''));
 }
-
-/** Ranks up to this are everyday words: never a product's name, weak evidence of what a message is about. */
-export const EVERYDAY_RANK = 5000;
-
-/** Whether a word is one people use every day in French or English ("got", "random", "problème"). */
-export function isEverydayWord(word: string): boolean {
-  return (generalRank(word) ?? Number.POSITIVE_INFINITY) <= EVERYDAY_RANK;
-}

@@ -4,7 +4,13 @@ export type HitSource = 'code' | 'mention' | 'text';
 
 export interface Hit {
   entry: Entry;
-  /** 0..1: 1 for an exact known code, the weighted share of the query matched for free text. */
+  /**
+   * 0..1. From the decision (decide.ts): p, what users see as the confidence (1 for a lead the user
+   * picks). From search, before the decision replaces it: for free text, the weighted share of the
+   * query matched, scaled by the score next to the best (below LOOSE_SEARCH_BELOW the search retries
+   * with prefix and typo matching); for a code, a fixed value per kind of code hit (exact-codes.ts)
+   * that no output reads.
+   */
   confidence: number;
   via: HitSource;
   /** For a code hit: the code as typed, where it stands in the message (see CodeMention.at), and how. */
@@ -18,7 +24,10 @@ export interface Hit {
   };
 }
 
-/** The ranking score of a lead search gives only as a suggestion (a code owned elsewhere, a status without its product). */
+/**
+ * Search's confidence in a code it gives only as a lead (a code owned elsewhere, a status without
+ * its product): nothing ranks by it, and the decision replaces it with p.
+ */
 export const SUGGESTION_CONFIDENCE = 0.4;
 
 /**

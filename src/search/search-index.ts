@@ -14,18 +14,18 @@ import type { Product } from '../knowledge/types.js';
 import { foldText } from '../text/fold.js';
 import { detectLanguage } from '../text/language.js';
 import { lazily, once } from '../text/lazy.js';
+import { HAS_LETTER } from '../text/letters.js';
 import { programWrote } from '../text/log-lines.js';
 import { LOOSE_SEARCH_BELOW } from './coverage.js';
 import { ExactCodes } from './exact-codes.js';
 import { type Hit, isSourceSpecific } from './hits.js';
 import { TextNormalizer } from './normalize.js';
-import { ProductNames } from './product-names.js';
+import { type ProductNames, productNamesOf } from './product-names.js';
 import type { Candidate, Guard, QuerySignals, Retrieval } from './retrieval.js';
 import { type SerializedIndex, TextIndex, type TextSearch } from './text-index.js';
-import { namesUnknownSystem } from './unknown-system.js';
+import { namesUnknownSystem, writesAsSubject } from './unknown-system.js';
 
 export type { Hit, HitSource } from './hits.js';
-export type { Candidate, Guard, QuerySignals, Retrieval, TextMatch } from './retrieval.js';
 export type { SerializedIndex } from './text-index.js';
 
 /** A noun phrase ends right before the number: a determiner or "de/of", then one word ("la mission 600003"). */
@@ -39,8 +39,6 @@ const SUB_CODE = /sub[\s_-]?code/i;
  * The search: exact codes first, then free text over the knowledge base, ranked, with the signals
  * the decision reads (src/decision). It never says whether the best candidate is the answer.
  */
-const HAS_LETTER = /\p{L}/u;
-
 export class SearchIndex {
   private readonly exact: ExactCodes;
   private textIndex: TextIndex | undefined;
@@ -67,7 +65,7 @@ export class SearchIndex {
   }
 
   private get names(): ProductNames {
-    this.namesBuilt ??= new ProductNames(this.kb.overlays.products, this.normalizer);
+    this.namesBuilt ??= productNamesOf(this.kb.overlays.products, this.normalizer);
     return this.namesBuilt;
   }
 
@@ -129,10 +127,7 @@ export class SearchIndex {
     for (const mention of intent.codes) {
       const owner = this.codeReader.ownerOf(intent.text, mention);
       if (!owner || this.isInScopeName(owner)) continue;
-      const subject = new RegExp(`^\\W*${owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'u').test(
-        intent.text,
-      );
-      if (generalRank(owner) !== undefined && !subject) continue;
+      if (generalRank(owner) !== undefined && !writesAsSubject(intent.text, owner)) continue;
       owners.set(mention, owner);
     }
     return owners;

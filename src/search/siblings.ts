@@ -89,19 +89,27 @@ export function rerankSiblings(
     let separating = 0;
     for (const term of matched) if (!cueTerms.has(term)) separating += local(term);
     const discrimination = total > 0 ? separating / total : 0;
-    const queryTerms = new Set(c.result.queryTerms);
-    let covered = 0;
-    for (const term of c.titleTerms) if (matched.has(term) || queryTerms.has(term)) covered++;
-    const titleCoverage = c.titleTerms.size > 0 ? covered / c.titleTerms.size : 0;
     const final =
       c.result.score / top +
       DISCRIMINATION_WEIGHT * discrimination +
-      TITLE_COVERAGE_WEIGHT * titleCoverage +
+      TITLE_COVERAGE_WEIGHT * titleCoverage(c.titleTerms, c.result) +
       cueAgreement(query, c.titleCues ?? NO_CUES);
     return { result: c.result, final, rank };
   });
   rescored.sort((a, b) => b.final - a.final || a.rank - b.rank);
   return { results: [...rescored.map((r) => r.result), ...rest] };
+}
+
+/** The share of a title's terms (a code's message, a section's heading) that the query matched (0..1). */
+export function titleCoverage(
+  titleTerms: ReadonlySet<string>,
+  result: Pick<SearchResult, 'terms' | 'queryTerms'>,
+): number {
+  if (titleTerms.size === 0) return 0;
+  let covered = 0;
+  for (const term of titleTerms)
+    if (result.terms.includes(term) || result.queryTerms.includes(term)) covered++;
+  return covered / titleTerms.size;
 }
 
 function cueAgreement(query: Cues, title: Cues): number {

@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { generalRank } from '../knowledge/general-words.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { EnglishMatch } from '../knowledge/overlays.js';
@@ -6,9 +6,9 @@ import type { Entry, Product } from '../knowledge/types.js';
 import { coverage, matchesTopic, sureWeight, type WeightedWord } from './coverage.js';
 import { CueReader, type Cues, NO_CUES } from './cues.js';
 import type { TextNormalizer } from './normalize.js';
-import { ProductNames } from './product-names.js';
+import { type ProductNames, productNamesOf } from './product-names.js';
 import type { Candidate } from './retrieval.js';
-import { rerankSiblings } from './siblings.js';
+import { rerankSiblings, titleCoverage } from './siblings.js';
 
 /**
  * Field boosts: technicians search by the words of a title or an error message; the section
@@ -125,7 +125,7 @@ export class TextIndex {
     private readonly kb: KnowledgeBase,
     normalizer: TextNormalizer,
     prebuilt?: SerializedIndex,
-    names: ProductNames = new ProductNames(kb.overlays.products, normalizer),
+    names: ProductNames = productNamesOf(kb.overlays.products, normalizer),
   ) {
     this.normalizer = normalizer;
     const options: Options<IndexedDoc> = {
@@ -239,15 +239,6 @@ export class TextIndex {
     return facts;
   }
 
-  /** The share of an entry's title terms (its message, its heading) that the query matched. */
-  private titleCoverage(id: string, result: SearchResult): number {
-    const { terms } = this.titleOf(id);
-    if (terms.size === 0) return 0;
-    let covered = 0;
-    for (const term of terms) if (result.terms.includes(term) || result.queryTerms.includes(term)) covered++;
-    return covered / terms.size;
-  }
-
   /** The best entries for the query's words, each with its confidence; `loose` adds prefix and typo matching. */
   search(
     words: string[],
@@ -313,7 +304,8 @@ export class TextIndex {
           coverage: Math.round(covered * 1000) / 1000,
           scoreRatio: Math.round(scoreRatio * 1000) / 1000,
           topic: matchesTopic(result, this.nameTerms),
-          titleCoverage: Math.round(this.titleCoverage(String(result.id), result) * 1000) / 1000,
+          titleCoverage:
+            Math.round(titleCoverage(this.titleOf(String(result.id)).terms, result) * 1000) / 1000,
         },
       };
     });

@@ -11,9 +11,13 @@ export function namesUnknownSystem(text: string, isUnknown: (word: string) => bo
     const word = token.replace(/\.+$/, '');
     if (!/^\p{Lu}/u.test(word) && !/\p{Ll}\p{Lu}/u.test(word)) return false;
     const titleCase = /^\p{Lu}[\p{Ll}\p{N}]*$/u.test(word);
-    const prefix =
-      i === 0 && new RegExp(`^\\W*${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'u').test(text);
+    const prefix = i === 0 && writesAsSubject(text, word);
     if (i === 0 && titleCase && !prefix && /^\p{Ll}/u.test(tokens[1] ?? '')) return false;
     return isUnknown(word);
   });
+}
+
+/** Whether the message opens with the word as its subject, a ticket's "Name: ..." ("Sage : erreur 20027"). */
+export function writesAsSubject(text: string, word: string): boolean {
+  return new RegExp(`^\\W*${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'u').test(text);
 }
