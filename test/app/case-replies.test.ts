@@ -157,6 +157,7 @@ describe('escalating opens a case', () => {
       get: async () => Promise.reject(down),
       save: async () => Promise.reject(down),
       list: async () => Promise.reject(down),
+      undelivered: async () => Promise.reject(down),
       close: async () => {},
     };
     bot = new TriageBot(shared.library, shared.index, {

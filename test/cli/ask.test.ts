@@ -101,7 +101,7 @@ describe('ask --stdin and its reader', () => {
       },
     });
     const input = Readable.from([`${Array.from({ length: 300 }, () => '200039').join('\n')}\n`]);
-    await runAsk(bot, { json: true, stdin: true, record: false, query: '' }, input, slow);
+    await runAsk(bot, { json: true, stdin: true, record: false, explain: false, query: '' }, input, slow);
     // Without waiting for 'drain', all 300 answers (over 1 MB) would sit in the stream's buffer.
     expect(maxBuffered).toBeLessThan(20_000);
     // Each pause waited for 'drain' or 'close': the one that did not come leaves no listener behind

@@ -7,7 +7,10 @@ import { realBot } from '../support/bot.js';
 import { MemoryFeedbackStore } from '../support/feedback.js';
 
 const silent = { warn: () => {}, error: () => {} };
-function botWith(store: MemoryFeedbackStore, logger = silent) {
+function botWith(
+  store: MemoryFeedbackStore,
+  logger: ConstructorParameters<typeof FeedbackRecorder>[2] = silent,
+) {
   const shared = realBot();
   const recorder = new FeedbackRecorder(store, 'k', logger);
   return { bot: new TriageBot(shared.library, shared.index, { recorder }), recorder };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { TriageBot } from '../../src/app/triage-bot.js';
 import { type ReportFormat, runReport } from '../../src/cli/report.js';
-import type { FeedbackEvent } from '../../src/feedback/events.js';
+import type { FeedbackEvent, HelpfulnessEvent } from '../../src/feedback/events.js';
 import { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import { evalCandidates, gapsReport, keywordsLines } from '../../src/feedback/report.js';
 import { usageReport } from '../../src/feedback/usage.js';
@@ -354,7 +354,7 @@ describe('no secret reaches report gaps', () => {
 
 describe('"pas utile" with its reasons, and the proposed keywords', () => {
   const at = '2026-12-01T09:00:00Z';
-  const notUseful = (entry: string, reason?: 'wrong-topic' | 'does-not-answer'): FeedbackEvent => ({
+  const notUseful = (entry: string, reason?: 'wrong-topic' | 'does-not-answer'): HelpfulnessEvent => ({
     ...base,
     type: 'feedback',
     at,

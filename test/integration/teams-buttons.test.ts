@@ -75,6 +75,18 @@ const collect = (node: Node, keep: (n: Node) => boolean): Node[] => {
   return [...(keep(node) ? [node] : []), ...Object.values(node).flatMap((v) => collect(v, keep))];
 };
 const buttonsOf = (card: Node) => collect(card, (n) => n.type === 'Action.Submit');
+/** The card's Action.Submit titled `title`: the test stops here, naming it, when there is none. */
+const submitTitled = (card: Node, title: string): Node => {
+  const found = buttonsOf(card).find((b) => b.title === title);
+  if (!found) throw new Error(`no "${title}" button in ${JSON.stringify(card).slice(0, 300)}`);
+  return found;
+};
+/** What the bot sent last: the test stops here when it sent nothing. */
+const lastActivity = (): Node => {
+  const call = connector.calls.at(-1);
+  if (!call) throw new Error('the bot sent nothing');
+  return call.activity;
+};
 /** The texts of the card's body, as written before Teams' markdown doubled their line breaks. */
 const textsOf = (card: Node): string[] =>
   collect(card, (n) => n.type === 'TextBlock').map((t) => String(t.text).replace(/\n\n/g, '\n'));
@@ -84,7 +96,7 @@ const ask = async (text: string) => {
 };
 const click = async (data: unknown) => {
   await post(activity({ value: data }));
-  return connector.calls.at(-1)?.activity;
+  return lastActivity();
 };
 
 describe('Teams button titles (cut at 48 characters by Teams)', () => {
@@ -97,7 +109,7 @@ describe('Teams button titles (cut at 48 characters by Teams)', () => {
       await ask('aide'),
       await ask('diagnostic provisionnement'),
     ];
-    const notIt = buttonsOf(cards[1]).find((b) => b.title === 'Ce n’était pas ça');
+    const notIt = submitTitled(cards[1], 'Ce n’était pas ça');
     cards.push((await click(notIt.data)).attachments[0].content);
     let beside = 0;
     for (const card of cards) {
@@ -151,7 +163,7 @@ describe('Teams buttons refer to what was shown', () => {
     const card = first.task.value.card.content;
     expect(JSON.stringify(card)).toContain('2 constats');
     expect(cardProblems(card)).toEqual([]);
-    const share = buttonsOf(card).find((b) => b.title === 'Partager dans le canal');
+    const share = submitTitled(card, 'Partager dans le canal');
     expect(JSON.stringify(share.data)).not.toContain('heartbeat');
     const shared = await (
       await invoke({ commandId: 'diagnoseMessage', commandContext: 'message', data: share.data })
@@ -163,7 +175,7 @@ describe('Teams buttons refer to what was shown', () => {
 
   it('answers an expired button in one line of text, in the person’s language', async () => {
     const card = await ask('what does event 20025 mean on the Skype server');
-    const useful = buttonsOf(card).find((b) => b.title === 'Useful');
+    const useful = submitTitled(card, 'Useful');
     ahead = 8 * 24 * 3600 * 1000;
     const reply = await click(useful.data);
     expect(reply.text).toBe('This button has expired: ask the question again.');
@@ -182,14 +194,14 @@ describe('"Pas utile" asks why', () => {
     });
   const reply = async (overrides: Record<string, unknown>) => {
     await post(alone(overrides));
-    return connector.calls.at(-1)?.activity;
+    return lastActivity();
   };
 
   it('answers with a card of the thanks and two reason buttons; the reason clicked is thanked in one line, counted with the rating', async () => {
     await recorder.flush();
     const before = feedbackStore.saved.length;
     const answer = (await reply({ text: '200039' })).attachments[0].content;
-    const notUseful = buttonsOf(answer).find((b) => b.title === 'Pas utile');
+    const notUseful = submitTitled(answer, 'Pas utile');
     const ack = (await reply({ value: notUseful.data })).attachments[0].content;
     expect(cardProblems(ack)).toEqual([]);
     expect(textsOf(ack)).toEqual(
@@ -202,7 +214,7 @@ describe('"Pas utile" asks why', () => {
     expect(reasons.map((b) => b.title)).toEqual(['Pas le bon sujet', 'Bon sujet, mais ne répond pas']);
     // Teams says which card was clicked (replyToId): the thanks replaces the card that asked why.
     const asked = connector.calls.at(-1)?.id;
-    await post(alone({ value: reasons[1].data, replyToId: asked }));
+    await post(alone({ value: reasons[1]?.data, replyToId: asked }));
     const thanks = connector.calls.at(-1);
     expect(thanks).toMatchObject({ method: 'PUT', id: asked });
     expect(thanks?.activity.text).toBe('Merci, la raison est notée.');
@@ -217,7 +229,7 @@ describe('"Pas utile" asks why', () => {
 
   it('acknowledges "Utile" in one line of text, as before', async () => {
     const answer = (await reply({ text: '20017' })).attachments[0].content;
-    const useful = buttonsOf(answer).find((b) => b.title === 'Utile');
+    const useful = submitTitled(answer, 'Utile');
     const ack = await reply({ value: useful.data });
     expect(ack.text).toBe('Merci, c’est noté.');
     expect(ack.attachments).toBeUndefined();

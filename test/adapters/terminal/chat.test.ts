@@ -228,7 +228,7 @@ describe('the terminal’s rough edges (issue 23)', () => {
     expect(zoom).toContain('votre message semble concerner Zoom');
     // Its only choice is to escalate: no lead.
     expect(zoom).not.toContain('Vouliez-vous dire');
-    expect(zoom.match(/\d\) .*/g)).toEqual(['1) Escalader']);
+    expect(zoom?.match(/\d\) .*/g)).toEqual(['1) Escalader']);
   });
 
   it('speaks the terminal’s language (LANG) until the person writes a sentence', async () => {

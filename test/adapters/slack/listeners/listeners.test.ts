@@ -78,7 +78,8 @@ describe('/webex-code listener', () => {
 
 describe('button listener', () => {
   it('answers "Ce n’était pas ça" privately with the other leads', async () => {
-    const args = clickArgs({ kind: 'alternatives', q: '403', l: 'fr' }) as unknown as {
+    // A button of an earlier version, which carried the question itself.
+    const args = clickArgs(JSON.stringify({ kind: 'alternatives', q: '403', l: 'fr' })) as unknown as {
       respond: ReturnType<typeof vi.fn>;
     };
     await buttonListener(deps())(args as never);
@@ -105,7 +106,7 @@ describe('button listener', () => {
 
 describe('app_mention listener', () => {
   it('answers in the thread of the mention', async () => {
-    const postMessage = vi.fn(async () => ({ ok: true }));
+    const postMessage = vi.fn(async (_message: Record<string, unknown>) => ({ ok: true }));
     await appMentionListener(deps())({
       event: { text: '<@UBOT> 20017', channel: 'C1', ts: '5.5', user: 'U1' },
       client: { chat: { postMessage } },
